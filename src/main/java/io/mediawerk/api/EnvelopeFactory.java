@@ -1,0 +1,68 @@
+package io.mediawerk.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Builds the {@code meta} and {@code links} of responses; the one place that knows their shape. */
+@ApplicationScoped
+public class EnvelopeFactory {
+
+    private final PublicUrls urls;
+
+    public EnvelopeFactory(PublicUrls urls) {
+        this.urls = urls;
+    }
+
+    public Envelope object(CallContext call, String method, String pathAndQuery, int status, ApiObject object) {
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", urls.of(object.selfPath()));
+        links.put("parent", urls.of(object.parentPath()));
+        Object data = object instanceof StoredObject stored ? stored.body() : object;
+        return new Envelope(meta(call, method, pathAndQuery, status, "object", null), data, links);
+    }
+
+    public Envelope list(CallContext call, String method, String path, String query, int status, Page<?> page) {
+        int last = Math.max(page.pages(), 1);
+        int current = page.request().page();
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("self", pageUrl(path, query, current));
+        links.put("first", pageUrl(path, query, 1));
+        links.put("prev", current > 1 ? pageUrl(path, query, Math.min(current - 1, last)) : null);
+        links.put("next", current < page.pages() ? pageUrl(path, query, current + 1) : null);
+        links.put("last", pageUrl(path, query, last));
+        String pathAndQuery = query == null || query.isEmpty() ? path : path + "?" + query;
+        return new Envelope(meta(call, method, pathAndQuery, status, "list", page), page.items(), links);
+    }
+
+    public ErrorEnvelope error(CallContext call, String method, String pathAndQuery, int status, String code,
+                               String message, String param) {
+        return new ErrorEnvelope(meta(call, method, pathAndQuery, status, "error", null),
+                new ErrorEnvelope.Error(message, code, param), Map.of());
+    }
+
+    private Meta meta(CallContext call, String method, String url, int status, String type, Page<?> page) {
+        Caller caller = call.caller();
+        return new Meta(call.requestId(), method, url, call.version(), status,
+                caller == null ? null : caller.orgId(), caller == null ? null : caller.projectId(), type,
+                page == null ? null : page.total(), page == null ? null : page.request().limit(),
+                page == null ? null : page.request().page(), page == null ? null : page.pages());
+    }
+
+    private String pageUrl(String path, String query, int page) {
+        List<String> params = new ArrayList<>();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.startsWith("page=") && !pair.equals("page")) {
+                    params.add(pair);
+                }
+            }
+        }
+        params.add("page=" + URLEncoder.encode(String.valueOf(page), StandardCharsets.UTF_8));
+        return urls.of(path + "?" + String.join("&", params));
+    }
+}

@@ -1,0 +1,58 @@
+package io.mediawerk.api;
+
+import java.util.Set;
+
+/**
+ * The list parameters every list endpoint takes: {@code page}, {@code limit}, {@code sort}, {@code order}. They are
+ * read as text so that a non-number is a 400 that names the parameter rather than a JAX-RS 404.
+ */
+public record PageRequest(int page, int limit, String sort, boolean ascending) {
+
+    public static final int MAX_LIMIT = 250;
+    public static final int DEFAULT_LIMIT = 10;
+
+    public static PageRequest parse(String page, String limit, String sort, String order, Set<String> sorts,
+                                    String defaultSort) {
+        int pageNumber = parseInt("page", page, 1, 1, Integer.MAX_VALUE / MAX_LIMIT);
+        int size = parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        String sortBy = sort == null || sort.isBlank() ? defaultSort : sort;
+        if (!sorts.contains(sortBy)) {
+            throw ApiException.invalid("sort", "sort must be one of " + String.join(", ", sorted(sorts))
+                    + "; got '" + sortBy + "'.");
+        }
+        String direction = order == null || order.isBlank() ? "desc" : order;
+        if (!direction.equals("asc") && !direction.equals("desc")) {
+            throw ApiException.invalid("order", "order must be asc or desc; got '" + direction + "'.");
+        }
+        return new PageRequest(pageNumber, size, sortBy, direction.equals("asc"));
+    }
+
+    private static int parseInt(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, name + " must be a whole number from " + min + " to " + max
+                    + "; got '" + value + "'.");
+        }
+        if (parsed < min || parsed > max) {
+            throw ApiException.invalid(name, name + " must be from " + min + " to " + max + "; got " + parsed + ".");
+        }
+        return parsed;
+    }
+
+    private static java.util.List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    public int offset() {
+        return (page - 1) * limit;
+    }
+
+    public String order() {
+        return ascending ? "asc" : "desc";
+    }
+}

@@ -1,0 +1,23 @@
+package io.mediawerk.api;
+
+import io.mediawerk.config.MediawerkConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Absolute URLs from the configured public base URL, never from the Host header a caller sends. */
+@ApplicationScoped
+public class PublicUrls {
+
+    private final String base;
+
+    public PublicUrls(MediawerkConfig config) {
+        String configured = config.publicBaseUrl();
+        this.base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+    }
+
+    public String of(String pathAndQuery) {
+        if (pathAndQuery == null) {
+            return null;
+        }
+        return base + (pathAndQuery.startsWith("/") ? pathAndQuery : "/" + pathAndQuery);
+    }
+}

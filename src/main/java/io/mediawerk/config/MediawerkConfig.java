@@ -1,0 +1,93 @@
+package io.mediawerk.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Every Mediawerk setting; each one is also an environment variable (MEDIAWERK_...). */
+@ConfigMapping(prefix = "mediawerk")
+public interface MediawerkConfig {
+
+    /** Absolute base URL that clients use to reach the API; links in responses are built from it. */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /** An org (admin) API key registered at start, e.g. from a Kubernetes Secret. */
+    Optional<String> adminKey();
+
+    Http http();
+
+    LocalStack localStack();
+
+    Storage storage();
+
+    Purge purge();
+
+    interface Purge {
+
+        /** How often the data of deleted projects is purged. */
+        @WithDefault("30s")
+        String every();
+    }
+
+    interface Http {
+
+        /** Refuse plain-HTTP API calls with 403 (TLS directly, or X-Forwarded-Proto from a trusted proxy). */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        /** Addresses or CIDR ranges of proxies whose X-Forwarded-Proto header is trusted. */
+        Optional<List<String>> trustedProxies();
+
+        /** Largest JSON request body accepted, in bytes. */
+        @WithDefault("1048576")
+        long maxJsonBodyBytes();
+    }
+
+    interface LocalStack {
+
+        /** Start embedded PostgreSQL, Kafka and S3 (local run only; never in production). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Folder that keeps the embedded stack's data and the first-run credentials. */
+        @WithDefault(".mediawerk")
+        String dataDir();
+
+        /** Port of the embedded PostgreSQL. */
+        @WithDefault("15432")
+        int postgresPort();
+
+        /** Port of the embedded Kafka broker. */
+        @WithDefault("19092")
+        int kafkaPort();
+
+        /** Port of the embedded Kafka KRaft controller. */
+        @WithDefault("19093")
+        int kafkaControllerPort();
+
+        /** Port of the embedded S3 server. */
+        @WithDefault("19000")
+        int s3Port();
+
+        /** Access key of the embedded S3 server. */
+        @WithDefault("mediawerk-local")
+        String s3AccessKey();
+
+        /** Secret key of the embedded S3 server. */
+        @WithDefault("mediawerk-local-secret")
+        String s3SecretKey();
+    }
+
+    interface Storage {
+
+        /** Bucket that holds every file Mediawerk stores. */
+        @WithDefault("mediawerk")
+        String bucket();
+
+        /** Create the bucket at start when it does not exist. */
+        @WithDefault("true")
+        boolean createBucket();
+    }
+}

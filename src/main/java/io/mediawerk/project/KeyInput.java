@@ -1,0 +1,5 @@
+package io.mediawerk.project;
+
+/** The body of Create Key. */
+public record KeyInput(String name) {
+}

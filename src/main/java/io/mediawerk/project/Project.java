@@ -1,0 +1,34 @@
+package io.mediawerk.project;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A project: the unit that owns media, keys and everything else. Deleted projects are purged later. */
+@Entity
+@Table(name = "projects")
+public class Project {
+
+    @Id
+    public String id;
+
+    @Column(name = "org_id", nullable = false)
+    public String orgId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "default_workflow_id")
+    public String defaultWorkflowId;
+
+    @Column(nullable = false)
+    public Instant created;
+
+    @Column(nullable = false)
+    public Instant updated;
+
+    /** When the project was deleted; it answers 404 from then on and its data is purged in the background. */
+    public Instant deleted;
+}

@@ -1,0 +1,81 @@
+package io.mediawerk.project;
+
+import io.mediawerk.api.Times;
+import io.mediawerk.api.ApiException;
+import io.mediawerk.api.Fields;
+import io.mediawerk.api.Ids;
+import io.mediawerk.api.Page;
+import io.mediawerk.api.PageRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** The rules of projects: every call is confined to the caller's organisation. */
+@ApplicationScoped
+public class ProjectService {
+
+    static final int MAX_NAME = 100;
+
+    private final ProjectRepository projects;
+
+    public ProjectService(ProjectRepository projects) {
+        this.projects = projects;
+    }
+
+    @WithSession
+    public Uni<Page<ProjectView>> list(String orgId, PageRequest page) {
+        return projects.countLive(orgId)
+                .chain(total -> projects.listLive(orgId, page)
+                        .map(list -> new Page<>(list.stream().map(ProjectView::of).toList(), total, page)));
+    }
+
+    @WithTransaction
+    public Uni<ProjectView> create(String orgId, ProjectInput input) {
+        Project project = new Project();
+        project.id = Ids.newId("prj");
+        project.orgId = orgId;
+        project.name = Fields.requireText("name", input.name(), MAX_NAME);
+        project.created = Times.now();
+        project.updated = project.created;
+        return projects.persist(project).map(ProjectView::of);
+    }
+
+    @WithSession
+    public Uni<ProjectView> get(String orgId, String id) {
+        return live(orgId, id).map(ProjectView::of);
+    }
+
+    @WithTransaction
+    public Uni<ProjectView> update(String orgId, String id, ProjectInput input) {
+        String name = Fields.optionalText("name", input.name(), MAX_NAME);
+        if (name != null && name.isEmpty()) {
+            throw ApiException.invalid("name", "Field 'name' must not be blank.");
+        }
+        return live(orgId, id).map(project -> {
+            if (name != null && !name.equals(project.name)) {
+                project.name = name;
+                project.updated = Times.now();
+            }
+            return ProjectView.of(project);
+        });
+    }
+
+    /** Marks the project deleted; from now on it answers 404 and {@link ProjectPurger} removes its data. */
+    @WithTransaction
+    public Uni<ProjectView> delete(String orgId, String id) {
+        return live(orgId, id).map(project -> {
+            project.deleted = Times.now();
+            project.updated = project.deleted;
+            return ProjectView.of(project);
+        });
+    }
+
+    /** A live project of this organisation, or 404 (also for another organisation's project). */
+    @WithSession
+    public Uni<Project> live(String orgId, String id) {
+        Fields.requireId(id, "prj", "project");
+        return projects.findLive(orgId, id).onItem().ifNull().failWith(() -> ApiException.notFound("project", id));
+    }
+}

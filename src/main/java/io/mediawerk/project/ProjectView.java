@@ -1,0 +1,27 @@
+package io.mediawerk.project;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.mediawerk.api.ApiObject;
+import java.time.Instant;
+
+/** A project as the API shows it. */
+public record ProjectView(String id, String object, String name, String orgId, String defaultWorkflowId,
+                          Instant created, Instant updated) implements ApiObject {
+
+    public static ProjectView of(Project project) {
+        return new ProjectView(project.id, "project", project.name, project.orgId, project.defaultWorkflowId,
+                project.created, project.updated);
+    }
+
+    @Override
+    @JsonIgnore
+    public String selfPath() {
+        return "/projects/" + id;
+    }
+
+    @Override
+    @JsonIgnore
+    public String parentPath() {
+        return "/projects";
+    }
+}

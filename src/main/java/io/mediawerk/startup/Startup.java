@@ -1,0 +1,86 @@
+package io.mediawerk.startup;
+
+import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.localstack.LocalStack;
+import io.mediawerk.localstack.LocalStackSettings;
+import io.mediawerk.storage.Storage;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What happens before Mediawerk serves: the embedded stack (local run), schema migrations, the bucket, the first
+ * keys. In this order, each step needing the one before.
+ */
+@ApplicationScoped
+public class Startup {
+
+    private final MediawerkConfig config;
+    private final DatabaseMigrations migrations;
+    private final Storage storage;
+    private final Bootstrap bootstrap;
+    private final int httpPort;
+
+    public Startup(MediawerkConfig config, DatabaseMigrations migrations, Storage storage, Bootstrap bootstrap,
+                   @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.config = config;
+        this.migrations = migrations;
+        this.storage = storage;
+        this.bootstrap = bootstrap;
+        this.httpPort = httpPort;
+    }
+
+    void onStart(@Observes @Priority(1) StartupEvent event) throws Throwable {
+        System.setProperty("aws.requestChecksumCalculation", "when_required");
+        System.setProperty("aws.responseChecksumValidation", "when_required");
+        if (config.localStack().enabled()) {
+            LocalStack.ensureStarted(localStackSettings(config.localStack()));
+        }
+        migrations.migrate();
+        storage.ensureBucket(Duration.ofSeconds(10));
+        if (config.adminKey().isPresent()) {
+            VertxContextSupport.subscribeAndAwait(() -> bootstrap.registerAdminKey(config.adminKey().get()));
+        }
+        if (config.localStack().enabled()) {
+            Bootstrap.FirstKeys keys = VertxContextSupport.subscribeAndAwait(bootstrap::createFirstKeysIfEmpty);
+            if (keys != null) {
+                announceFirstKeys(keys);
+            }
+            Path dataDir = Path.of(config.localStack().dataDir()).toAbsolutePath().normalize();
+            Log.infof("%n  Mediawerk is running%n  API:        http://localhost:%d%n  Swagger UI: http://localhost:%d"
+                    + "/q/swagger-ui%n  Data:       %s%n  Keys:       %s%n", httpPort, httpPort, dataDir,
+                    dataDir.resolve(CREDENTIALS_FILE));
+        }
+    }
+
+    static final String CREDENTIALS_FILE = "credentials.env";
+
+    private void announceFirstKeys(Bootstrap.FirstKeys keys) throws IOException {
+        Path file = Path.of(config.localStack().dataDir()).toAbsolutePath().normalize().resolve(CREDENTIALS_FILE);
+        String text = "# Mediawerk keys made on first start; they are not shown again.\n"
+                + "MEDIAWERK_ORG_ID=" + keys.orgId() + "\n"
+                + "MEDIAWERK_PROJECT_ID=" + keys.project().id() + "\n"
+                + "MEDIAWERK_ADMIN_KEY=" + keys.orgKey().key() + "\n"
+                + "MEDIAWERK_PROJECT_KEY=" + keys.projectKey().key() + "\n";
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        Log.infof("%n  First start: made organisation %s and project %s.%n  Admin (org) key:  %s%n"
+                + "  Project key:      %s%n  Saved to %s (shown only this once).%n", keys.orgId(), keys.project().id(),
+                keys.orgKey().key(), keys.projectKey().key(), file);
+    }
+
+    public static LocalStackSettings localStackSettings(MediawerkConfig.LocalStack local) {
+        return new LocalStackSettings(Path.of(local.dataDir()), local.postgresPort(), local.kafkaPort(),
+                local.kafkaControllerPort(), local.s3Port(), local.s3AccessKey(), local.s3SecretKey());
+    }
+}

@@ -1,0 +1,34 @@
+package io.mediawerk.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+
+/** rest-assured shortcuts for calling Mediawerk as a client would. */
+public final class Api {
+
+    private Api() {
+    }
+
+    /** A project made for one test, with a project key. */
+    public record TestProject(String id, String key) {
+    }
+
+    public static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification admin() {
+        return as(TestStack.adminKey());
+    }
+
+    public static TestProject newProject(String name) {
+        String id = admin().body(Map.of("name", name)).post("/projects").then().statusCode(201)
+                .extract().path("data.id");
+        String key = admin().body(Map.of("name", "test key")).post("/projects/" + id + "/keys").then()
+                .statusCode(201).extract().path("data.key");
+        return new TestProject(id, key);
+    }
+}

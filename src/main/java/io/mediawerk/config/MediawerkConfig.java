@@ -24,6 +24,32 @@ public interface MediawerkConfig {
 
     Purge purge();
 
+    Kafka kafka();
+
+    Outbox outbox();
+
+    interface Kafka {
+
+        /** Create the job topics at start when they are missing. */
+        @WithDefault("true")
+        boolean createTopics();
+
+        /** Partitions of the job topics Mediawerk creates: the most worker instances one topic can feed. */
+        @WithDefault("4")
+        int partitions();
+
+        /** Replication factor of the job topics Mediawerk creates. */
+        @WithDefault("1")
+        short replicationFactor();
+    }
+
+    interface Outbox {
+
+        /** How often waiting outbox messages are relayed to Kafka. */
+        @WithDefault("1s")
+        String pollEvery();
+    }
+
     interface Purge {
 
         /** How often the data of deleted projects is purged. */

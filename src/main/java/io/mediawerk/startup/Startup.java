@@ -1,6 +1,7 @@
 package io.mediawerk.startup;
 
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.jobs.TopicSetup;
 import io.mediawerk.localstack.LocalStack;
 import io.mediawerk.localstack.LocalStackSettings;
 import io.mediawerk.storage.Storage;
@@ -28,14 +29,16 @@ public class Startup {
     private final DatabaseMigrations migrations;
     private final Storage storage;
     private final Bootstrap bootstrap;
+    private final TopicSetup topics;
     private final int httpPort;
 
     public Startup(MediawerkConfig config, DatabaseMigrations migrations, Storage storage, Bootstrap bootstrap,
-                   @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+                   TopicSetup topics, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.config = config;
         this.migrations = migrations;
         this.storage = storage;
         this.bootstrap = bootstrap;
+        this.topics = topics;
         this.httpPort = httpPort;
     }
 
@@ -47,6 +50,7 @@ public class Startup {
         }
         migrations.migrate();
         storage.ensureBucket(Duration.ofSeconds(10));
+        topics.ensureTopics();
         if (config.adminKey().isPresent()) {
             VertxContextSupport.subscribeAndAwait(() -> bootstrap.registerAdminKey(config.adminKey().get()));
         }

@@ -5,7 +5,7 @@ import io.mediawerk.api.Times;
 import io.mediawerk.auth.ApiKey;
 import io.mediawerk.auth.KeyMaterial;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
+import io.mediawerk.testing.Db;
 
 /** A second organisation with its own org key, to check that organisations never see each other. */
 final class OtherOrganisation {
@@ -13,7 +13,7 @@ final class OtherOrganisation {
     private OtherOrganisation() {
     }
 
-    static String create() throws Throwable {
+    static String create() {
         String plain = KeyMaterial.newKey();
         Organization org = new Organization();
         org.id = Ids.newId("org");
@@ -27,8 +27,8 @@ final class OtherOrganisation {
         key.hash = KeyMaterial.hash(plain);
         key.created = org.created;
         key.updated = org.created;
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.persist(org).chain(session::flush).chain(() -> session.persist(key)))));
+        Db.inTransaction(() -> Panache.getSession()
+                .chain(session -> session.persist(org).chain(session::flush).chain(() -> session.persist(key))));
         return plain;
     }
 }

@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.mediawerk.testing.Api;
+import io.mediawerk.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +77,7 @@ class ProjectsTest {
     }
 
     @Test
-    void projectsOfAnotherOrganisationAre404() throws Throwable {
+    void projectsOfAnotherOrganisationAre404() {
         String otherOrgKey = OtherOrganisation.create();
         String mine = Api.newProject("Mine").id();
         as(otherOrgKey).get("/projects/" + mine).then().statusCode(404);
@@ -101,14 +101,7 @@ class ProjectsTest {
         as("not-a-key").get("/projects").then().statusCode(401).body("error.code", equalTo("invalid_api_key"));
     }
 
-    private boolean exists(String id) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache
-                    .withSession(() -> projects.findById(id))) != null;
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    private boolean exists(String id) {
+        return Db.inSession(() -> projects.findById(id)) != null;
     }
 }

@@ -1,0 +1,17 @@
+package io.mediawerk.jobs;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Long> {
+
+    /** The oldest waiting messages, locked so that relays of other instances skip them. */
+    public Uni<List<OutboxMessage>> lockOldest(int max) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "select * from outbox order by id limit :max for update skip locked", OutboxMessage.class)
+                .setParameter("max", max).getResultList());
+    }
+}

@@ -1,0 +1,48 @@
+package io.mediawerk.jobs;
+
+import io.mediawerk.config.MediawerkConfig;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Creates the job topics with the configured partitions when they are missing; existing ones are left alone. */
+@ApplicationScoped
+public class TopicSetup {
+
+    private final String bootstrapServers;
+    private final MediawerkConfig.Kafka settings;
+
+    public TopicSetup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                      MediawerkConfig config) {
+        this.bootstrapServers = bootstrapServers;
+        this.settings = config.kafka();
+    }
+
+    public void ensureTopics() throws Exception {
+        if (!settings.createTopics()) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : Topics.ALL) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, settings.partitions(), settings.replicationFactor()));
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                Log.infof("Created Kafka topics %s with %d partitions", missing.stream().map(NewTopic::name).toList(),
+                        settings.partitions());
+            }
+        }
+    }
+}

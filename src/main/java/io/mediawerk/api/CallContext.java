@@ -21,7 +21,7 @@ public class CallContext {
         return version;
     }
 
-    void version(String version) {
+    public void version(String version) {
         this.version = version;
     }
 

@@ -24,7 +24,73 @@ public interface MediawerkConfig {
 
     Purge purge();
 
+    Expiry expiry();
+
+    interface Expiry {
+
+        /** How often expired media are deleted. */
+        @WithDefault("30s")
+        String sweepEvery();
+    }
+
     Kafka kafka();
+
+    Ingest ingest();
+
+    Uploads uploads();
+
+    Delivery delivery();
+
+    interface Ingest {
+
+        /** Address ranges ingest may fetch from although they are private (e.g. 127.0.0.1/32 in tests). */
+        Optional<List<String>> allowedNetworks();
+
+        /** Largest file accepted, by ingest or upload, in bytes. */
+        @WithDefault("10737418240")
+        long maxBytes();
+
+        /** Time limit of one ingest (download and probe). */
+        @WithDefault("PT30M")
+        java.time.Duration timeout();
+
+        /** Time limit of the connection and of each silence while downloading. */
+        @WithDefault("PT30S")
+        java.time.Duration idleTimeout();
+
+        /** Redirects followed, each checked like the first URL. */
+        @WithDefault("5")
+        int maxRedirects();
+
+        /** Largest image accepted, in megapixels (decompression bombs are refused). */
+        @WithDefault("200")
+        int maxMegapixels();
+
+        /** Time limit of probing one file with ffprobe. */
+        @WithDefault("PT60S")
+        java.time.Duration probeTimeout();
+    }
+
+    interface Uploads {
+
+        /** HMAC secret that signs upload URLs (at least 32 characters; the same on every instance). */
+        String signingSecret();
+    }
+
+    interface Delivery {
+
+        /** proxy: Mediawerk streams files itself; redirect: a 302 to a short-lived presigned S3 URL. */
+        @WithDefault("proxy")
+        String mode();
+
+        /** How long a delivery redirect's presigned URL lives. */
+        @WithDefault("PT10M")
+        java.time.Duration redirectValidity();
+
+        /** How often delivery counters are written to the database. */
+        @WithDefault("10s")
+        String flushEvery();
+    }
 
     Outbox outbox();
 
@@ -115,5 +181,17 @@ public interface MediawerkConfig {
         /** Create the bucket at start when it does not exist. */
         @WithDefault("true")
         boolean createBucket();
+
+        /** Size of the parts files are streamed to S3 in, in MiB (5 to 512); also the chunk unit of uploads. */
+        @WithDefault("8")
+        int partSizeMib();
+
+        /** Parts of one file uploaded to S3 at the same time. */
+        @WithDefault("2")
+        int partsInFlight();
+
+        /** How often files that were let go of are removed from S3. */
+        @WithDefault("10s")
+        String sweepEvery();
     }
 }

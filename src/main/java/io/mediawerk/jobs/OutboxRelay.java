@@ -31,7 +31,7 @@ public class OutboxRelay {
         this.kafka = kafka;
     }
 
-    @Scheduled(every = "${mediawerk.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mediawerk.outbox.poll-every}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relayOnSchedule() {
         return relayAll().onFailure().invoke(e -> Log.warnf("Relaying the outbox to Kafka failed, will retry: %s",
                 e.toString())).onFailure().recoverWithNull().replaceWithVoid();

@@ -5,10 +5,21 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The S3 bucket that holds every stored file. */
@@ -16,17 +27,91 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public class Storage {
 
     private final S3AsyncClient s3;
+    private final S3Presigner presigner;
     private final String bucket;
     private final boolean createBucket;
+    private final int partSize;
+    private final int partsInFlight;
 
-    public Storage(S3AsyncClient s3, MediawerkConfig config) {
+    public Storage(S3AsyncClient s3, S3Presigner presigner, MediawerkConfig config) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = config.storage().bucket();
         this.createBucket = config.storage().createBucket();
+        this.partSize = config.storage().partSizeMib() * 1024 * 1024;
+        this.partsInFlight = config.storage().partsInFlight();
     }
 
     public String bucket() {
         return bucket;
+    }
+
+    /** Starts writing a new object in parts (see {@link S3Upload}). */
+    public S3Upload startUpload(String key, String contentType) {
+        return S3Upload.start(s3, bucket, key, contentType, partSize, partsInFlight);
+    }
+
+    /** Continues an object written one chunk per request. */
+    public S3Upload resumeUpload(String key, String contentType, S3Upload.State state) {
+        return S3Upload.resume(s3, bucket, key, contentType, partSize, partsInFlight, state);
+    }
+
+    public int partSize() {
+        return partSize;
+    }
+
+    /** A short-lived GET URL for a child process (ffprobe, ffmpeg) or a delivery redirect. */
+    public String presignGet(String key, Duration validity) {
+        GetObjectPresignRequest request = GetObjectPresignRequest.builder().signatureDuration(validity)
+                .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(key).build()).build();
+        return presigner.presignGetObject(request).url().toString();
+    }
+
+    /** Streams an object, or a byte range of it ({@code bytes=0-99}); null range for all of it. */
+    public Uni<ResponsePublisher<GetObjectResponse>> get(String key, String range) {
+        GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).range(range).build();
+        return Uni.createFrom().completionStage(() -> s3.getObject(request, AsyncResponseTransformer.toPublisher()));
+    }
+
+    /** The first bytes of an object (for sniffing its format). */
+    public Uni<byte[]> readHead(String key, int length) {
+        GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=0-" + (length - 1))
+                .build();
+        return Uni.createFrom().completionStage(() -> s3.getObject(request, AsyncResponseTransformer.toBytes()))
+                .map(bytes -> bytes.asByteArray());
+    }
+
+    public Uni<HeadObjectResponse> head(String key) {
+        return Uni.createFrom().completionStage(() -> s3.headObject(HeadObjectRequest.builder().bucket(bucket)
+                .key(key).build()));
+    }
+
+    /** Whether an object exists (tests and checks; a missing object is not an error). */
+    public Uni<Boolean> exists(String key) {
+        return head(key).map(response -> true)
+                .onFailure(e -> isMissing(e)).recoverWithItem(false);
+    }
+
+    public Uni<Void> delete(String key) {
+        return Uni.createFrom().completionStage(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket)
+                .key(key).build())).replaceWithVoid();
+    }
+
+    public Uni<Void> abortMultipart(String key, String multipartId) {
+        return Uni.createFrom().completionStage(() -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
+                        .bucket(bucket).key(key).uploadId(multipartId).build())).replaceWithVoid()
+                .onFailure(e -> isMissing(e)).recoverWithNull();
+    }
+
+    /** A 404 from S3 (no such key, bucket or upload), wherever it sits in the cause chain. */
+    public static boolean isMissing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof NoSuchKeyException || t instanceof NoSuchUploadException
+                    || t instanceof S3Exception s3e && s3e.statusCode() == 404) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the bucket answers; used by readiness. */
@@ -54,11 +139,6 @@ public class Storage {
     }
 
     private static boolean isMissingBucket(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NoSuchBucketException || t instanceof S3Exception s3e && s3e.statusCode() == 404) {
-                return true;
-            }
-        }
-        return false;
+        return isMissing(e);
     }
 }

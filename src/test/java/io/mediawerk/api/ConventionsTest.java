@@ -41,7 +41,7 @@ class ConventionsTest {
                 .body("data.updated", matchesPattern(TIME))
                 .body("links.self", endsWith("/projects/" + created.path("data.id")))
                 .body("links.parent", endsWith("/projects"));
-        assertThat(created.jsonPath().getString("links.self")).startsWith("http://localhost:8080/");
+        assertThat(created.jsonPath().getString("links.self")).startsWith("http://127.0.0.1:");
     }
 
     @Test

@@ -24,6 +24,16 @@ public final class Api {
         return as(TestStack.adminKey());
     }
 
+    /** A new upload URL of the project. */
+    public static String uploadUrl(TestProject project) {
+        return as(project.key()).body("{}").post("/uploads").then().statusCode(201).extract().path("data.url");
+    }
+
+    /** Sends a whole file to a new upload URL as the raw body. */
+    public static io.restassured.response.Response upload(TestProject project, byte[] file, String contentType) {
+        return given().contentType(contentType).body(file).put(uploadUrl(project));
+    }
+
     public static TestProject newProject(String name) {
         String id = admin().body(Map.of("name", name)).post("/projects").then().statusCode(201)
                 .extract().path("data.id");

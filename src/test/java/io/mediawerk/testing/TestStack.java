@@ -30,6 +30,10 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", settings.s3AccessKey());
         config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", settings.s3SecretKey());
         config.put("mediawerk.admin-key", adminKey());
+        // links and upload URLs must point at the port the tests really use
+        String httpPort = value("http-port", () -> String.valueOf(Ports.freePort()));
+        config.put("quarkus.http.test-port", httpPort);
+        config.put("mediawerk.public-base-url", "http://127.0.0.1:" + httpPort);
         return config;
     }
 

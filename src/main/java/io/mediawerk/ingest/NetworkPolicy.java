@@ -1,0 +1,67 @@
+package io.mediawerk.ingest;
+
+import io.mediawerk.api.AddressRange;
+import io.mediawerk.config.MediawerkConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * Server-side request forgery guard: Mediawerk fetches only from public addresses. Loopback, private, link-local
+ * (cloud metadata at 169.254.169.254 included), carrier-grade NAT, multicast and reserved ranges are refused,
+ * unless the operator lists them in {@code mediawerk.ingest.allowed-networks}.
+ */
+@ApplicationScoped
+public class NetworkPolicy {
+
+    private static final List<AddressRange> FORBIDDEN = List.of(
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+            "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
+            "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+            "::/128", "::1/128", "64:ff9b::/96", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "ff00::/8")
+            .stream().map(AddressRange::parse).toList();
+
+    private final List<AddressRange> allowed;
+
+    @Inject
+    public NetworkPolicy(MediawerkConfig config) {
+        this(config.ingest().allowedNetworks().orElse(List.of()));
+    }
+
+    NetworkPolicy(List<String> allowedNetworks) {
+        this.allowed = allowedNetworks.stream().map(AddressRange::parse).toList();
+    }
+
+    public boolean permits(InetAddress address) {
+        InetAddress effective = unwrapMapped(address);
+        String text = effective.getHostAddress();
+        if (allowed.stream().anyMatch(range -> range.contains(text))) {
+            return true;
+        }
+        return !(effective.isAnyLocalAddress() || effective.isLoopbackAddress() || effective.isLinkLocalAddress()
+                || effective.isSiteLocalAddress() || effective.isMulticastAddress()
+                || FORBIDDEN.stream().anyMatch(range -> range.contains(text)));
+    }
+
+    /** An IPv4 address written as IPv6 (::ffff:10.0.0.1) is judged as the IPv4 address it is. */
+    private static InetAddress unwrapMapped(InetAddress address) {
+        if (address instanceof Inet6Address v6) {
+            byte[] b = v6.getAddress();
+            boolean mapped = true;
+            for (int i = 0; i < 10; i++) {
+                mapped &= b[i] == 0;
+            }
+            if (mapped && b[10] == (byte) 0xff && b[11] == (byte) 0xff) {
+                try {
+                    return Inet4Address.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
+                } catch (java.net.UnknownHostException e) {
+                    return address;
+                }
+            }
+        }
+        return address;
+    }
+}

@@ -1,0 +1,7 @@
+package io.mediawerk.media;
+
+import java.util.Map;
+
+/** The body of Create Media: ingest the file at {@code url}. */
+public record MediaInput(String url, String title, String alt, Map<String, Object> metadata) {
+}

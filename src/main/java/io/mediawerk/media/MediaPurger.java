@@ -1,0 +1,37 @@
+package io.mediawerk.media;
+
+import io.mediawerk.project.ProjectDataPurger;
+import io.mediawerk.source.SourceRepository;
+import io.mediawerk.storage.StorageGarbageCollector;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A deleted project's files are queued for removal from S3; its rows go with the project (ON DELETE CASCADE). */
+@ApplicationScoped
+public class MediaPurger implements ProjectDataPurger {
+
+    private final SourceRepository sources;
+    private final MediaRepository media;
+    private final StorageGarbageCollector garbage;
+
+    public MediaPurger(SourceRepository sources, MediaRepository media, StorageGarbageCollector garbage) {
+        this.sources = sources;
+        this.media = media;
+        this.garbage = garbage;
+    }
+
+    @Override
+    public Uni<Void> purge(String projectId) {
+        return sources.list("projectId", projectId)
+                .chain(list -> Multi.createFrom().iterable(list)
+                        .onItem().transformToUniAndConcatenate(source -> garbage.discard(source.storageKey))
+                        .collect().last())
+                .chain(() -> media.listAllOfProject(projectId))
+                .chain(list -> Multi.createFrom().iterable(list)
+                        .onItem().transformToUniAndConcatenate(m -> garbage.discard(
+                                io.mediawerk.storage.StorageKeys.original(m.projectId, m.id)))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+}

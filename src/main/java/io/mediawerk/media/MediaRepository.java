@@ -1,0 +1,50 @@
+package io.mediawerk.media;
+
+import io.mediawerk.api.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class MediaRepository implements PanacheRepositoryBase<Media, String> {
+
+    public Uni<Media> findInProject(String projectId, String id) {
+        return find("id = ?1 and projectId = ?2", id, projectId).firstResult();
+    }
+
+    /** Live (not deleted) media of a project, optionally of one kind. */
+    public Uni<List<Media>> listLive(String projectId, String kind, PageRequest page) {
+        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
+        return find(liveWhere(kind), Sort.by(page.sort(), direction).and("id", direction), liveParameters(projectId,
+                kind)).range(page.offset(), page.offset() + page.limit() - 1).list();
+    }
+
+    public Uni<Long> countLive(String projectId, String kind) {
+        return count(liveWhere(kind), liveParameters(projectId, kind));
+    }
+
+    /** Expired media to delete, locked so that instances sweeping at once never take the same one. */
+    public Uni<List<Media>> lockExpired(Instant now, int max) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                select * from media where expires <= :now and status <> 'deleted'
+                order by expires limit :max for update skip locked""", Media.class)
+                .setParameter("now", now).setParameter("max", max).getResultList());
+    }
+
+    public Uni<List<Media>> listAllOfProject(String projectId) {
+        return list("projectId", projectId);
+    }
+
+    private static String liveWhere(String kind) {
+        return "projectId = :project and status <> 'deleted'" + (kind == null ? "" : " and kind = :kind");
+    }
+
+    private static Parameters liveParameters(String projectId, String kind) {
+        Parameters parameters = Parameters.with("project", projectId);
+        return kind == null ? parameters : parameters.and("kind", kind);
+    }
+}

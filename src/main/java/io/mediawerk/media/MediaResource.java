@@ -1,0 +1,85 @@
+package io.mediawerk.media;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediawerk.api.CallContext;
+import io.mediawerk.api.Fields;
+import io.mediawerk.api.Page;
+import io.mediawerk.api.PageRequest;
+import io.mediawerk.idempotency.Idempotency;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/media")
+@Tag(name = "Media", description = "Uploaded and ingested files and their sources.")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MediaResource {
+
+    private static final Set<String> SORTS = Set.of("created", "updated", "filesize");
+
+    private final MediaService media;
+    private final CallContext call;
+    private final Idempotency idempotency;
+
+    public MediaResource(MediaService media, CallContext call, Idempotency idempotency) {
+        this.media = media;
+        this.call = call;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Operation(summary = "List Media", description = "Media of the project (deleted ones left out); filter by "
+            + "kind, sort by created, updated or filesize.")
+    public Uni<Page<MediaView>> list(@QueryParam("kind") String kind, @QueryParam("page") String page,
+                                     @QueryParam("limit") String limit, @QueryParam("sort") String sort,
+                                     @QueryParam("order") String order) {
+        String projectId = call.projectId();
+        return media.list(projectId, kind, PageRequest.parse(page, limit, sort, order, SORTS, "created"));
+    }
+
+    @POST
+    @Operation(summary = "Create Media", description = "Ingests the file at url: the media is pending at once; a "
+            + "worker fetches, stores and probes it, then it is ready or failed with a reason.")
+    public Uni<Response> create(MediaInput body) {
+        String projectId = call.projectId();
+        MediaInput input = Fields.requireBody(body);
+        return idempotency.once(input, () -> media.createFromUrl(projectId, input)
+                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get Media", description = "A media with its sources; a deleted media answers with no "
+            + "sources and status deleted.")
+    public Uni<MediaView> get(@PathParam("id") String id) {
+        return media.get(call.projectId(), id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Update Media", description = "metadata (merged; null removes a key; at most 1024 bytes), "
+            + "expires (ISO time) or timeout (seconds), title, alt.")
+    public Uni<MediaView> update(@PathParam("id") String id, ObjectNode body) {
+        return media.update(call.projectId(), id, body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete Media", description = "Removes every file of the media; delivery stops at once.")
+    public Uni<MediaView> delete(@PathParam("id") String id) {
+        return media.delete(call.projectId(), id);
+    }
+}

@@ -1,0 +1,68 @@
+package io.mediawerk.media;
+
+import io.mediawerk.api.Ids;
+import io.mediawerk.api.Times;
+import io.mediawerk.events.Events;
+import io.mediawerk.media.probe.ProbeResult;
+import io.mediawerk.source.Source;
+import io.mediawerk.source.SourceRepository;
+import io.mediawerk.storage.S3Upload;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Makes a probed original the first source of its media and the media ready; the same for uploads and ingest. */
+@ApplicationScoped
+public class OriginalIntake {
+
+    private final SourceRepository sources;
+    private final MediaViews views;
+    private final Events events;
+
+    public OriginalIntake(SourceRepository sources, MediaViews views, Events events) {
+        this.sources = sources;
+        this.views = views;
+        this.events = events;
+    }
+
+    /** Must run inside a transaction; the media is managed (persisted or loaded) in it. */
+    public Uni<MediaView> attach(Media media, S3Upload.Stored stored, OriginalProbe.Probed probed) {
+        ProbeResult result = probed.result();
+        Source source = new Source();
+        source.id = Ids.newId("src");
+        source.mediaId = media.id;
+        source.projectId = media.projectId;
+        source.kind = result.kind();
+        source.label = Source.ORIGINAL;
+        source.mimeType = result.mimeType();
+        source.container = result.container();
+        source.extension = probed.format().extension();
+        source.videoCodec = result.videoCodec();
+        source.audioCodec = result.audioCodec();
+        source.width = result.width();
+        source.height = result.height();
+        source.duration = result.duration();
+        source.fps = result.fps();
+        source.bitrate = result.bitrate();
+        source.filesize = stored.size();
+        source.storageKey = stored.key();
+        source.etag = stored.etag();
+        source.status = Source.READY;
+        source.created = Times.now();
+        source.updated = source.created;
+
+        media.kind = result.kind();
+        media.width = result.width();
+        media.height = result.height();
+        media.duration = result.duration();
+        media.filesize = stored.size();
+        media.status = Media.READY;
+        media.error = null;
+        media.errorCode = null;
+        media.ingestUrl = null;
+        media.updated = source.created;
+        return sources.persist(source)
+                .chain(() -> events.emit("source.created", media.projectId, views.source(source)))
+                .chain(() -> views.of(media))
+                .call(view -> events.emit("media.ready", media.projectId, view));
+    }
+}

@@ -1,0 +1,83 @@
+package io.mediawerk.source;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One file of a media: the original, or something a transform made from it. */
+@Entity
+@Table(name = "sources")
+public class Source {
+
+    public static final String ORIGINAL = "original";
+    public static final String READY = "ready";
+
+    @Id
+    public String id;
+
+    @Column(name = "media_id", nullable = false)
+    public String mediaId;
+
+    @Column(name = "project_id", nullable = false)
+    public String projectId;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String label;
+
+    @Column(name = "mime_type")
+    public String mimeType;
+
+    public String container;
+
+    /** File extension used in the delivery URL. */
+    public String extension;
+
+    @Column(name = "video_codec")
+    public String videoCodec;
+
+    @Column(name = "audio_codec")
+    public String audioCodec;
+
+    public Integer width;
+
+    public Integer height;
+
+    public Double duration;
+
+    public Double fps;
+
+    public Long bitrate;
+
+    public Long filesize;
+
+    /** The S3 key: made of ids only, never of a name a user chose. */
+    @Column(name = "storage_key", nullable = false)
+    public String storageKey;
+
+    public String etag;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "transform_id")
+    public String transformId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, Object> metadata = new HashMap<>();
+
+    @Column(nullable = false)
+    public Instant created;
+
+    @Column(nullable = false)
+    public Instant updated;
+}

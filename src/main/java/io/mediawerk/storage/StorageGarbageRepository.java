@@ -1,0 +1,26 @@
+package io.mediawerk.storage;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class StorageGarbageRepository implements PanacheRepositoryBase<StorageGarbage, String> {
+
+    /** Adds a key unless it is already waiting. */
+    public Uni<Void> add(String key, String multipartId, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        insert into storage_garbage (key, multipart_id, created, attempts)
+                        values (:key, :multipart, :now, 0) on conflict (key) do nothing""")
+                .setParameter("key", key).setParameter("multipart", multipartId).setParameter("now", now)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<List<StorageGarbage>> lockBatch(int max) {
+        return getSession().chain(session -> session.createNativeQuery(
+                "select * from storage_garbage order by created limit :max for update skip locked",
+                StorageGarbage.class).setParameter("max", max).getResultList());
+    }
+}

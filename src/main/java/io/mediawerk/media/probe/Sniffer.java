@@ -119,7 +119,11 @@ public final class Sniffer {
         if (b.isAscii(0, "ID3")) {
             return afterId3(b);
         }
-        return audioFrames(b, 0, false);
+        MediaFormat audio = audioFrames(b, 0);
+        if (audio != null) {
+            return audio;
+        }
+        return isHevcAnnexB(b) ? MediaFormat.HEVC : null;
     }
 
     private static MediaFormat isoBmff(Bytes b) {
@@ -256,11 +260,12 @@ public final class Sniffer {
         if (b.isAscii((int) end, "fLaC")) {
             return MediaFormat.FLAC;
         }
-        MediaFormat frames = audioFrames(b, (int) end, true);
+        MediaFormat frames = audioFrames(b, (int) end);
         return frames == null ? MediaFormat.MP3 : frames;
     }
 
-    private static MediaFormat audioFrames(Bytes b, int at, boolean afterTag) {
+    /** AAC or MP3 when two frames follow each other from here, or one fills the rest of the head. */
+    private static MediaFormat audioFrames(Bytes b, int at) {
         int adts = adtsFrameLength(b, at);
         if (adts > 0 && (!b.has(at + adts, 2) || adtsFrameLength(b, at + adts) > 0)) {
             return MediaFormat.AAC;
@@ -268,9 +273,6 @@ public final class Sniffer {
         int mp3 = mp3FrameLength(b, at);
         if (mp3 > 0 && (!b.has(at + mp3, 4) || mp3FrameLength(b, at + mp3) > 0)) {
             return MediaFormat.MP3;
-        }
-        if (!afterTag && isHevcAnnexB(b)) {
-            return MediaFormat.HEVC;
         }
         return null;
     }

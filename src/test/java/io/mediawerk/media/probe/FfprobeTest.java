@@ -189,7 +189,7 @@ class FfprobeTest {
 
     @Test
     void corruptFileThroughAUrlDoesNotLeakTheUrl() {
-        byte[] head = samples.head("video.mp4");
+        samples.get("truncated.mp4");
 
         ProbeException e = catchThrowableOfType(ProbeException.class,
                 () -> new Ffprobe().probe(url("truncated.mp4"), MediaFormat.MP4, TIMEOUT));
@@ -197,7 +197,6 @@ class FfprobeTest {
         assertThat(e.code()).isEqualTo(ProbeException.CORRUPT_FILE);
         assertThat(e.getMessage()).contains("moov atom not found")
                 .doesNotContain("Signature").doesNotContain("secret").doesNotContain("127.0.0.1");
-        assertThat(head).isNotEmpty();
     }
 
     @Test

@@ -172,7 +172,8 @@ class SnifferTest {
     void neverThrowsOnHostileBytes() {
         Random random = new Random(7);
         byte[][] seeds = {samples.head("video.mp4"), samples.head("video.webm"), samples.head("audio.mp3"),
-            samples.head("image.heic"), samples.head("opus.ogg"), samples.head("audio.aac"), samples.head("image.webp")};
+            samples.head("image.heic"), samples.head("opus.ogg"), samples.head("audio.aac"),
+            samples.head("image.webp")};
         for (int round = 0; round < 20_000; round++) {
             byte[] bytes = Arrays.copyOf(seeds[round % seeds.length], 1 + random.nextInt(600));
             for (int flips = random.nextInt(8); flips >= 0; flips--) {

@@ -39,7 +39,8 @@ public class DeliveryCounter {
         tally.bytes.add(bytes);
     }
 
-    @Scheduled(every = "${mediawerk.delivery.flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mediawerk.delivery.flush-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> flushOnSchedule() {
         return flush().onFailure().invoke(e -> Log.warnf("Writing delivery counts failed, will retry: %s",
                 e.toString())).onFailure().recoverWithNull().replaceWithVoid();

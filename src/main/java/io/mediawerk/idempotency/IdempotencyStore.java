@@ -75,7 +75,8 @@ public class IdempotencyStore {
         return records.deleteById(id).replaceWithVoid();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetExpired() {
         return deleteExpired().onFailure().invoke(e -> Log.warnf("Deleting old idempotency records failed: %s",
                 e.toString())).onFailure().recoverWithNull().replaceWithVoid();

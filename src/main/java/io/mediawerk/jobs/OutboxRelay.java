@@ -31,7 +31,8 @@ public class OutboxRelay {
         this.kafka = kafka;
     }
 
-    @Scheduled(every = "${mediawerk.outbox.poll-every}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${mediawerk.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayOnSchedule() {
         return relayAll().onFailure().invoke(e -> Log.warnf("Relaying the outbox to Kafka failed, will retry: %s",
                 e.toString())).onFailure().recoverWithNull().replaceWithVoid();

@@ -28,7 +28,8 @@ public class MediaExpiry {
     }
 
     @Scheduled(every = "${mediawerk.expiry.sweep-every}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweepOnSchedule() {
         return deleteExpired().chain(uploads::expireAbandoned)
                 .onFailure().invoke(e -> Log.warnf("Expiry sweep failed, will retry: %s", e.toString()))

@@ -27,7 +27,8 @@ public class ProjectPurger {
     }
 
     @Scheduled(every = "${mediawerk.purge.every}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purgeOnSchedule() {
         return purgeDeleted().onFailure().invoke(e -> Log.warnf("Purging deleted projects failed: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();

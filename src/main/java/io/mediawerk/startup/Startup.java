@@ -43,8 +43,6 @@ public class Startup {
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) throws Throwable {
-        System.setProperty("aws.requestChecksumCalculation", "when_required");
-        System.setProperty("aws.responseChecksumValidation", "when_required");
         if (config.localStack().enabled()) {
             LocalStack.ensureStarted(localStackSettings(config.localStack()));
         }

@@ -99,12 +99,13 @@ public final class S3Upload {
         }
         for (CompletableFuture<Void> sent : inFlight) {
             if (sent.isCompletedExceptionally()) {
-                return Uni.createFrom().completionStage(sent);
+                return OnCallerContext.uni(() -> sent);
             }
         }
         inFlight.removeIf(CompletableFuture::isDone);
         if (inFlight.size() >= maxInFlight) {
-            return Uni.createFrom().completionStage(inFlight.peekFirst());
+            CompletableFuture<Void> oldest = inFlight.peekFirst();
+            return OnCallerContext.uni(() -> oldest);
         }
         return Uni.createFrom().voidItem();
     }
@@ -142,7 +143,7 @@ public final class S3Upload {
                         .thenApply(response -> new Stored(key, size, response.eTag()));
             }
         }
-        return Uni.createFrom().completionStage(done);
+        return OnCallerContext.uni(() -> done);
     }
 
     /**
@@ -160,7 +161,7 @@ public final class S3Upload {
                     ? CompletableFuture.completedFuture((String) null) : multipartId)
                     .thenApply(id -> snapshot(id));
         }
-        return Uni.createFrom().completionStage(done);
+        return OnCallerContext.uni(() -> done);
     }
 
     /** Gives up: waits for parts in flight, then aborts the multipart upload so that no part is left behind. */
@@ -173,7 +174,7 @@ public final class S3Upload {
                     : id.thenCompose(uploadId -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
                             .bucket(bucket).key(key).uploadId(uploadId).build())).handle((r, e) -> null));
         }
-        return Uni.createFrom().completionStage(done).replaceWithVoid();
+        return OnCallerContext.uni(() -> done).replaceWithVoid();
     }
 
     /** The multipart upload id, or null when nothing was sent in parts yet. */

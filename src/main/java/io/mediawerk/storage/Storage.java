@@ -70,19 +70,19 @@ public class Storage {
     /** Streams an object, or a byte range of it ({@code bytes=0-99}); null range for all of it. */
     public Uni<ResponsePublisher<GetObjectResponse>> get(String key, String range) {
         GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).range(range).build();
-        return Uni.createFrom().completionStage(() -> s3.getObject(request, AsyncResponseTransformer.toPublisher()));
+        return OnCallerContext.uni(() -> s3.getObject(request, AsyncResponseTransformer.toPublisher()));
     }
 
     /** The first bytes of an object (for sniffing its format). */
     public Uni<byte[]> readHead(String key, int length) {
         GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=0-" + (length - 1))
                 .build();
-        return Uni.createFrom().completionStage(() -> s3.getObject(request, AsyncResponseTransformer.toBytes()))
+        return OnCallerContext.uni(() -> s3.getObject(request, AsyncResponseTransformer.toBytes()))
                 .map(bytes -> bytes.asByteArray());
     }
 
     public Uni<HeadObjectResponse> head(String key) {
-        return Uni.createFrom().completionStage(() -> s3.headObject(HeadObjectRequest.builder().bucket(bucket)
+        return OnCallerContext.uni(() -> s3.headObject(HeadObjectRequest.builder().bucket(bucket)
                 .key(key).build()));
     }
 
@@ -93,12 +93,12 @@ public class Storage {
     }
 
     public Uni<Void> delete(String key) {
-        return Uni.createFrom().completionStage(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket)
+        return OnCallerContext.uni(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket)
                 .key(key).build())).replaceWithVoid();
     }
 
     public Uni<Void> abortMultipart(String key, String multipartId) {
-        return Uni.createFrom().completionStage(() -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
+        return OnCallerContext.uni(() -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
                         .bucket(bucket).key(key).uploadId(multipartId).build())).replaceWithVoid()
                 .onFailure(e -> isMissing(e)).recoverWithNull();
     }
@@ -116,7 +116,7 @@ public class Storage {
 
     /** Whether the bucket answers; used by readiness. */
     public Uni<Void> ping(Duration timeout) {
-        return Uni.createFrom().completionStage(() -> s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build()))
+        return OnCallerContext.uni(() -> s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build()))
                 .ifNoItem().after(timeout).fail()
                 .replaceWithVoid();
     }

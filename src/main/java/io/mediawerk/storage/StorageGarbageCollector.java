@@ -37,7 +37,8 @@ public class StorageGarbageCollector {
     }
 
     @Scheduled(every = "${mediawerk.storage.sweep-every}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweepOnSchedule() {
         return sweep().onFailure().invoke(e -> Log.warnf("Removing discarded files from S3 failed: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();

@@ -35,6 +35,7 @@ public class SafeFetcher {
     private final NetworkPolicy policy;
     private final long maxBytes;
     private final int maxRedirects;
+    private final Duration idleTimeout;
 
     public SafeFetcher(Vertx vertx, NetworkPolicy policy, MediawerkConfig config) {
         this.vertx = vertx;
@@ -42,9 +43,9 @@ public class SafeFetcher {
         this.maxBytes = config.ingest().maxBytes();
         this.maxRedirects = config.ingest().maxRedirects();
         Duration idle = config.ingest().idleTimeout();
+        this.idleTimeout = idle;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) idle.toMillis())
-                .setIdleTimeout((int) idle.toSeconds())
                 .setKeepAlive(false)
                 .setVerifyHost(true)
                 .setTryUseCompression(false)
@@ -76,6 +77,7 @@ public class SafeFetcher {
                     .setSsl(https)
                     .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
                     .setFollowRedirects(false)
+                    .setIdleTimeout(idleTimeout.toMillis())
                     .putHeader("User-Agent", "Mediawerk-Ingest/1.0")
                     .putHeader("Accept", "*/*");
             return client.request(options).compose(request -> request.send()).compose(response -> {

@@ -1,6 +1,6 @@
 package io.mediawerk.localstack;
 
-import io.quarkus.logging.Log;
+import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalStack {
 
     private static final String REGISTRY = "io.mediawerk.localstack.controls";
+    private static final Logger LOG = Logger.getLogger(LocalStack.class);
 
     private LocalStack() {
     }
@@ -50,7 +51,7 @@ public final class LocalStack {
         }
         registry().put(id, controls);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(servers), "mediawerk-local-stack-stop"));
-        Log.infof("Local stack ready in %d ms (PostgreSQL :%d, Kafka :%d, S3 :%d), data in %s",
+        LOG.infof("Local stack ready in %d ms (PostgreSQL :%d, Kafka :%d, S3 :%d), data in %s",
                 (System.nanoTime() - started) / 1_000_000, settings.postgresPort(), settings.kafkaPort(),
                 settings.s3Port(), id);
     }
@@ -79,7 +80,7 @@ public final class LocalStack {
         try {
             server.stop();
         } catch (RuntimeException e) {
-            Log.warnf("Stopping the embedded %s failed: %s", server.name(), e.getMessage());
+            LOG.warnf("Stopping the embedded %s failed: %s", server.name(), e.getMessage());
         }
     }
 

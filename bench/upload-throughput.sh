@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Upload throughput: one large file sent through a Mediawerk upload URL vs. a direct S3 PUT of the same file to the
+# same S3 server, in the same run; Mediawerk runs in its own JVM with a small heap and its peak RSS is reported.
+# Usage: bench/upload-throughput.sh [size in MiB, default 1024] [heap, default 256m]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE_MIB=${1:-1024}
+HEAP=${2:-256m}
+WORK=target/bench
+PG=25432 KAFKA=29092 CONTROLLER=29093 S3=29000 HTTP=28080
+S3_KEY=mediawerk-local S3_SECRET=mediawerk-local-secret
+
+wait_for() { # url, seconds
+  for _ in $(seq "$2"); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done
+  echo "timed out waiting for $1" >&2; return 1
+}
+
+mkdir -p "$WORK"
+echo "building..."
+./mvnw -q -B package -DskipTests
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=runtime
+rm -rf "$WORK/stack"
+
+java -Xmx1g -cp "target/classes:$(cat "$WORK/classpath.txt")" io.mediawerk.localstack.LocalStackMain \
+  "$WORK/stack" $PG $KAFKA $CONTROLLER $S3 > "$WORK/stack.log" 2>&1 &
+STACK=$!
+APP=
+trap 'kill $APP $STACK 2>/dev/null || true' EXIT
+for _ in $(seq 120); do grep -q "local stack ready" "$WORK/stack.log" && break; sleep 1; done
+
+ADMIN="mwk_$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"
+# Extra -D settings for Mediawerk (e.g. -Dmediawerk.storage.parts-in-flight=4) come from MEDIAWERK_OPTS
+# shellcheck disable=SC2086
+java -Xmx"$HEAP" ${MEDIAWERK_OPTS:-} -Dquarkus.profile=dev -Dquarkus.http.port=$HTTP -Dmediawerk.public-base-url=http://127.0.0.1:$HTTP \
+  -Dmediawerk.local-stack.enabled=false -Dmediawerk.local-stack.postgres-port=$PG \
+  -Dmediawerk.local-stack.kafka-port=$KAFKA -Dmediawerk.local-stack.s3-port=$S3 -Dmediawerk.admin-key="$ADMIN" \
+  -Daws.requestChecksumCalculation=when_required -Daws.responseChecksumValidation=when_required \
+  -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+APP=$!
+wait_for "http://127.0.0.1:$HTTP/q/health/ready" 120
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+PROJECT=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench"}' "http://127.0.0.1:$HTTP/projects" | json "['data']['id']")
+KEY=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d '{}' \
+  "http://127.0.0.1:$HTTP/projects/$PROJECT/keys" | json "['data']['key']")
+URL=$(curl -sf -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d '{"timeout":3600}' \
+  "http://127.0.0.1:$HTTP/uploads" | json "['data']['url']")
+
+FILE="$WORK/bench.wav"
+python3 - "$FILE" "$SIZE_MIB" <<'PY'
+import os, struct, sys
+path, mib = sys.argv[1], int(sys.argv[2])
+data = mib * 1024 * 1024 - 44
+with open(path, "wb") as f:
+    f.write(b"RIFF" + struct.pack("<I", data + 36) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 2, 48000,
+            192000, 4, 16) + b"data" + struct.pack("<I", data))
+    block = os.urandom(8 * 1024 * 1024)
+    left = data
+    while left > 0:
+        n = min(left, len(block)); f.write(block[:n]); left -= n
+PY
+BYTES=$(stat -c %s "$FILE")
+
+SIGV4=(--aws-sigv4 "aws:amz:us-east-1:s3" --user "$S3_KEY:$S3_SECRET" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD")
+curl -s -o /dev/null "${SIGV4[@]}" -X PUT "http://127.0.0.1:$S3/bench-direct"
+DIRECT=$(curl -sf -o /dev/null -w '%{time_total}' "${SIGV4[@]}" -H 'Expect:' -T "$FILE" \
+  "http://127.0.0.1:$S3/bench-direct/bench.wav")
+THROUGH=$(curl -s -o "$WORK/upload-answer.json" -w '%{http_code} %{time_total}' -H 'Content-Type: audio/wav' \
+  -H 'Expect:' -T "$FILE" "$URL")
+STATUS=${THROUGH%% *}; SECONDS_THROUGH=${THROUGH##* }
+RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
+
+python3 - "$BYTES" "$DIRECT" "$SECONDS_THROUGH" "$STATUS" "$RSS_KB" "$HEAP" <<'PY'
+import sys
+size, direct, through, status, rss, heap = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4], int(sys.argv[5]), sys.argv[6]
+mib = size / 1024 / 1024
+print(f"file: {mib:.0f} MiB")
+print(f"direct S3 PUT:        {direct:6.2f} s  {mib / direct:7.1f} MiB/s")
+print(f"through Mediawerk:    {through:6.2f} s  {mib / through:7.1f} MiB/s  (HTTP {status})")
+print(f"ratio (Mediawerk / direct throughput): {direct / through:.2f}")
+print(f"Mediawerk JVM: -Xmx{heap}, peak RSS {rss / 1024:.0f} MiB")
+PY

@@ -29,6 +29,7 @@ public final class S3Upload {
 
     /** The first bytes of the file, kept for format sniffing. */
     public static final int HEAD_SIZE = 64 * 1024;
+    private static final int INITIAL_BUFFER = 256 * 1024;
 
     /** What is known of an unfinished multipart upload between two chunks. */
     public record State(String multipartId, List<Part> parts, long bytes) {
@@ -52,7 +53,9 @@ public final class S3Upload {
     private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
     private final byte[] head = new byte[HEAD_SIZE];
     private CompletableFuture<String> multipartId;
-    private Buffer pending;
+    /** The part being filled: grows up to one part, then is handed to S3 as it is (no copy) and replaced. */
+    private byte[] pending;
+    private int filled;
     private long bytes;
     private int headLength;
     private int nextPart;
@@ -70,7 +73,7 @@ public final class S3Upload {
                 : CompletableFuture.completedFuture(state.multipartId());
         this.bytes = state == null ? 0 : state.bytes();
         this.nextPart = parts.size() + 1;
-        this.pending = Buffer.buffer(Math.min(partSize, 1024 * 1024));
+        this.pending = new byte[Math.min(partSize, INITIAL_BUFFER)];
     }
 
     static S3Upload start(S3AsyncClient s3, String bucket, String key, String contentType, int partSize,
@@ -91,11 +94,20 @@ public final class S3Upload {
             headLength += n;
         }
         bytes += data.length();
-        pending.appendBuffer(data);
-        while (pending.length() >= partSize) {
-            Buffer part = pending.getBuffer(0, partSize);
-            pending = pending.getBuffer(partSize, pending.length());
-            sendPart(part);
+        int offset = 0;
+        while (offset < data.length()) {
+            if (filled == pending.length && pending.length < partSize) {
+                pending = java.util.Arrays.copyOf(pending, Math.min(partSize, pending.length * 2));
+            }
+            int n = Math.min(pending.length - filled, data.length() - offset);
+            data.getBytes(offset, offset + n, pending, filled);
+            filled += n;
+            offset += n;
+            if (filled == partSize) {
+                sendPart(ByteBuffer.wrap(pending));
+                pending = new byte[partSize];
+                filled = 0;
+            }
         }
         for (CompletableFuture<Void> sent : inFlight) {
             if (sent.isCompletedExceptionally()) {
@@ -125,15 +137,16 @@ public final class S3Upload {
         CompletableFuture<Stored> done;
         synchronized (this) {
             if (multipartId == null) {
-                byte[] body = pending.getBytes();
+                int length = filled;
                 PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key)
-                        .contentType(contentType).contentLength((long) body.length).build();
-                done = s3.putObject(request, AsyncRequestBody.fromBytes(body))
-                        .thenApply(response -> new Stored(key, body.length, response.eTag()));
+                        .contentType(contentType).contentLength((long) length).build();
+                done = s3.putObject(request, AsyncRequestBody.fromByteBufferUnsafe(ByteBuffer.wrap(pending, 0,
+                        length))).thenApply(response -> new Stored(key, length, response.eTag()));
             } else {
-                if (pending.length() > 0) {
-                    sendPart(pending);
-                    pending = Buffer.buffer();
+                if (filled > 0) {
+                    sendPart(ByteBuffer.wrap(pending, 0, filled));
+                    pending = new byte[0];
+                    filled = 0;
                 }
                 long size = bytes;
                 done = allSent().thenCompose(ignored -> multipartId).thenCompose(id -> s3.completeMultipartUpload(
@@ -153,7 +166,7 @@ public final class S3Upload {
     public Uni<State> pause() {
         CompletableFuture<State> done;
         synchronized (this) {
-            if (pending.length() > 0) {
+            if (filled > 0) {
                 throw new IllegalStateException("A chunk that is not the last must be a multiple of " + partSize
                         + " bytes");
             }
@@ -186,16 +199,15 @@ public final class S3Upload {
         return new State(id, List.copyOf(parts), bytes);
     }
 
-    private void sendPart(Buffer part) {
+    private void sendPart(ByteBuffer body) {
         if (multipartId == null) {
             multipartId = s3.createMultipartUpload(CreateMultipartUploadRequest.builder().bucket(bucket).key(key)
                     .contentType(contentType).build()).thenApply(response -> response.uploadId());
         }
         int number = nextPart++;
-        ByteBuffer body = ByteBuffer.wrap(part.getBytes());
         CompletableFuture<Void> sent = multipartId.thenCompose(id -> s3.uploadPart(UploadPartRequest.builder()
                         .bucket(bucket).key(key).uploadId(id).partNumber(number)
-                        .contentLength((long) body.remaining()).build(), AsyncRequestBody.fromByteBuffer(body)))
+                        .contentLength((long) body.remaining()).build(), AsyncRequestBody.fromByteBufferUnsafe(body)))
                 .thenAccept(response -> partDone(number, response.eTag()));
         inFlight.addLast(sent);
     }

@@ -17,6 +17,10 @@ wait_for() { # url, seconds
 }
 
 mkdir -p "$WORK"
+# a previous run's servers may still be letting go of their ports
+for port in $PG $KAFKA $CONTROLLER $S3 $HTTP; do
+  for _ in $(seq 30); do ss -ltn | grep -q "127.0.0.1:$port " || break; sleep 1; done
+done
 echo "building..."
 ./mvnw -q -B package -DskipTests
 ./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=runtime
@@ -26,8 +30,9 @@ java -Xmx1g -cp "target/classes:$(cat "$WORK/classpath.txt")" io.mediawerk.local
   "$WORK/stack" $PG $KAFKA $CONTROLLER $S3 > "$WORK/stack.log" 2>&1 &
 STACK=$!
 APP=
-trap 'kill $APP $STACK 2>/dev/null || true' EXIT
+trap 'kill $APP $STACK 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 for _ in $(seq 120); do grep -q "local stack ready" "$WORK/stack.log" && break; sleep 1; done
+grep -q "local stack ready" "$WORK/stack.log" || { echo "the local stack did not start:"; cat "$WORK/stack.log"; exit 1; }
 
 ADMIN="mwk_$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"
 # Extra -D settings for Mediawerk (e.g. -Dmediawerk.storage.parts-in-flight=4) come from MEDIAWERK_OPTS

@@ -1,5 +1,6 @@
 package io.mediawerk.startup;
 
+import io.mediawerk.auth.KeyMaterial;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.jobs.TopicSetup;
 import io.mediawerk.localstack.LocalStack;
@@ -50,7 +51,12 @@ public class Startup {
         storage.ensureBucket(Duration.ofSeconds(10));
         topics.ensureTopics();
         if (config.adminKey().isPresent()) {
-            VertxContextSupport.subscribeAndAwait(() -> bootstrap.registerAdminKey(config.adminKey().get()));
+            String key = config.adminKey().get();
+            if (!key.startsWith(KeyMaterial.PREFIX) || key.length() < 36) {
+                throw new IllegalStateException("MEDIAWERK_ADMIN_KEY must start with '" + KeyMaterial.PREFIX
+                        + "' and be at least 36 characters long (e.g. mwk_ and 40 random letters and digits).");
+            }
+            VertxContextSupport.subscribeAndAwait(() -> bootstrap.registerAdminKey(key));
         }
         if (config.localStack().enabled()) {
             Bootstrap.FirstKeys keys = VertxContextSupport.subscribeAndAwait(bootstrap::createFirstKeysIfEmpty);

@@ -38,7 +38,12 @@ public class Storage {
         this.presigner = presigner;
         this.bucket = config.storage().bucket();
         this.createBucket = config.storage().createBucket();
-        this.partSize = config.storage().partSizeMib() * 1024 * 1024;
+        int partSizeMib = config.storage().partSizeMib();
+        if (partSizeMib < 5 || partSizeMib > 512) {
+            throw new IllegalStateException("MEDIAWERK_STORAGE_PART_SIZE_MIB must be from 5 to 512 (S3 parts are at "
+                    + "least 5 MiB); it is " + partSizeMib + ".");
+        }
+        this.partSize = partSizeMib * 1024 * 1024;
         this.partsInFlight = config.storage().partsInFlight();
     }
 

@@ -1,8 +1,11 @@
 package io.mediawerk.storage;
 
 import io.mediawerk.api.ApiException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -67,15 +70,29 @@ public final class S3Pump {
                     + "); the file is too large, or longer than its Content-Range says.", null));
             return;
         }
+        CompletableFuture<Void> wait;
+        try {
+            wait = target.offer(data);
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        if (!headChecked && target.head().length >= S3Upload.HEAD_SIZE && !checkHead()) {
+            return;
+        }
+        if (wait == null) {
+            return;
+        }
+        // S3 is behind: stop reading the socket until a part has gone out, then go on on this context
         source.pause();
-        target.write(data).subscribe().with(ignored -> {
-            if (!headChecked && target.head().length >= S3Upload.HEAD_SIZE && !checkHead()) {
-                return;
-            }
-            if (!done) {
+        Context context = Vertx.currentContext();
+        wait.whenComplete((ignored, failure) -> context.runOnContext(nothing -> {
+            if (failure != null) {
+                fail(failure);
+            } else if (!done) {
                 source.resume();
             }
-        }, this::fail);
+        }));
     }
 
     private void end() {

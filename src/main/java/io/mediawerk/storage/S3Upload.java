@@ -87,7 +87,16 @@ public final class S3Upload {
     }
 
     /** Takes the next bytes; the returned Uni completes when the caller may send more. */
-    public synchronized Uni<Void> write(Buffer data) {
+    public Uni<Void> write(Buffer data) {
+        CompletableFuture<Void> wait = offer(data);
+        return wait == null ? Uni.createFrom().voidItem() : OnCallerContext.uni(() -> wait);
+    }
+
+    /**
+     * Takes the next bytes without allocating anything when S3 keeps up: null means "send more now"; otherwise
+     * the producer waits for the returned future (a part to finish, or a failed part to report).
+     */
+    public synchronized CompletableFuture<Void> offer(Buffer data) {
         if (headLength < HEAD_SIZE) {
             int n = Math.min(HEAD_SIZE - headLength, data.length());
             data.getBytes(0, n, head, headLength);
@@ -109,17 +118,16 @@ public final class S3Upload {
                 filled = 0;
             }
         }
+        if (inFlight.isEmpty()) {
+            return null;
+        }
         for (CompletableFuture<Void> sent : inFlight) {
             if (sent.isCompletedExceptionally()) {
-                return OnCallerContext.uni(() -> sent);
+                return sent;
             }
         }
         inFlight.removeIf(CompletableFuture::isDone);
-        if (inFlight.size() >= maxInFlight) {
-            CompletableFuture<Void> oldest = inFlight.peekFirst();
-            return OnCallerContext.uni(() -> oldest);
-        }
-        return Uni.createFrom().voidItem();
+        return inFlight.size() >= maxInFlight ? inFlight.peekFirst() : null;
     }
 
     /** Bytes taken so far (over all chunks of a resumed upload). */

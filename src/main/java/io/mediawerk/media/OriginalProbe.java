@@ -2,11 +2,9 @@ package io.mediawerk.media;
 
 import io.mediawerk.api.ApiException;
 import io.mediawerk.config.MediawerkConfig;
-import io.mediawerk.media.probe.Dimensions;
-import io.mediawerk.media.probe.Ffprobe;
-import io.mediawerk.media.probe.IsoBmff;
 import io.mediawerk.media.probe.MediaFormat;
 import io.mediawerk.media.probe.MediaKind;
+import io.mediawerk.media.probe.MediaProbe;
 import io.mediawerk.media.probe.ProbeException;
 import io.mediawerk.media.probe.ProbeResult;
 import io.mediawerk.media.probe.Sniffer;
@@ -17,8 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * Decides what a stored original is: the format from its first bytes (never its name), then its streams from
- * ffprobe (run on a worker thread against a short-lived S3 URL), then the limits. A file it cannot accept is an
+ * Decides what a stored original is with {@link MediaProbe} (the format from its first bytes, never its name; then
+ * ffprobe on a worker thread against a short-lived S3 URL, or the HEIF header), then applies the limits. A file it cannot accept is an
  * {@link ApiException} with the status an upload answers (415, 422) and a message for the user.
  */
 @ApplicationScoped
@@ -29,7 +27,7 @@ public class OriginalProbe {
     }
 
     private final Storage storage;
-    private final Ffprobe ffprobe = new Ffprobe();
+    private final MediaProbe mediaProbe = new MediaProbe();
     private final Vertx vertx;
     private final Duration timeout;
     private final long maxPixels;
@@ -53,13 +51,9 @@ public class OriginalProbe {
 
     public Uni<Probed> probe(String storageKey, byte[] head) {
         MediaFormat format = sniff(head);
-        if (format == MediaFormat.HEIC) {
-            Dimensions size = IsoBmff.heifImageSize(head, head.length).orElseThrow(() -> new ApiException(415,
-                    "corrupt_file", "The HEIC file is damaged: its image size cannot be read.", null));
-            return Uni.createFrom().item(new Probed(format, checked(ProbeResult.heic(size))));
-        }
         String url = storage.presignGet(storageKey, timeout.plusMinutes(5));
-        return vertx.executeBlocking(Uni.createFrom().item(() -> ffprobe.probe(url, format, timeout)), false)
+        return vertx.executeBlocking(Uni.createFrom().item(() -> mediaProbe.probe(url, head, head.length, timeout)),
+                        false)
                 .onFailure(ProbeException.class).transform(e -> {
                     ProbeException probe = (ProbeException) e;
                     int status = "probe_timeout".equals(probe.code()) ? 422 : 415;

@@ -131,7 +131,7 @@ public class Storage {
         try {
             ping(timeout).await().atMost(timeout.plusSeconds(1));
         } catch (RuntimeException e) {
-            if (!isMissingBucket(e)) {
+            if (!isMissing(e)) {
                 throw new IllegalStateException("S3 bucket '" + bucket + "' cannot be reached: " + e.getMessage(), e);
             }
             if (!createBucket) {
@@ -143,7 +143,4 @@ public class Storage {
         }
     }
 
-    private static boolean isMissingBucket(Throwable e) {
-        return isMissing(e);
-    }
 }

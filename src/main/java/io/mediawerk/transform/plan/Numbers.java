@@ -1,0 +1,34 @@
+package io.mediawerk.transform.plan;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Numbers as options store them and as ffmpeg arguments and messages show them. */
+final class Numbers {
+
+    private Numbers() {
+    }
+
+    /** A whole number as an Integer (or Long), anything else as a Double: what JSON shows as 5 rather than 5.0. */
+    static Object tidy(double value) {
+        if (value == Math.rint(value) && !Double.isInfinite(value)) {
+            long whole = (long) value;
+            if (whole >= Integer.MIN_VALUE && whole <= Integer.MAX_VALUE) {
+                return (int) whole;
+            }
+            return whole;
+        }
+        return value;
+    }
+
+    /** The shortest plain text of a number: 5, 2.5, 0.125 (at most three decimals). */
+    static String text(double value) {
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.signum() == 0 ? "0" : rounded.toPlainString();
+    }
+
+    /** Seconds rounded to the millisecond. */
+    static double millis(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

@@ -35,8 +35,8 @@ final class InputChecks {
         List<String> fitting = fittingKinds(input);
         String advice = fitting.isEmpty() ? "No transform can use it."
                 : "Kinds that fit it: " + String.join(", ", fitting) + ".";
-        return ApiException.invalid("kind", "The input is " + describe(input) + "; a " + kind + " transform needs "
-                + needed + ". " + advice);
+        return ApiException.invalid("kind", "The input is " + describe(input) + "; " + Words.withArticle(kind)
+                + " transform needs " + needed + ". " + advice);
     }
 
     private static String describe(InputFacts input) {

@@ -27,7 +27,7 @@ final class OptionReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.invalid(name, "Unknown option '" + name + "' for a " + kind
+                throw ApiException.invalid(name, "Unknown option '" + name + "' for " + Words.withArticle(kind)
                         + " transform. Its options are: " + String.join(", ", allowed) + ".");
             }
         }

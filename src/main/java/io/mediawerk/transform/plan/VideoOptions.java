@@ -76,7 +76,7 @@ final class VideoOptions {
             return;
         }
         String param = width != null ? "width" : height != null ? "height" : "codec";
-        throw ApiException.invalid(param, "A " + codec.id() + " video must be at least " + codec.minSide()
-                + " pixels wide and high; these options make it " + size.width() + "x" + size.height() + ".");
+        throw ApiException.invalid(param, codec.id() + " needs a picture of at least " + codec.minSide() + "x"
+                + codec.minSide() + " pixels; these options make it " + size.width() + "x" + size.height() + ".");
     }
 }

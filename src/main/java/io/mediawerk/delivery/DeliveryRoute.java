@@ -25,7 +25,8 @@ import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * Serves source files at {@code /files/<source id>.<ext>}: Range requests (206), ETag and If-None-Match (304),
+ * Serves source files at {@code /files/<source id>.<ext>} (and {@code /files/<source id>/<file>} of sources made of
+ * several files): Range requests (206), ETag and If-None-Match (304),
  * Last-Modified, long-lived caching, HEAD; streamed from S3 with back-pressure, or redirected to a short-lived
  * presigned S3 URL. A file of a deleted media or project is a 404 at once. Every delivery is counted.
  */
@@ -53,10 +54,19 @@ public class DeliveryRoute {
 
     void register(@Observes Router router) {
         router.route(DeliveryUrls.PREFIX + ":name").order(-100).handler(ctx -> raw.onSafeContext(ctx,
-                () -> handle(ctx)));
+                () -> handle(ctx, null)));
+        router.route(DeliveryUrls.PREFIX + ":name/*").order(-100).handler(ctx -> raw.onSafeContext(ctx,
+                () -> handle(ctx, fileOfSource(ctx))));
     }
 
-    private void handle(RoutingContext ctx) {
+    /** The part after {@code /files/<source id>/}, from the normalised path ("..", "." already resolved). */
+    private static String fileOfSource(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        int start = path.indexOf('/', DeliveryUrls.PREFIX.length());
+        return start < 0 ? "" : path.substring(start + 1);
+    }
+
+    private void handle(RoutingContext ctx, String fileOfSource) {
         CallContext call = raw.callOf(ctx, null);
         HttpMethod method = ctx.request().method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
@@ -71,27 +81,29 @@ public class DeliveryRoute {
             return;
         }
         deliveries.deliverable(sourceId).subscribe().with(source -> {
-            if (source == null) {
+            DeliveredFile file = source == null ? null : DeliveredFile.of(source, fileOfSource);
+            if (file == null) {
                 raw.fail(ctx, call, notFound());
             } else if (redirect) {
                 counter.record(source.id, source.mediaId, source.projectId, 0);
                 ctx.response().setStatusCode(302).putHeader("Cache-Control", "private, no-store")
-                        .putHeader("Location", storage.presignGet(source.storageKey, redirectValidity)).end();
+                        .putHeader("Location", storage.presignGet(file.key(), redirectValidity)).end();
             } else {
-                serve(ctx, call, source);
+                serve(ctx, call, file);
             }
         }, e -> raw.fail(ctx, call, e));
     }
 
-    private void serve(RoutingContext ctx, CallContext call, Source source) {
+    private void serve(RoutingContext ctx, CallContext call, DeliveredFile file) {
         HttpServerResponse response = ctx.response();
-        long size = source.filesize == null ? 0 : source.filesize;
-        String etag = "\"" + (source.etag == null ? source.id : source.etag.replace("\"", "")) + "\"";
+        Source source = file.source();
+        long size = file.size();
+        String etag = "\"" + file.etag() + "\"";
         response.putHeader("ETag", etag)
                 .putHeader("Last-Modified", HTTP_DATE.format(source.created))
                 .putHeader("Cache-Control", "public, max-age=31536000, immutable")
                 .putHeader("Accept-Ranges", "bytes")
-                .putHeader("Content-Type", source.mimeType == null ? "application/octet-stream" : source.mimeType)
+                .putHeader("Content-Type", file.mimeType())
                 .putHeader("X-Content-Type-Options", "nosniff");
         if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
             counter.record(source.id, source.mediaId, source.projectId, 0);
@@ -116,7 +128,7 @@ public class DeliveryRoute {
             return;
         }
         Context context = Vertx.currentContext();
-        storage.get(source.storageKey, range == null ? null : range.s3Range()).subscribe().with(
+        storage.get(file.key(), range == null ? null : range.s3Range()).subscribe().with(
                 publisher -> stream(context, response, publisher, source),
                 e -> raw.fail(ctx, call, e));
     }

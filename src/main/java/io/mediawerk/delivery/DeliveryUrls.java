@@ -4,7 +4,10 @@ import io.mediawerk.api.PublicUrls;
 import io.mediawerk.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Where a source is delivered: {@code /files/<source id>.<extension>}, ids only, nothing a user named. */
+/**
+ * Where a source is delivered: {@code /files/<source id>.<extension>}, or {@code /files/<source id>/<file>} for a
+ * source of several files (so that an HLS playlist's relative links resolve); ids only, nothing a user named.
+ */
 @ApplicationScoped
 public class DeliveryUrls {
 
@@ -17,6 +20,9 @@ public class DeliveryUrls {
     }
 
     public String of(Source source) {
+        if (source.files != null) {
+            return urls.of(PREFIX + source.id + "/" + source.mainFile);
+        }
         return urls.of(PREFIX + source.id + (source.extension == null ? "" : "." + source.extension));
     }
 }

@@ -1,9 +1,12 @@
 package io.mediawerk.ffmpeg;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
  * Reads a child's output stream to its end on its own thread, keeping either the first {@code headLimit} bytes or
@@ -16,22 +19,29 @@ final class OutputCollector implements Runnable {
     private final int tailLimit;
     private final ByteArrayOutputStream head = new ByteArrayOutputStream();
     private final byte[] tail;
+    private final Consumer<String> lines;
     private long tailWritten;
     private boolean truncated;
 
-    private OutputCollector(InputStream in, long headLimit, int tailLimit) {
+    private OutputCollector(InputStream in, long headLimit, int tailLimit, Consumer<String> lines) {
         this.in = in;
         this.headLimit = headLimit;
         this.tailLimit = tailLimit;
         this.tail = new byte[tailLimit];
+        this.lines = lines;
     }
 
     static OutputCollector head(InputStream in, long limit) {
-        return new OutputCollector(in, Math.max(0, Math.min(limit, Integer.MAX_VALUE - 8)), 0);
+        return new OutputCollector(in, Math.max(0, Math.min(limit, Integer.MAX_VALUE - 8)), 0, null);
     }
 
     static OutputCollector tail(InputStream in, int limit) {
-        return new OutputCollector(in, 0, limit);
+        return new OutputCollector(in, 0, limit, null);
+    }
+
+    /** Hands each line to the listener as it comes (ffmpeg's {@code -progress pipe:1}) and keeps nothing. */
+    static OutputCollector lines(InputStream in, Consumer<String> listener) {
+        return new OutputCollector(in, 0, 0, listener);
     }
 
     Thread start(String name) {
@@ -43,6 +53,10 @@ final class OutputCollector implements Runnable {
 
     @Override
     public void run() {
+        if (lines != null) {
+            readLines();
+            return;
+        }
         byte[] buffer = new byte[8192];
         try (in) {
             int read;
@@ -51,6 +65,17 @@ final class OutputCollector implements Runnable {
             }
         } catch (IOException e) {
             // the stream closes when the process is killed; what was read so far is kept
+        }
+    }
+
+    private void readLines() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.accept(line);
+            }
+        } catch (IOException e) {
+            // the stream closes when the process is killed
         }
     }
 

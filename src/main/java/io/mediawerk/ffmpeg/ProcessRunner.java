@@ -1,12 +1,14 @@
 package io.mediawerk.ffmpeg;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs an external program from an argument list, never through a shell, within a time limit. When the time is up
@@ -40,11 +42,25 @@ public final class ProcessRunner {
      */
     public static ProcessResult run(List<String> command, Duration timeout, long maxStdoutBytes,
             Consumer<Process> onStart) {
+        return run(command, timeout, onStart, in -> OutputCollector.head(in, maxStdoutBytes));
+    }
+
+    /**
+     * Like {@link #run(List, Duration, long, Consumer)}, handing each line of standard output to {@code stdoutLines}
+     * as it comes instead of keeping it (the result's stdout is empty).
+     */
+    public static ProcessResult runStreaming(List<String> command, Duration timeout, Consumer<Process> onStart,
+            Consumer<String> stdoutLines) {
+        return run(command, timeout, onStart, in -> OutputCollector.lines(in, stdoutLines));
+    }
+
+    private static ProcessResult run(List<String> command, Duration timeout, Consumer<Process> onStart,
+            Function<InputStream, OutputCollector> stdoutCollector) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         Process process = start(command);
         String name = "process-" + process.pid();
-        OutputCollector stdout = OutputCollector.head(process.getInputStream(), maxStdoutBytes);
+        OutputCollector stdout = stdoutCollector.apply(process.getInputStream());
         OutputCollector stderr = OutputCollector.tail(process.getErrorStream(), STDERR_TAIL_BYTES);
         Thread stdoutThread = stdout.start(name + "-stdout");
         Thread stderrThread = stderr.start(name + "-stderr");

@@ -51,7 +51,7 @@ public class MediaDeletion {
 
     private Uni<Void> discardFiles(Media media, List<Source> list) {
         return Multi.createFrom().iterable(list)
-                .onItem().transformToUniAndConcatenate(source -> garbage.discard(source.storageKey)
+                .onItem().transformToUniAndConcatenate(source -> garbage.discardAll(source.storageKeys())
                         .chain(() -> sources.delete(source)))
                 .collect().last()
                 .chain(() -> garbage.discard(StorageKeys.original(media.projectId, media.id)));

@@ -25,7 +25,7 @@ public class MediaPurger implements ProjectDataPurger {
     public Uni<Void> purge(String projectId) {
         return sources.list("projectId", projectId)
                 .chain(list -> Multi.createFrom().iterable(list)
-                        .onItem().transformToUniAndConcatenate(source -> garbage.discard(source.storageKey))
+                        .onItem().transformToUniAndConcatenate(source -> garbage.discardAll(source.storageKeys()))
                         .collect().last())
                 .chain(() -> media.listAllOfProject(projectId))
                 .chain(list -> Multi.createFrom().iterable(list)

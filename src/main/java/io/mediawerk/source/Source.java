@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -59,9 +60,17 @@ public class Source {
 
     public Long filesize;
 
-    /** The S3 key: made of ids only, never of a name a user chose. */
+    /** The S3 key: made of ids only, never of a name a user chose. A key prefix when the source has {@link #files}. */
     @Column(name = "storage_key", nullable = false)
     public String storageKey;
+
+    /** The files of a source made of several (HLS, sprite sheets): relative path to size in bytes; else null. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Long> files;
+
+    /** Of a source with {@link #files}: the one its url points at (the HLS master playlist, say). */
+    @Column(name = "main_file")
+    public String mainFile;
 
     public String etag;
 
@@ -80,4 +89,12 @@ public class Source {
 
     @Column(nullable = false)
     public Instant updated;
+
+    /** Every S3 object of this source, to remove them all when it goes. */
+    public List<String> storageKeys() {
+        if (files == null) {
+            return List.of(storageKey);
+        }
+        return files.keySet().stream().map(path -> storageKey + "/" + path).toList();
+    }
 }

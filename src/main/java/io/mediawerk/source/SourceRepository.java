@@ -19,6 +19,11 @@ public class SourceRepository implements PanacheRepositoryBase<Source, String> {
         return find("id = ?1 and projectId = ?2", id, projectId).firstResult();
     }
 
+    /** The file the media was made from (uploaded or ingested). */
+    public Uni<Source> findOriginal(String mediaId) {
+        return find("mediaId = ?1 and label = ?2 and transformId is null", mediaId, Source.ORIGINAL).firstResult();
+    }
+
     public Uni<List<Source>> listForMedia(String mediaId) {
         return find("mediaId", Sort.by("created").and("id"), mediaId).list();
     }

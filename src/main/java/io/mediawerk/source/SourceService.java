@@ -26,7 +26,7 @@ public class SourceService {
 
     static final Set<String> UPDATABLE = Set.of("label", "metadata");
     /** Labels are names for people and workflows, never paths: letters, digits, dot, dash, underscore. */
-    static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    public static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final SourceRepository sources;
     private final MediaViews views;
@@ -88,7 +88,7 @@ public class SourceService {
                         + "delete the media (DELETE /media/" + source.mediaId + ") to remove all its files.");
             }
             SourceView view = views.source(source);
-            return garbage.discard(source.storageKey)
+            return garbage.discardAll(source.storageKeys())
                     .chain(() -> sources.delete(source))
                     .chain(() -> events.emit("source.deleted", projectId, view))
                     .replaceWith(Deleted.of(view));

@@ -2,6 +2,7 @@ package io.mediawerk.storage;
 
 import io.mediawerk.config.MediawerkConfig;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -100,6 +102,17 @@ public class Storage {
     public Uni<Void> delete(String key) {
         return OnCallerContext.uni(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket)
                 .key(key).build())).replaceWithVoid();
+    }
+
+    /** Deletes every object whose key starts with the prefix. */
+    public Uni<Void> deletePrefix(String prefix) {
+        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+        return OnCallerContext.uni(() -> s3.listObjectsV2(request))
+                .chain(listing -> Multi.createFrom().iterable(listing.contents())
+                        .onItem().transformToUniAndConcatenate(object -> delete(object.key()))
+                        .collect().last()
+                        .chain(() -> Boolean.TRUE.equals(listing.isTruncated()) ? deletePrefix(prefix)
+                                : Uni.createFrom().voidItem()));
     }
 
     public Uni<Void> abortMultipart(String key, String multipartId) {

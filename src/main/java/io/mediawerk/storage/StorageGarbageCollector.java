@@ -31,6 +31,23 @@ public class StorageGarbageCollector {
         return garbage.add(key, null, Times.now());
     }
 
+    /** Queues several keys for deletion, like {@link #discard(String)}. */
+    public Uni<Void> discardAll(List<String> keys) {
+        return Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(this::discard)
+                .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * Queues every object under a key prefix (ending in '/') for deletion: the files of an unfinished task, whose
+     * names the database never learnt.
+     */
+    public Uni<Void> discardPrefix(String prefix) {
+        if (!prefix.endsWith("/")) {
+            throw new IllegalArgumentException("A prefix to discard must end with '/': " + prefix);
+        }
+        return garbage.add(prefix, null, Times.now());
+    }
+
     /** Queues an unfinished multipart upload to be aborted (its parts cost storage until then). */
     public Uni<Void> discardMultipart(String key, String multipartId) {
         return garbage.add(key, multipartId, Times.now());
@@ -58,7 +75,8 @@ public class StorageGarbageCollector {
     }
 
     private Uni<Boolean> remove(StorageGarbage item) {
-        Uni<Void> removal = item.multipartId == null ? storage.delete(item.key)
+        Uni<Void> removal = item.key.endsWith("/") ? storage.deletePrefix(item.key)
+                : item.multipartId == null ? storage.delete(item.key)
                 : storage.abortMultipart(item.key, item.multipartId).chain(() -> storage.delete(item.key));
         return removal.chain(() -> garbage.delete(item).replaceWith(true))
                 .onFailure().recoverWithUni(e -> {

@@ -1,0 +1,29 @@
+package io.mediawerk.delivery;
+
+import io.mediawerk.source.Source;
+import io.mediawerk.storage.ContentTypes;
+
+/**
+ * One file a delivery request asked for: a whole single-file source, or one named file of a source made of several
+ * (an HLS segment, a sprite sheet). The name must be one the source lists; it is never used as a path itself.
+ */
+record DeliveredFile(Source source, String key, long size, String mimeType, String etag) {
+
+    /** The file, or null when the source has no such file. */
+    static DeliveredFile of(Source source, String path) {
+        if (path == null) {
+            if (source.files != null) {
+                return null;
+            }
+            String etag = source.etag == null ? source.id : source.etag.replace("\"", "");
+            return new DeliveredFile(source, source.storageKey, source.filesize == null ? 0 : source.filesize,
+                    source.mimeType == null ? "application/octet-stream" : source.mimeType, etag);
+        }
+        if (source.files == null || !source.files.containsKey(path)) {
+            return null;
+        }
+        return new DeliveredFile(source, source.storageKey + "/" + path, source.files.get(path),
+                ContentTypes.ofFile(path),
+                source.id + "-" + Integer.toHexString(path.hashCode()));
+    }
+}

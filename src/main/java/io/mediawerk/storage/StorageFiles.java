@@ -1,0 +1,70 @@
+package io.mediawerk.storage;
+
+import io.vertx.core.buffer.Buffer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+
+/**
+ * Moves whole local files to and from S3 for the workers, blocking the calling thread (never an event loop). Files
+ * are streamed in parts, so their size does not matter to the heap.
+ */
+@ApplicationScoped
+public class StorageFiles {
+
+    private static final int READ_SIZE = 1024 * 1024;
+    private static final Duration FINISH_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Storage storage;
+    private final S3AsyncClient s3;
+
+    public StorageFiles(Storage storage, S3AsyncClient s3) {
+        this.storage = storage;
+        this.s3 = s3;
+    }
+
+    /** Stores a local file under the key; on failure nothing is left behind in S3. */
+    public S3Upload.Stored store(Path file, String key, String contentType) {
+        S3Upload upload = storage.startUpload(key, contentType);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[READ_SIZE];
+            int read;
+            while ((read = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+                CompletableFuture<Void> wait = upload.offer(Buffer.buffer(Arrays.copyOf(chunk, read)));
+                if (wait != null) {
+                    wait.join();
+                }
+            }
+            return upload.finish().await().atMost(FINISH_TIMEOUT);
+        } catch (IOException e) {
+            abortQuietly(upload);
+            throw new UncheckedIOException("Could not read " + file.getFileName(), e);
+        } catch (RuntimeException e) {
+            abortQuietly(upload);
+            throw e;
+        }
+    }
+
+    /** Copies an object to a local file (for programs that cannot read from a URL). */
+    public void download(String key, Path target) {
+        GetObjectRequest request = GetObjectRequest.builder().bucket(storage.bucket()).key(key).build();
+        s3.getObject(request, AsyncResponseTransformer.toFile(target)).join();
+    }
+
+    private static void abortQuietly(S3Upload upload) {
+        try {
+            upload.abort().await().atMost(FINISH_TIMEOUT);
+        } catch (RuntimeException ignored) {
+            // the multipart upload expires by the bucket's lifecycle rules, or is aborted by a later sweep
+        }
+    }
+}

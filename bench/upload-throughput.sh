@@ -5,52 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source bench/lib.sh
 SIZE_MIB=${1:-1024}
 HEAP=${2:-256m}
 ROUNDS=${3:-3}
-WORK=target/bench
-PG=25432 KAFKA=29092 CONTROLLER=29093 S3=29000 HTTP=28080
-S3_KEY=mediawerk-local S3_SECRET=mediawerk-local-secret
 
-wait_for() { # url, seconds
-  for _ in $(seq "$2"); do curl -sf -o /dev/null "$1" && return 0; sleep 1; done
-  echo "timed out waiting for $1" >&2; return 1
-}
-
-mkdir -p "$WORK"
-# a previous run's servers may still be letting go of their ports
-for port in $PG $KAFKA $CONTROLLER $S3 $HTTP; do
-  for _ in $(seq 30); do ss -ltn | grep -q "127.0.0.1:$port " || break; sleep 1; done
-done
-echo "building..."
-./mvnw -q -B package -DskipTests
-./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=runtime
-rm -rf "$WORK/stack"
-
-java -Xmx1g -cp "target/classes:$(cat "$WORK/classpath.txt")" io.mediawerk.localstack.LocalStackMain \
-  "$WORK/stack" $PG $KAFKA $CONTROLLER $S3 > "$WORK/stack.log" 2>&1 &
-STACK=$!
-APP=
-trap 'kill $APP $STACK 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-for _ in $(seq 120); do grep -q "local stack ready" "$WORK/stack.log" && break; sleep 1; done
-grep -q "local stack ready" "$WORK/stack.log" || { echo "the local stack did not start:"; cat "$WORK/stack.log"; exit 1; }
-
-ADMIN="mwk_$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)"
+build_and_start_stack
 # Extra -D settings for Mediawerk (e.g. -Dmediawerk.storage.parts-in-flight=4) come from MEDIAWERK_OPTS
 # shellcheck disable=SC2086
-java -Xmx"$HEAP" ${MEDIAWERK_OPTS:-} -Dquarkus.profile=dev -Dquarkus.http.port=$HTTP -Dmediawerk.public-base-url=http://127.0.0.1:$HTTP \
-  -Dmediawerk.local-stack.enabled=false -Dmediawerk.local-stack.postgres-port=$PG \
-  -Dmediawerk.local-stack.kafka-port=$KAFKA -Dmediawerk.local-stack.s3-port=$S3 -Dmediawerk.admin-key="$ADMIN" \
-  -Daws.requestChecksumCalculation=when_required -Daws.responseChecksumValidation=when_required \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-APP=$!
-wait_for "http://127.0.0.1:$HTTP/q/health/ready" 120
-
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-PROJECT=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"name":"bench"}' "http://127.0.0.1:$HTTP/projects" | json "['data']['id']")
-KEY=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d '{}' \
-  "http://127.0.0.1:$HTTP/projects/$PROJECT/keys" | json "['data']['key']")
+start_app $HTTP "$HEAP" "$WORK/app.log" ${MEDIAWERK_OPTS:-}
+APP=$APP_PID
+new_project
 
 FILE="$WORK/bench.wav"
 python3 - "$FILE" "$SIZE_MIB" <<'PY'

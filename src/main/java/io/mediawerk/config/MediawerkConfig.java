@@ -41,6 +41,34 @@ public interface MediawerkConfig {
 
     Delivery delivery();
 
+    Transforms transforms();
+
+    interface Transforms {
+
+        /** Local folder for the files a running task writes before they go to S3 (default: the system temp dir). */
+        Optional<String> workDir();
+
+        /** The longest one task may run; ffmpeg is stopped after it and the task fails. */
+        @WithDefault("PT2H")
+        java.time.Duration timeout();
+
+        /** How long a worker's claim on a task lasts without a heartbeat before another worker may take it. */
+        @WithDefault("PT30S")
+        java.time.Duration lease();
+
+        /** How often a running task's progress is stored and its lease renewed (and a cancel noticed). */
+        @WithDefault("PT2S")
+        java.time.Duration heartbeatEvery();
+
+        /** How often tasks whose worker stopped (lease expired) are put back on the topic. */
+        @WithDefault("10s")
+        String rescueEvery();
+
+        /** Runs of one task (a worker stopping mid-task counts as one) before it fails for good. */
+        @WithDefault("3")
+        int maxAttempts();
+    }
+
     interface Ingest {
 
         /** Address ranges ingest may fetch from although they are private (e.g. 127.0.0.1/32 in tests). */

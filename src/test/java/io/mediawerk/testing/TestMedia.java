@@ -40,6 +40,23 @@ public final class TestMedia {
                 "sine=frequency=300:sample_rate=48000:duration=" + seconds, "-ac", "2", "-c:a", "pcm_s16le")));
     }
 
+    /** An H.264/AAC MP4 of the given picture size and length, with a moving test pattern and a tone. */
+    public static Path video(int width, int height, int seconds) {
+        String name = "video-" + width + "x" + height + "-" + seconds + "s.mp4";
+        return CACHE.computeIfAbsent(name, k -> ffmpeg(k, List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x"
+                + height + ":rate=25:duration=" + seconds, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"
+                + ":duration=" + seconds, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a",
+                "aac", "-b:a", "64k", "-shortest")));
+    }
+
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Path make(String format) {
         return switch (format) {
             case "mp4" -> ffmpeg("clip.mp4", av("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",

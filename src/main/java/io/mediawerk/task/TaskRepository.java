@@ -1,0 +1,91 @@
+package io.mediawerk.task;
+
+import io.mediawerk.api.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.List;
+
+@ApplicationScoped
+public class TaskRepository implements PanacheRepositoryBase<Task, String> {
+
+    /** Filters of a task list; null means "any". */
+    public record Filter(String mediaId, String status, String kind) {
+    }
+
+    public Uni<Task> findInProject(String projectId, String family, String id) {
+        return find("id = ?1 and projectId = ?2 and family = ?3", id, projectId, family).firstResult();
+    }
+
+    /** The task, locked until the transaction ends, so that claims, cancels and completions take turns. */
+    public Uni<Task> lock(String id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Uni<List<Task>> list(String projectId, String family, Filter filter, PageRequest page) {
+        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
+        return find(where(filter), Sort.by(page.sort(), direction).and("id", direction),
+                parameters(projectId, family, filter))
+                .range(page.offset(), page.offset() + page.limit() - 1).list();
+    }
+
+    public Uni<Long> count(String projectId, String family, Filter filter) {
+        return count(where(filter), parameters(projectId, family, filter));
+    }
+
+    /**
+     * Stores progress and extends the lease, if the worker still owns the running task and its media is live.
+     *
+     * @return false when the task was cancelled, taken over or its media deleted: the worker must stop
+     */
+    public Uni<Boolean> heartbeat(String id, String owner, double progress, Instant leaseUntil, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        update tasks t set progress = :progress, lease_until = :until, updated = :now
+                        from media m
+                        where t.id = :id and t.status = 'processing' and t.lease_owner = :owner
+                        and m.id = t.media_id and m.status <> 'deleted'""")
+                .setParameter("progress", progress).setParameter("until", leaseUntil).setParameter("now", now)
+                .setParameter("id", id).setParameter("owner", owner)
+                .executeUpdate()).map(updated -> updated > 0);
+    }
+
+    /** Running tasks whose worker stopped renewing the lease, locked so that instances never rescue one twice. */
+    public Uni<List<Task>> lockAbandoned(Instant now, int max) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select * from tasks where status = 'processing' and lease_until < :now
+                        order by lease_until limit :max for update skip locked""", Task.class)
+                .setParameter("now", now).setParameter("max", max).getResultList());
+    }
+
+    private static String where(Filter filter) {
+        StringBuilder where = new StringBuilder("projectId = :project and family = :family");
+        if (filter.mediaId() != null) {
+            where.append(" and mediaId = :media");
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+        }
+        if (filter.kind() != null) {
+            where.append(" and kind = :kind");
+        }
+        return where.toString();
+    }
+
+    private static Parameters parameters(String projectId, String family, Filter filter) {
+        Parameters parameters = Parameters.with("project", projectId).and("family", family);
+        if (filter.mediaId() != null) {
+            parameters.and("media", filter.mediaId());
+        }
+        if (filter.status() != null) {
+            parameters.and("status", filter.status());
+        }
+        if (filter.kind() != null) {
+            parameters.and("kind", filter.kind());
+        }
+        return parameters;
+    }
+}

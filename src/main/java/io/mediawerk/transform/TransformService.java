@@ -1,0 +1,171 @@
+package io.mediawerk.transform;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediawerk.api.ApiException;
+import io.mediawerk.api.ApiObject;
+import io.mediawerk.api.Deleted;
+import io.mediawerk.api.Fields;
+import io.mediawerk.api.Ids;
+import io.mediawerk.api.Page;
+import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.Times;
+import io.mediawerk.jobs.Outbox;
+import io.mediawerk.jobs.Topics;
+import io.mediawerk.media.Media;
+import io.mediawerk.media.MediaRepository;
+import io.mediawerk.source.Source;
+import io.mediawerk.source.SourceRepository;
+import io.mediawerk.storage.StorageGarbageCollector;
+import io.mediawerk.task.Task;
+import io.mediawerk.task.TaskJob;
+import io.mediawerk.task.TaskRepository;
+import io.mediawerk.transform.plan.TransformOptions;
+import io.mediawerk.transform.plan.TransformSpec;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.TreeSet;
+
+/**
+ * The rules of transforms at the API: every option is checked against the input when the task is created (an
+ * impossible task is a 400, never a task that fails later), and the task and its Kafka message are written in one
+ * transaction. The API role never runs ffmpeg.
+ */
+@ApplicationScoped
+public class TransformService {
+
+    private final TaskRepository tasks;
+    private final MediaRepository media;
+    private final SourceRepository sources;
+    private final TransformViews views;
+    private final Outbox outbox;
+    private final StorageGarbageCollector garbage;
+
+    public TransformService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
+                            TransformViews views, Outbox outbox, StorageGarbageCollector garbage) {
+        this.tasks = tasks;
+        this.media = media;
+        this.sources = sources;
+        this.views = views;
+        this.outbox = outbox;
+        this.garbage = garbage;
+    }
+
+    @WithTransaction
+    public Uni<TransformView> create(String projectId, ObjectNode body) {
+        TransformRequest request = TransformRequest.parse(body);
+        return input(projectId, request).chain(input -> {
+            TransformSpec spec = validate(request, input);
+            Task task = new Task();
+            task.id = Ids.newId("tsk");
+            task.projectId = projectId;
+            task.mediaId = input.mediaId;
+            task.inputSourceId = input.id;
+            task.family = Task.TRANSFORM;
+            task.kind = spec.kind();
+            task.options = spec.options();
+            task.label = request.label();
+            task.status = Task.PENDING;
+            task.outputSourceId = Ids.newId("src");
+            task.created = Times.now();
+            task.updated = task.created;
+            return tasks.persist(task)
+                    .chain(() -> outbox.add(Topics.TRANSFORM, task.id, new TaskJob(task.id)))
+                    .replaceWith(TransformView.of(task, null));
+        });
+    }
+
+    @WithSession
+    public Uni<Page<TransformView>> list(String projectId, TaskRepository.Filter filter, PageRequest page) {
+        check(filter);
+        return tasks.count(projectId, Task.TRANSFORM, filter)
+                .chain(total -> tasks.list(projectId, Task.TRANSFORM, filter, page)
+                        .chain(views::of).map(list -> new Page<>(list, total, page)));
+    }
+
+    @WithSession
+    public Uni<TransformView> get(String projectId, String id) {
+        return find(projectId, id).chain(views::of);
+    }
+
+    /**
+     * A pending or running transform is cancelled (a running ffmpeg is stopped by its worker at the next heartbeat,
+     * and whatever it wrote is removed) and stays visible as {@code cancelled}; a finished one is deleted, leaving
+     * the source it made.
+     */
+    @WithTransaction
+    public Uni<ApiObject> delete(String projectId, String id) {
+        return find(projectId, id).chain(found -> tasks.lock(found.id)).chain(task -> {
+            if (task.isFinished()) {
+                return views.of(task).chain(view -> tasks.delete(task).replaceWith(Deleted.of(view)));
+            }
+            task.status = Task.CANCELLED;
+            task.leaseOwner = null;
+            task.leaseUntil = null;
+            task.completed = Times.now();
+            task.updated = task.completed;
+            return garbage.discardPrefix(TransformOutputs.prefix(task))
+                    .chain(() -> views.of(task));
+        });
+    }
+
+    private Uni<Task> find(String projectId, String id) {
+        Fields.requireId(id, "tsk", "transform");
+        return tasks.findInProject(projectId, Task.TRANSFORM, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("transform", id));
+    }
+
+    /** The source to read: the one named, or the media's original; its media must be ready. */
+    private Uni<Source> input(String projectId, TransformRequest request) {
+        Uni<Source> source = request.sourceId() != null
+                ? sources.findInProject(projectId, request.sourceId())
+                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No source with id '"
+                        + request.sourceId() + "' exists.", "source_id"))
+                : media.findInProject(projectId, request.mediaId())
+                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No media with id '"
+                        + request.mediaId() + "' exists.", "media_id"))
+                .chain(found -> requireReady(found).chain(() -> sources.findOriginal(found.id)));
+        return source.chain(found -> {
+            if (request.mediaId() != null && !request.mediaId().equals(found.mediaId)) {
+                throw ApiException.invalid("source_id", "Source " + found.id + " belongs to media " + found.mediaId
+                        + ", not " + request.mediaId() + ".");
+            }
+            if (!Source.READY.equals(found.status)) {
+                throw ApiException.conflict("source_not_ready", "Source " + found.id + " is " + found.status
+                        + "; it can be transformed once it is ready.");
+            }
+            return media.findById(found.mediaId).chain(this::requireReady).replaceWith(found);
+        });
+    }
+
+    private Uni<Void> requireReady(Media found) {
+        if (!Media.READY.equals(found.status)) {
+            return Uni.createFrom().failure(ApiException.conflict("media_not_ready", "Media " + found.id + " is "
+                    + found.status + "; transforms can run on ready media only."));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private static TransformSpec validate(TransformRequest request, Source input) {
+        try {
+            return TransformOptions.validate(request.kind(), request.options(), TransformInputs.facts(input));
+        } catch (ApiException e) {
+            throw new ApiException(e.status(), e.code(), e.getMessage(), request.param(e.param()));
+        }
+    }
+
+    private static void check(TaskRepository.Filter filter) {
+        if (filter.mediaId() != null && !Ids.looksLike(filter.mediaId(), "med")) {
+            throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
+        }
+        if (filter.status() != null && !Task.STATUSES.contains(filter.status())) {
+            throw ApiException.invalid("status", "status must be one of " + String.join(", ",
+                    new TreeSet<>(Task.STATUSES)) + ".");
+        }
+        if (filter.kind() != null && !TransformOptions.KINDS.contains(filter.kind())) {
+            throw ApiException.invalid("kind", "kind must be one of " + String.join(", ",
+                    new TreeSet<>(TransformOptions.KINDS)) + ".");
+        }
+    }
+}

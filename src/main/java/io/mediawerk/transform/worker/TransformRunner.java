@@ -1,0 +1,163 @@
+package io.mediawerk.transform.worker;
+
+import io.mediawerk.api.Outages;
+import io.mediawerk.api.Times;
+import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.source.Source;
+import io.mediawerk.task.TaskRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Runs one transform end to end on a worker thread: claim it, run it while a heartbeat stores progress and renews
+ * the lease (and notices a cancel), then record the result. Failures that may pass are retried with backoff; bad
+ * media fail at once with the line of ffmpeg's output that says why.
+ */
+@ApplicationScoped
+public class TransformRunner {
+
+    private static final int RETRIES = 3;
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
+
+    /** This process among the workers: what {@code lease_owner} shows. */
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final TransformLedger ledger;
+    private final TransformExecution execution;
+    private final TaskRepository tasks;
+    private final Duration lease;
+    private final Duration heartbeatEvery;
+    private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, runnable -> {
+        Thread thread = new Thread(runnable, "transform-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public TransformRunner(TransformLedger ledger, TransformExecution execution, TaskRepository tasks,
+                           MediawerkConfig config) {
+        this.ledger = ledger;
+        this.execution = execution;
+        this.tasks = tasks;
+        this.lease = config.transforms().lease();
+        this.heartbeatEvery = config.transforms().heartbeatEvery();
+    }
+
+    @PreDestroy
+    void stop() {
+        heartbeats.shutdownNow();
+    }
+
+    /** Blocks until the task has ended here one way or another; never throws for the task's own failures. */
+    public void run(String taskId) {
+        TransformLedger.Claimed claimed = await(() -> ledger.claim(taskId, owner));
+        if (claimed == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        RunControl control = new RunControl();
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(claimed, control),
+                heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            Source output = runWithRetries(claimed, control);
+            heartbeat.cancel(false);
+            boolean counted = await(() -> ledger.complete(claimed, output, elapsed(started)));
+            if (!counted) {
+                Log.infof("Transform %s ended elsewhere (cancelled or taken over); its output is discarded", taskId);
+            }
+        } catch (CancellationException e) {
+            Log.infof("Transform %s handed back: this worker is stopping", taskId);
+            Thread.interrupted(); // so that the hand-back can still wait for the database
+            await(() -> ledger.handBack(claimed));
+            Thread.currentThread().interrupt();
+        } catch (TaskLost e) {
+            Log.infof("Transform %s stopped: it was cancelled, its media deleted, or taken over", taskId);
+            await(() -> ledger.abandon(claimed));
+        } catch (TransformFailure e) {
+            await(() -> ledger.fail(claimed, e.code(), e.getMessage(), elapsed(started)));
+        } catch (TransientFailure e) {
+            Log.warnf(e, "Transform %s failed %d times", taskId, RETRIES);
+            await(() -> ledger.fail(claimed, "storage_unavailable", "Storage could not be reached while the "
+                    + "transform ran; create it again later.", elapsed(started)));
+        } catch (RuntimeException e) {
+            if (Outages.isDependencyDown(e)) {
+                // nothing can be recorded now; the lease expires and the task is rescued when the database is back
+                Log.warnf("Transform %s could not be recorded: %s", taskId, e.toString());
+                return;
+            }
+            Log.errorf(e, "Transform %s failed", taskId);
+            await(() -> ledger.fail(claimed, "transform_failed", "The transform failed because of an error on our "
+                    + "side.", elapsed(started)));
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private Source runWithRetries(TransformLedger.Claimed claimed, RunControl control) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return execution.run(claimed, control);
+            } catch (TransientFailure e) {
+                if (attempt == RETRIES) {
+                    throw e;
+                }
+                Log.infof("Transform %s: %s; trying again in %d s", claimed.task().id, e.getMessage(),
+                        backoff.toSeconds());
+                sleep(backoff);
+                control.checkOwned();
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void beat(TransformLedger.Claimed claimed, RunControl control) {
+        try {
+            boolean owned = await(() -> Panache.withTransaction(() -> tasks.heartbeat(claimed.task().id, owner,
+                    control.progress(), Times.now().plus(lease), Times.now())));
+            if (!owned) {
+                control.lose();
+            }
+        } catch (RuntimeException e) {
+            // the database is away for a moment: the lease may lapse and another worker take over, which the
+            // ledger then notices when this run ends
+            Log.debugf("Heartbeat of transform %s failed: %s", claimed.task().id, e.toString());
+        }
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Duration elapsed(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Stopping");
+        }
+    }
+}

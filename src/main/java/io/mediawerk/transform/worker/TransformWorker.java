@@ -1,0 +1,59 @@
+package io.mediawerk.transform.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediawerk.task.TaskJob;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The worker role's transform consumer. Each consumer (see {@code mp.messaging.incoming.transforms.concurrency})
+ * runs one task at a time on its own thread, so that number bounds the ffmpeg processes of this instance. The
+ * message is acknowledged when the task has ended here; the task's state lives in the database, not in the offset.
+ */
+@ApplicationScoped
+public class TransformWorker {
+
+    private final TransformRunner runner;
+    private final ObjectMapper json;
+    private final AtomicInteger threads = new AtomicInteger();
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "transform-" + threads.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public TransformWorker(TransformRunner runner, ObjectMapper json) {
+        this.runner = runner;
+        this.json = json;
+    }
+
+    @Incoming("transforms")
+    public CompletionStage<Void> consume(String payload) {
+        TaskJob job;
+        try {
+            job = json.readValue(payload, TaskJob.class);
+        } catch (Exception e) {
+            Log.errorf("Skipping a transform message that is not a job: %s", e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                runner.run(job.taskId());
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Transform %s could not be run; it is rescued when its lease expires", job.taskId());
+            }
+        }, executor);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

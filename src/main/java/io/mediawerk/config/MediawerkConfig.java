@@ -64,6 +64,10 @@ public interface MediawerkConfig {
         @WithDefault("10s")
         String rescueEvery();
 
+        /** A task pending this long is queued again (its message may be lost; a duplicate is harmless). */
+        @WithDefault("PT1H")
+        java.time.Duration requeuePendingAfter();
+
         /** Runs of one task (a worker stopping mid-task counts as one) before it fails for good. */
         @WithDefault("3")
         int maxAttempts();

@@ -61,6 +61,17 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
                 .setParameter("now", now).setParameter("max", max).getResultList());
     }
 
+    /**
+     * Tasks pending since before {@code before}: their message may be gone (acknowledged by a worker that could not
+     * reach the database for long), or they are simply waiting behind a long queue; queueing them again is harmless.
+     */
+    public Uni<List<Task>> lockStalePending(Instant before, int max) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select * from tasks where status = 'pending' and updated < :before
+                        order by updated limit :max for update skip locked""", Task.class)
+                .setParameter("before", before).setParameter("max", max).getResultList());
+    }
+
     private static String where(Filter filter) {
         StringBuilder where = new StringBuilder("projectId = :project and family = :family");
         if (filter.mediaId() != null) {

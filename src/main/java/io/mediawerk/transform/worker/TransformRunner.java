@@ -30,6 +30,10 @@ import java.util.function.Supplier;
 public class TransformRunner {
 
     private static final int RETRIES = 3;
+    /** How long a message waits for the database before its task is claimed (the consumer waits with it). */
+    private static final Duration CLAIM_PATIENCE = Duration.ofMinutes(10);
+    /** How long a finished run waits for the database to record it before the task is left to the rescue. */
+    private static final Duration RECORD_PATIENCE = Duration.ofMinutes(2);
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
 
     /** This process among the workers: what {@code lease_owner} shows. */
@@ -62,7 +66,7 @@ public class TransformRunner {
 
     /** Blocks until the task has ended here one way or another; never throws for the task's own failures. */
     public void run(String taskId) {
-        TransformLedger.Claimed claimed = await(() -> ledger.claim(taskId, owner));
+        TransformLedger.Claimed claimed = recorded(() -> ledger.claim(taskId, owner), CLAIM_PATIENCE);
         if (claimed == null) {
             return;
         }
@@ -73,7 +77,7 @@ public class TransformRunner {
         try {
             Source output = runWithRetries(claimed, control);
             heartbeat.cancel(false);
-            boolean counted = await(() -> ledger.complete(claimed, output, elapsed(started)));
+            boolean counted = recorded(() -> ledger.complete(claimed, output, elapsed(started)), RECORD_PATIENCE);
             if (!counted) {
                 Log.infof("Transform %s ended elsewhere (cancelled or taken over); its output is discarded", taskId);
             }
@@ -86,7 +90,7 @@ public class TransformRunner {
             Log.infof("Transform %s stopped: it was cancelled, its media deleted, or taken over", taskId);
             await(() -> ledger.abandon(claimed));
         } catch (TransformFailure e) {
-            await(() -> ledger.fail(claimed, e.code(), e.getMessage(), elapsed(started)));
+            recorded(() -> ledger.fail(claimed, e.code(), e.getMessage(), elapsed(started)), RECORD_PATIENCE);
         } catch (TransientFailure e) {
             Log.warnf(e, "Transform %s failed %d times", taskId, RETRIES);
             await(() -> ledger.fail(claimed, "storage_unavailable", "Storage could not be reached while the "
@@ -134,6 +138,25 @@ public class TransformRunner {
             // the database is away for a moment: the lease may lapse and another worker take over, which the
             // ledger then notices when this run ends
             Log.debugf("Heartbeat of transform %s failed: %s", claimed.task().id, e.toString());
+        }
+    }
+
+    /** Like {@link #await}, waiting out a database outage for up to {@code patience}. */
+    private static <T> T recorded(Supplier<Uni<T>> work, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Duration pause = Duration.ofSeconds(1);
+        while (true) {
+            try {
+                return await(work);
+            } catch (RuntimeException e) {
+                if (!Outages.isDependencyDown(e) || System.nanoTime() + pause.toNanos() > deadline) {
+                    throw e;
+                }
+                Log.infof("The database is unavailable (%s); trying again in %d s", e.toString(), pause.toSeconds());
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+                        : pause.multipliedBy(2);
+            }
         }
     }
 

@@ -3,12 +3,16 @@ package io.mediawerk.transform.worker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.task.TaskJob;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -19,6 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class TransformWorker {
+
+    private static final Duration HAND_BACK_WAIT = Duration.ofSeconds(10);
 
     private final TransformRunner runner;
     private final ObjectMapper json;
@@ -43,17 +49,34 @@ public class TransformWorker {
             Log.errorf("Skipping a transform message that is not a job: %s", e.getMessage());
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.runAsync(() -> {
-            try {
-                runner.run(job.taskId());
-            } catch (RuntimeException e) {
-                Log.errorf(e, "Transform %s could not be run; it is rescued when its lease expires", job.taskId());
-            }
-        }, executor);
+        try {
+            return CompletableFuture.runAsync(() -> {
+                try {
+                    runner.run(job.taskId());
+                } catch (RuntimeException e) {
+                    Log.errorf(e, "Transform %s could not be run; it is rescued when its lease expires",
+                            job.taskId());
+                }
+            }, executor);
+        } catch (RejectedExecutionException e) {
+            // stopping: never acknowledged, so the message is delivered again to a consumer that runs
+            return new CompletableFuture<>();
+        }
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * On SIGTERM: each running transform's ffmpeg is killed and the task handed back to the topic (see
+     * {@link TransformRunner}), while the database can still be reached; a task that cannot be handed back in time
+     * is rescued when its lease runs out.
+     */
+    void stop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(HAND_BACK_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                Log.warn("Transforms still running at shutdown are left to the rescue of expired leases");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

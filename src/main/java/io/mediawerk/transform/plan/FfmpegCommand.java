@@ -9,7 +9,7 @@ final class FfmpegCommand {
     private final List<String> arguments = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats",
             "-y", "-v", "error", "-progress", "pipe:1"));
 
-    static FfmpegCommand reading(Source source, Double seek, Double duration) {
+    static FfmpegCommand reading(FfmpegInput source, Double seek, Double duration) {
         FfmpegCommand command = new FfmpegCommand();
         command.arguments.addAll(source.arguments(seek, duration));
         return command;

@@ -40,7 +40,7 @@ public final class Planner {
     public static Plan plan(TransformSpec spec, InputFacts facts, String input, Path scratchDir, Path outputDir,
             int threads) {
         Step decode = null;
-        Source source;
+        FfmpegInput source;
         if (needsLocalInput(facts)) {
             if (input.toLowerCase(Locale.ROOT).matches("^https?://.*")) {
                 throw new IllegalArgumentException("A " + facts.container() + " input must be downloaded first");
@@ -48,9 +48,9 @@ public final class Planner {
             Path decoded = scratchDir.toAbsolutePath().normalize().resolve(DECODED + ".png");
             decode = new Step(List.of("heif-convert", "--quiet", Path.of(input).toAbsolutePath().normalize()
                     .toString(), decoded.toString()), null, DECODE_WEIGHT);
-            source = Source.firstPng(scratchDir, DECODED);
+            source = FfmpegInput.firstPng(scratchDir, DECODED);
         } else {
-            source = Source.of(input, facts.container());
+            source = FfmpegInput.of(input, facts.container());
         }
         Workspace workspace = new Workspace(source, outputDir, Math.max(1, threads));
         Settings options = new Settings(spec.options());

@@ -32,7 +32,7 @@ public final class TransformOptions {
         if (input == null) {
             throw new IllegalArgumentException("The input's facts are needed to validate a transform");
         }
-        if (!Planner.needsLocalInput(input) && Source.demuxer(input.container()) == null) {
+        if (!Planner.needsLocalInput(input) && FfmpegInput.demuxer(input.container()) == null) {
             throw ApiException.invalid("input", "A " + input.container() + " source cannot be transformed; use the "
                     + "media's original or another source.");
         }

@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * @param argument what follows {@code -i}: the URL, or a {@code file:} URL of the absolute path
  */
-record Source(String argument, String protocols, List<String> formatOptions, boolean remote) {
+record FfmpegInput(String argument, String protocols, List<String> formatOptions, boolean remote) {
 
     private static final String READ_TIMEOUT_MICROS = "30000000";
 
@@ -19,7 +19,7 @@ record Source(String argument, String protocols, List<String> formatOptions, boo
      * @param input an http(s) URL or a local path
      * @param container the input's container, as {@link InputFacts#container()} names it
      */
-    static Source of(String input, String container) {
+    static FfmpegInput of(String input, String container) {
         if (input == null || input.isBlank()) {
             throw new IllegalArgumentException("No input to read");
         }
@@ -30,22 +30,22 @@ record Source(String argument, String protocols, List<String> formatOptions, boo
         String lower = input.toLowerCase(Locale.ROOT);
         List<String> format = List.of("-f", demuxer);
         if (lower.startsWith("https://")) {
-            return new Source(input, "https,tls,tcp", format, true);
+            return new FfmpegInput(input, "https,tls,tcp", format, true);
         }
         if (lower.startsWith("http://")) {
-            return new Source(input, "http,tcp", format, true);
+            return new FfmpegInput(input, "http,tcp", format, true);
         }
         // an explicit file: URL so that a name like "concat:a|b" is never read as anything but a path
-        return new Source("file:" + Path.of(input).toAbsolutePath().normalize(), "file", format, false);
+        return new FfmpegInput("file:" + Path.of(input).toAbsolutePath().normalize(), "file", format, false);
     }
 
     /**
      * The first of the PNG files whose names start with {@code prefix} in {@code folder}: heif-convert writes
      * decoded.png for a HEIC file of one image, decoded-1.png, decoded-2.png... for one of several.
      */
-    static Source firstPng(Path folder, String prefix) {
+    static FfmpegInput firstPng(Path folder, String prefix) {
         String pattern = folder.toAbsolutePath().normalize().resolve(prefix).toString() + "*.png";
-        return new Source(pattern, "file", List.of("-f", "image2", "-pattern_type", "glob"), false);
+        return new FfmpegInput(pattern, "file", List.of("-f", "image2", "-pattern_type", "glob"), false);
     }
 
     /** The ffmpeg demuxer for a container, or null when ffmpeg cannot read it. */

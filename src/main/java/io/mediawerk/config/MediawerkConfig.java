@@ -45,6 +45,12 @@ public interface MediawerkConfig {
 
     interface Transforms {
 
+        /**
+         * Transforms run at once by this instance: one per Kafka consumer (the channel's concurrency is set from it).
+         */
+        @WithDefault("2")
+        int concurrency();
+
         /** Local folder for the files a running task writes before they go to S3 (default: the system temp dir). */
         Optional<String> workDir();
 

@@ -28,7 +28,7 @@ public class Outbox {
         message.key = key;
         message.payload = serialize(payload);
         message.created = Times.now();
-        return messages.persist(message).replaceWithVoid();
+        return messages.persist(message).chain(messages::notifyRelay);
     }
 
     private String serialize(Object payload) {

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Hands outbox messages to Kafka and deletes each once Kafka has acknowledged it, in the transaction that locked
- * it. A crash between the acknowledgement and the commit sends the message again: consumers are idempotent.
+ * it. A crash between the acknowledgement and the commit sends the message again: consumers are idempotent. It runs
+ * when a writing transaction commits ({@link OutboxWakeUp}) and, as a safety net, every poll interval.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -25,15 +26,19 @@ public class OutboxRelay {
 
     private final OutboxRepository messages;
     private final MutinyEmitter<String> kafka;
+    private final OutboxWakeUp wakeUp;
 
-    public OutboxRelay(OutboxRepository messages, @Channel("outbox") MutinyEmitter<String> kafka) {
+    public OutboxRelay(OutboxRepository messages, @Channel("outbox") MutinyEmitter<String> kafka,
+                       OutboxWakeUp wakeUp) {
         this.messages = messages;
         this.kafka = kafka;
+        this.wakeUp = wakeUp;
     }
 
     @Scheduled(every = "${mediawerk.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayOnSchedule() {
+        wakeUp.listen(this::relayAll);
         return relayAll().onFailure().invoke(e -> Log.warnf("Relaying the outbox to Kafka failed, will retry: %s",
                 e.toString())).onFailure().recoverWithNull().replaceWithVoid();
     }

@@ -18,6 +18,7 @@ import io.mediawerk.testing.Probe;
 import io.mediawerk.testing.TestMedia;
 import io.mediawerk.testing.TestStack;
 import io.mediawerk.testing.Transforms;
+import io.mediawerk.transform.worker.TransformRebalances;
 import io.mediawerk.transform.worker.TransformRunner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,11 +34,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TransformPipelineTest {
 
+    /** Seconds of 360p video that VP9 takes well over 12 s to encode here. */
+    private static final int LONG_JOB_SECONDS = 60;
+
     @Inject
     TransformRunner runner;
 
     @Inject
     Storage storage;
+
+    @Inject
+    TransformRebalances rebalances;
 
     private Api.TestProject project;
 
@@ -171,6 +178,27 @@ class TransformPipelineTest {
 
         as(project.key()).delete("/transforms/" + id).then().statusCode(200).body("data.deleted", equalTo(true));
         as(project.key()).get("/transforms/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aTransformLongerThanKafkasPollIntervalKeepsItsPartitionAndRunsOnce() {
+        // the test profile sets the transform consumers' max.poll.interval.ms to 10 s
+        String mediaId = Api.upload(project, TestMedia.bytes(TestMedia.video(640, 360, 120)), "video/mp4")
+                .then().statusCode(201).extract().path("data.id");
+        long revokedBefore = rebalances.revoked();
+
+        String id = Transforms.create(project, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", "
+                + "\"format\": \"webm\", \"height\": 240, \"end\": " + LONG_JOB_SECONDS + "}");
+        Response done = Transforms.awaitEnd(project, id, Duration.ofMinutes(5));
+
+        done.then().body("data.status", equalTo("completed"));
+        Long ranMs = single("select processing_ms from tasks where id = :id", Long.class, id);
+        assertThat(ranMs).as("the transform must outlast max.poll.interval.ms for this test to mean anything")
+                .isGreaterThan(12_000L);
+        assertThat(rebalances.revoked()).isEqualTo(revokedBefore);
+        Integer attempts = single("select attempts from tasks where id = :id", Integer.class, id);
+        assertThat(attempts).isEqualTo(1);
+        given().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

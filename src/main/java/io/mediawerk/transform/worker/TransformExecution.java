@@ -71,13 +71,19 @@ public class TransformExecution {
             InputFacts facts = TransformInputs.facts(claimed.input());
             String input = inputLocation(claimed.input(), facts, scratch);
             Plan plan = Planner.plan(new TransformSpec(task.kind, task.options), facts, input, scratch, out);
+            long started = System.nanoTime();
             runSteps(task.id, plan.steps(), input, control);
+            long ran = System.nanoTime();
             for (Map.Entry<String, String> text : plan.output().textFiles().entrySet()) {
                 Files.writeString(out.resolve(text.getKey()), text.getValue(), StandardCharsets.UTF_8);
             }
             OutputProbe.Measured measured = OutputProbe.measure(out.resolve(plan.output().probeFile()));
+            long probed = System.nanoTime();
             control.checkOwned();
-            return store(claimed, plan.output(), measured, out);
+            Source made = store(claimed, plan.output(), measured, out);
+            Log.debugf("Transform %s: programs %d ms, probe %d ms, storing %d ms", task.id, (ran - started) / 1_000_000,
+                    (probed - ran) / 1_000_000, (System.nanoTime() - probed) / 1_000_000);
+            return made;
         } catch (IOException e) {
             throw new UncheckedIOException("Work folder " + dir + " is not usable", e);
         } finally {

@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 @Identifier(TransformRebalances.NAME)
 public class TransformRebalances implements KafkaConsumerRebalanceListener {
 
-    static final String NAME = "transform-rebalances";
+    public static final String NAME = "transform-rebalances";
 
     private final AtomicLong revoked = new AtomicLong();
     private final Counter counter;

@@ -3,12 +3,12 @@
 # Mediawerk's worker runs, on the local file, and (2) through Mediawerk, from POST /transforms to "completed"
 # (Kafka, the worker reading the input from S3, storing and probing the output), in the same run. Then tasks per
 # minute with one and with two worker processes (each running one task at a time).
-# Usage: bench/transform-throughput.sh [rounds, default 3] [tasks for the throughput runs, default 8]
+# Usage: bench/transform-throughput.sh [rounds, default 5] [tasks for the throughput runs, default 8]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source bench/lib.sh
-ROUNDS=${1:-3}
+ROUNDS=${1:-5}
 TASKS=${2:-8}
 WORKER_OPTS=(-Dmediawerk.transforms.concurrency=1 -Dquarkus.log.category.\"io.mediawerk.transform.worker\".level=DEBUG)
 
@@ -38,7 +38,7 @@ await_completed() {
       *'"status":"completed"'*) return 0 ;;
       *'"status":"failed"'*|*'"status":"cancelled"'*) echo "transform $1 ended: $answer" >&2; exit 1 ;;
     esac
-    sleep 0.2
+    sleep 0.1
   done
 }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$(date +%s.%N)"; }

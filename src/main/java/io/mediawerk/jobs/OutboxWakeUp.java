@@ -11,6 +11,7 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,6 +33,7 @@ public class OutboxWakeUp {
     private final AtomicBoolean listening = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicLong notifications = new AtomicLong();
 
     public OutboxWakeUp(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                         @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
@@ -58,11 +60,19 @@ public class OutboxWakeUp {
         password.ifPresent(options::setPassword);
         PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options)
                 .reconnectPolicy(retries -> RECONNECT_DELAY_MS);
-        subscriber.channel(CHANNEL).handler(ignored -> relayNow(relay));
+        subscriber.channel(CHANNEL).handler(ignored -> {
+            notifications.incrementAndGet();
+            relayNow(relay);
+        });
         subscriber.connect()
                 .onSuccess(ignored -> Log.debug("Listening for outbox writes"))
                 .onFailure(e -> Log.infof("Listening for outbox writes failed, polling meanwhile: %s",
                         e.getMessage()));
+    }
+
+    /** Commit notifications received since start (for checks and tests). */
+    public long notifications() {
+        return notifications.get();
     }
 
     /** One relay at a time; a notification during a relay makes it run once more. */

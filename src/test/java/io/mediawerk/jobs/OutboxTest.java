@@ -33,6 +33,9 @@ class OutboxTest {
     @Inject
     OutboxRepository messages;
 
+    @Inject
+    OutboxWakeUp wakeUp;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -46,6 +49,16 @@ class OutboxTest {
             assertThat(record.value()).isEqualTo("{\"hello\":\"world\"}");
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> waiting(key) == 0);
+    }
+
+    @Test
+    void aCommitNotifiesTheListeningRelay() {
+        // the relay starts listening at its first run; from then on every commit that wrote to the outbox notifies
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            long before = wakeUp.notifications();
+            Db.inTransaction(() -> outbox.add(TOPIC, Ids.newId("tst"), "wake"));
+            await().atMost(Duration.ofSeconds(2)).until(() -> wakeUp.notifications() > before);
+        });
     }
 
     @Test

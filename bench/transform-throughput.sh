@@ -42,12 +42,24 @@ await_completed() {
   done
 }
 since() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$1" "$(date +%s.%N)"; }
+# where the time of a run through Mediawerk went: waiting for a worker, and the worker's run (claim to recorded)
+stages() {
+  curl -sf -H "Authorization: Bearer $KEY" "http://127.0.0.1:$HTTP/transforms/$1" | python3 -c "
+import json, sys
+from datetime import datetime
+d = json.load(sys.stdin)['data']
+t = lambda s: datetime.fromisoformat(s.replace('Z', '+00:00'))
+print(f\"{(t(d['started']) - t(d['created'])).total_seconds():.3f} {(t(d['completed']) - t(d['started'])).total_seconds():.3f}\")"
+}
 through() {
-  local start id
+  local start id elapsed
   start=$(date +%s.%N)
   id=$(post_transform)
   await_completed "$id"
-  since "$start"
+  elapsed=$(since "$start")
+  read -r queued ran <<< "$(stages "$id")"
+  echo "$elapsed (queued $queued s, worker run $ran s)" >&2
+  echo "$elapsed"
 }
 # the worker's own command (logged at DEBUG as JSON), on the local file, into a local folder
 bare() {

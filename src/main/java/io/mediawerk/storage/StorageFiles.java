@@ -64,7 +64,7 @@ public class StorageFiles {
         try {
             upload.abort().await().atMost(FINISH_TIMEOUT);
         } catch (RuntimeException ignored) {
-            // the multipart upload expires by the bucket's lifecycle rules, or is aborted by a later sweep
+            // left to the bucket's rule for incomplete multipart uploads (see the README's production settings)
         }
     }
 }

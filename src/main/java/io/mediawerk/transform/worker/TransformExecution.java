@@ -33,6 +33,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -48,6 +52,11 @@ public class TransformExecution {
             "Server returned 5|Connection refused|Connection timed out|Connection reset by peer");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Executor PROBES = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "transform-probe");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Storage storage;
     private final StorageFiles files;
@@ -77,12 +86,14 @@ public class TransformExecution {
             for (Map.Entry<String, String> text : plan.output().textFiles().entrySet()) {
                 Files.writeString(out.resolve(text.getKey()), text.getValue(), StandardCharsets.UTF_8);
             }
-            OutputProbe.Measured measured = OutputProbe.measure(out.resolve(plan.output().probeFile()));
-            long probed = System.nanoTime();
             control.checkOwned();
-            Source made = store(claimed, plan.output(), measured, out);
-            Log.debugf("Transform %s: programs %d ms, probe %d ms, storing %d ms", task.id, (ran - started) / 1_000_000,
-                    (probed - ran) / 1_000_000, (System.nanoTime() - probed) / 1_000_000);
+            // measuring the output and storing it both only read the files: side by side
+            Path probeFile = out.resolve(plan.output().probeFile());
+            CompletableFuture<OutputProbe.Measured> measuring = CompletableFuture.supplyAsync(
+                    () -> OutputProbe.measure(probeFile), PROBES);
+            Source made = store(claimed, plan.output(), measuring, out);
+            Log.debugf("Transform %s: programs %d ms, probing and storing %d ms", task.id,
+                    (ran - started) / 1_000_000, (System.nanoTime() - ran) / 1_000_000);
             return made;
         } catch (IOException e) {
             throw new UncheckedIOException("Work folder " + dir + " is not usable", e);
@@ -136,8 +147,8 @@ public class TransformExecution {
         }
     }
 
-    private Source store(TransformLedger.Claimed claimed, Output output, OutputProbe.Measured measured, Path out)
-            throws IOException {
+    private Source store(TransformLedger.Claimed claimed, Output output,
+                         CompletableFuture<OutputProbe.Measured> measuring, Path out) throws IOException {
         Task task = claimed.task();
         String prefix = TransformOutputs.attemptPrefix(task, claimed.attempt());
         Map<String, Long> stored = new LinkedHashMap<>();
@@ -156,6 +167,7 @@ public class TransformExecution {
                 mainEtag = done.etag();
             }
         }
+        OutputProbe.Measured measured = measured(measuring);
         Source source = new Source();
         source.id = task.outputSourceId;
         source.mediaId = task.mediaId;
@@ -187,6 +199,14 @@ public class TransformExecution {
         source.created = Times.now();
         source.updated = source.created;
         return source;
+    }
+
+    private static OutputProbe.Measured measured(CompletableFuture<OutputProbe.Measured> measuring) {
+        try {
+            return measuring.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private static List<Path> filesOf(Path out) throws IOException {

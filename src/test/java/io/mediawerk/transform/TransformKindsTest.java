@@ -125,6 +125,8 @@ class TransformKindsTest {
         JsonNode probed = Probe.of(masterUrl);
         assertThat(Probe.duration(probed)).isCloseTo(6, within(0.5));
         given().get(masterUrl.replace("master.m3u8", "../../etc/passwd")).then().statusCode(404);
+        as(project.key()).body("{\"source_id\": \"" + done.path("data.output.id") + "\", \"kind\": \"image\"}")
+                .post("/transforms").then().statusCode(400).body("error.param", equalTo("input"));
         given().get(masterUrl.replace("master.m3u8", "nothing.ts")).then().statusCode(404);
     }
 

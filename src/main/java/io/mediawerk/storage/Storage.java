@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -151,8 +153,15 @@ public class Storage {
                 throw new IllegalStateException("S3 bucket '" + bucket + "' does not exist. Create it, or set "
                         + "MEDIAWERK_STORAGE_CREATE_BUCKET=true to let Mediawerk create it.", e);
             }
-            s3.createBucket(CreateBucketRequest.builder().bucket(bucket).build()).join();
-            Log.infof("Created S3 bucket %s", bucket);
+            try {
+                s3.createBucket(CreateBucketRequest.builder().bucket(bucket).build()).join();
+                Log.infof("Created S3 bucket %s", bucket);
+            } catch (CompletionException created) {
+                // instances starting together race to create it; the one that loses finds it made
+                if (!(created.getCause() instanceof BucketAlreadyOwnedByYouException)) {
+                    throw created;
+                }
+            }
         }
     }
 

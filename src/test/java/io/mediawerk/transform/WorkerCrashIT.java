@@ -19,17 +19,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
- * A worker process killed with SIGKILL in the middle of a transform (its ffmpeg with it, as when a container dies):
- * the task is rescued and completed by another worker process, once, with one output. Runs the packaged app.
+ * Worker processes stopping in the middle of a transform: killed with SIGKILL (its ffmpeg with it, as when a
+ * container dies), the task is rescued; stopped with SIGTERM, it hands the task back. Either way another worker
+ * process completes it, once, with one output. Runs the packaged app.
  */
 class WorkerCrashIT {
 
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, String> stack = new TestStack().start();
+
+    private String test;
+
+    @BeforeEach
+    void name(TestInfo info) {
+        test = info.getTestMethod().map(method -> method.getName()).orElse("test");
+    }
 
     @AfterEach
     void stopAll() {
@@ -38,13 +49,44 @@ class WorkerCrashIT {
 
     @Test
     void aTransformWhoseWorkerIsKilledCompletesOnceOnAnotherWorker() throws Exception {
+        Running running = startTransformOnAWorker();
+
+        kill(running.worker());
+        launch("worker-2", Ports.freePort(), true);
+
+        awaitCompleted(running);
+        assertThat(query("select attempts from tasks where id = ?", running.taskId())).isEqualTo(2L);
+        assertOneOutput(running);
+    }
+
+    @Test
+    void aWorkerStoppedWithSigtermHandsItsTransformBack() throws Exception {
+        Running running = startTransformOnAWorker();
+
+        running.worker().destroy();
+        assertThat(running.worker().waitFor(40, TimeUnit.SECONDS)).as("the worker stops within its grace").isTrue();
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(line -> line.contains(running.taskId())).orElse(false))).as("no ffmpeg of the task is left")
+                .isEmpty();
+        launch("worker-3", Ports.freePort(), true);
+
+        awaitCompleted(running);
+        // handed back, not interrupted: the stopped run does not count as an attempt
+        assertThat(query("select attempts from tasks where id = ?", running.taskId())).isEqualTo(1L);
+        assertOneOutput(running);
+    }
+
+    /** A transform in progress on a worker process, with an API-only process beside it. */
+    private record Running(String base, String key, String mediaId, String taskId, Process worker) {
+    }
+
+    private Running startTransformOnAWorker() throws Exception {
         int apiPort = Ports.freePort();
         Process api = launch("api", apiPort, false);
-        Process firstWorker = launch("worker-1", Ports.freePort(), true);
+        Process worker = launch("worker-1", Ports.freePort(), true);
         awaitReady(apiPort, api);
         String base = "http://127.0.0.1:" + apiPort;
         String key = projectKey(base);
-
         String uploadUrl = given().baseUri(base).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
                 .body("{}").post("/uploads").then().statusCode(201).extract().path("data.url");
         String mediaId = given().contentType("video/mp4").body(TestMedia.bytes(TestMedia.video(640, 360, 120)))
@@ -53,17 +95,20 @@ class WorkerCrashIT {
                 .body("{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", \"format\": \"webm\", "
                         + "\"height\": 240, \"end\": 20}").post("/transforms").then().statusCode(201).extract()
                 .path("data.id");
-
         await().atMost(Duration.ofMinutes(3)).until(() -> get(base, key, taskId).<Float>path("data.progress") > 0.1);
-        kill(firstWorker);
-        Process secondWorker = launch("worker-2", Ports.freePort(), true);
+        return new Running(base, key, mediaId, taskId, worker);
+    }
 
+    private static void awaitCompleted(Running running) {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> "completed".equals(get(base, key, taskId).path("data.status")));
-        assertThat(secondWorker.isAlive()).isTrue();
-        assertThat(query("select attempts from tasks where id = ?", taskId)).isEqualTo(2L);
-        assertThat(query("select count(*) from sources where transform_id = ?", taskId)).isEqualTo(1L);
-        Response media = given().baseUri(base).header("Authorization", "Bearer " + key).get("/media/" + mediaId);
+                .until(() -> "completed".equals(get(running.base(), running.key(), running.taskId())
+                        .path("data.status")));
+    }
+
+    private void assertOneOutput(Running running) throws Exception {
+        assertThat(query("select count(*) from sources where transform_id = ?", running.taskId())).isEqualTo(1L);
+        Response media = given().baseUri(running.base()).header("Authorization", "Bearer " + running.key())
+                .get("/media/" + running.mediaId());
         assertThat(media.<List<?>>path("data.sources")).hasSize(2);
     }
 
@@ -79,7 +124,7 @@ class WorkerCrashIT {
             }
         });
         command.addAll(List.of("-jar", System.getProperty("mediawerk.app.jar")));
-        Path log = Files.createDirectories(Path.of("target", "worker-crash-it")).resolve(name + ".log");
+        Path log = Files.createDirectories(Path.of("target", "worker-crash-it")).resolve(test + "-" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(process);
         if (runsTransforms) {

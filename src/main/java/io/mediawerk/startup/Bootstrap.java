@@ -22,6 +22,9 @@ public class Bootstrap {
     public record FirstKeys(String orgId, ProjectView project, ApiKeyView orgKey, ApiKeyView projectKey) {
     }
 
+    /** Any constant; only this class takes this advisory lock. */
+    private static final long BOOTSTRAP_LOCK = 0x6d6564696177L;
+
     private final OrganizationRepository organizations;
     private final ProjectService projects;
     private final ApiKeyService keys;
@@ -35,14 +38,14 @@ public class Bootstrap {
     /** Registers the operator's admin key on the oldest organisation (made when there is none). */
     @WithTransaction
     public Uni<String> registerAdminKey(String plainKey) {
-        return oldestOrCreate().chain(org -> keys.ensureOrgKey(org.id, "admin key from configuration", plainKey)
+        return oneInstanceAtATime().chain(() -> oldestOrCreate()).chain(org -> keys.ensureOrgKey(org.id, "admin key from configuration", plainKey)
                 .replaceWith(org.id));
     }
 
     /** On an empty database: an organisation, a project, an org key and a project key. Null otherwise. */
     @WithTransaction
     public Uni<FirstKeys> createFirstKeysIfEmpty() {
-        return organizations.count().chain(count -> {
+        return oneInstanceAtATime().chain(() -> organizations.count()).chain(count -> {
             if (count > 0) {
                 return Uni.createFrom().nullItem();
             }
@@ -51,6 +54,15 @@ public class Bootstrap {
                             .chain(orgKey -> keys.create(org.id, project.id(), "first project key")
                                     .map(projectKey -> new FirstKeys(org.id, project, orgKey, projectKey)))));
         });
+    }
+
+    /**
+     * Instances starting together on an empty database would each make an organisation and register the same key:
+     * a transaction-scoped advisory lock lets them bootstrap one after the other.
+     */
+    private Uni<Void> oneInstanceAtATime() {
+        return organizations.getSession().chain(session -> session.createNativeQuery(
+                "select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult()).replaceWithVoid();
     }
 
     private Uni<Organization> oldestOrCreate() {

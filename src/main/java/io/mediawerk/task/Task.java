@@ -1,5 +1,6 @@
 package io.mediawerk.task;
 
+import io.mediawerk.api.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -92,6 +93,23 @@ public class Task {
 
     @Column(nullable = false)
     public Instant updated;
+
+    /** Ends the task with a final status; the worker that held it lets go. */
+    public void end(String finalStatus) {
+        status = finalStatus;
+        leaseOwner = null;
+        leaseUntil = null;
+        completed = Times.now();
+        updated = completed;
+    }
+
+    /** Back to waiting for a worker (rescue, hand-back); the worker that held it lets go. */
+    public void requeue() {
+        status = PENDING;
+        leaseOwner = null;
+        leaseUntil = null;
+        updated = Times.now();
+    }
 
     public boolean isFinished() {
         return COMPLETED.equals(status) || FAILED.equals(status) || CANCELLED.equals(status);

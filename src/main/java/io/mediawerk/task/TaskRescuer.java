@@ -57,10 +57,7 @@ public class TaskRescuer {
                 Log.infof("Task %s: pending since %s; queued again in case its message was lost", task.id,
                         task.updated);
             }
-            task.status = Task.PENDING;
-            task.leaseOwner = null;
-            task.leaseUntil = null;
-            task.updated = Times.now();
+            task.requeue();
             return outbox.add(topic(task), task.id, new TaskJob(task.id));
         }).collect().asList().map(List::size);
     }

@@ -100,11 +100,7 @@ public class TransformService {
             if (task.isFinished()) {
                 return views.of(task).chain(view -> tasks.delete(task).replaceWith(Deleted.of(view)));
             }
-            task.status = Task.CANCELLED;
-            task.leaseOwner = null;
-            task.leaseUntil = null;
-            task.completed = Times.now();
-            task.updated = task.completed;
+            task.end(Task.CANCELLED);
             return garbage.discardPrefix(TransformOutputs.prefix(task))
                     .chain(() -> views.of(task));
         });

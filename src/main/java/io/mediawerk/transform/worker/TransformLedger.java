@@ -110,9 +110,9 @@ public class TransformLedger {
                 if (found == null || found.isDeleted()) {
                     return garbage.discardAll(output.storageKeys()).chain(() -> cancelled(task)).replaceWith(false);
                 }
-                task.status = Task.COMPLETED;
                 task.progress = 1;
-                ended(task, elapsed);
+                task.processingMs += elapsed.toMillis();
+                task.end(Task.COMPLETED);
                 return sources.persist(output)
                         .chain(() -> events.emit("source.created", task.projectId, views.source(output)))
                         .chain(() -> events.emit("transform.completed", task.projectId,
@@ -131,7 +131,7 @@ public class TransformLedger {
             if (task == null) {
                 return discard;
             }
-            ended(task, elapsed);
+            task.processingMs += elapsed.toMillis();
             return discard.chain(() -> failed(task, code, message));
         });
     }
@@ -148,12 +148,9 @@ public class TransformLedger {
             if (task == null) {
                 return discard;
             }
-            task.status = Task.PENDING;
+            task.requeue();
             task.attempts--;
             task.progress = 0;
-            task.leaseOwner = null;
-            task.leaseUntil = null;
-            task.updated = Times.now();
             return discard.chain(() -> outbox.add(Topics.TRANSFORM, task.id, new TaskJob(task.id)));
         });
     }
@@ -170,31 +167,15 @@ public class TransformLedger {
                 && claimed.owner().equals(task.leaseOwner) && task.attempts == claimed.attempt() ? task : null);
     }
 
-    private void ended(Task task, Duration elapsed) {
-        task.processingMs += elapsed.toMillis();
-        task.leaseOwner = null;
-        task.leaseUntil = null;
-        task.completed = Times.now();
-        task.updated = task.completed;
-    }
-
     private Uni<Void> failed(Task task, String code, String message) {
-        task.status = Task.FAILED;
         task.errorCode = code;
         task.error = message;
-        task.leaseOwner = null;
-        task.leaseUntil = null;
-        task.completed = Times.now();
-        task.updated = task.completed;
+        task.end(Task.FAILED);
         return events.emit("transform.failed", task.projectId, TransformView.of(task, null));
     }
 
     private Uni<Void> cancelled(Task task) {
-        task.status = Task.CANCELLED;
-        task.leaseOwner = null;
-        task.leaseUntil = null;
-        task.completed = Times.now();
-        task.updated = task.completed;
+        task.end(Task.CANCELLED);
         return Uni.createFrom().voidItem();
     }
 }

@@ -75,6 +75,29 @@ public final class JsonFields {
         return (ObjectNode) value;
     }
 
+    /** The strings of a present, non-null array field, each checked like a text field. */
+    public java.util.List<String> strings(String name, int maxItems, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw typeError(name, "an array of strings");
+        }
+        if (value.size() > maxItems) {
+            throw ApiException.invalid(name, "Field '" + name + "' may have at most " + maxItems + " items; it has "
+                    + value.size() + ".");
+        }
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                throw typeError(name, "an array of strings");
+            }
+            items.add(Fields.optionalText(name, item.textValue(), maxLength));
+        }
+        return items;
+    }
+
     private static ApiException typeError(String name, String expected) {
         return ApiException.badRequest("invalid_type", "Field '" + name + "' must be " + expected + ".", name);
     }

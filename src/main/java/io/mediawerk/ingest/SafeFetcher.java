@@ -2,6 +2,7 @@ package io.mediawerk.ingest;
 
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.media.OriginalProbe;
+import io.mediawerk.net.NetworkPolicy;
 import io.mediawerk.storage.S3Pump;
 import io.mediawerk.storage.S3Upload;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,9 +39,9 @@ public class SafeFetcher {
     private final int maxRedirects;
     private final Duration idleTimeout;
 
-    public SafeFetcher(Vertx vertx, NetworkPolicy policy, MediawerkConfig config) {
+    public SafeFetcher(Vertx vertx, MediawerkConfig config) {
         this.vertx = vertx;
-        this.policy = policy;
+        this.policy = NetworkPolicy.allowing(config.ingest().allowedNetworks().orElse(List.of()));
         this.maxBytes = config.ingest().maxBytes();
         this.maxRedirects = config.ingest().maxRedirects();
         Duration idle = config.ingest().idleTimeout();

@@ -1,9 +1,6 @@
-package io.mediawerk.ingest;
+package io.mediawerk.net;
 
 import io.mediawerk.api.AddressRange;
-import io.mediawerk.config.MediawerkConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -12,10 +9,9 @@ import java.util.List;
 /**
  * Server-side request forgery guard: Mediawerk fetches only from public addresses. Loopback, private, link-local
  * (cloud metadata at 169.254.169.254 included), carrier-grade NAT, multicast and reserved ranges are refused,
- * unless the operator lists them in {@code mediawerk.ingest.allowed-networks}.
+ * unless the operator allows them (ingest and webhooks each have an {@code allowed-networks} setting).
  */
-@ApplicationScoped
-public class NetworkPolicy {
+public final class NetworkPolicy {
 
     private static final List<AddressRange> FORBIDDEN = List.of(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
@@ -26,13 +22,13 @@ public class NetworkPolicy {
 
     private final List<AddressRange> allowed;
 
-    @Inject
-    public NetworkPolicy(MediawerkConfig config) {
-        this(config.ingest().allowedNetworks().orElse(List.of()));
+    private NetworkPolicy(List<String> allowedNetworks) {
+        this.allowed = allowedNetworks.stream().map(AddressRange::parse).toList();
     }
 
-    NetworkPolicy(List<String> allowedNetworks) {
-        this.allowed = allowedNetworks.stream().map(AddressRange::parse).toList();
+    /** Public addresses, and these ranges (CIDR or single addresses) although they are private. */
+    public static NetworkPolicy allowing(List<String> allowedNetworks) {
+        return new NetworkPolicy(allowedNetworks);
     }
 
     public boolean permits(InetAddress address) {

@@ -1,0 +1,120 @@
+package io.mediawerk.webhook.delivery;
+
+import io.mediawerk.api.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+@ApplicationScoped
+public class DeliveryRepository implements PanacheRepositoryBase<Delivery, String> {
+
+    /** Filters of a delivery list; null means "any". */
+    public record Filter(String status, String eventType) {
+    }
+
+    public Uni<Delivery> findOfWebhook(String webhookId, String id) {
+        return find("id = ?1 and webhookId = ?2", id, webhookId).firstResult();
+    }
+
+    public Uni<List<Delivery>> list(String webhookId, Filter filter, PageRequest page) {
+        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
+        return find(where(filter), Sort.by(page.sort(), direction).and("id", direction),
+                parameters(webhookId, filter)).range(page.offset(), page.offset() + page.limit() - 1).list();
+    }
+
+    public Uni<Long> count(String webhookId, Filter filter) {
+        return count(where(filter), parameters(webhookId, filter));
+    }
+
+    /** Makes a delivery unless this event already has one for this webhook (Kafka may deliver an event twice). */
+    public Uni<Integer> insertOnce(Delivery delivery) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        insert into webhook_deliveries (id, webhook_id, project_id, event_id, event_type, payload,
+                            status, attempts, next_attempt, retry_until, created, updated)
+                        values (:id, :webhook, :project, :event, :type, :payload, :status, 0, :next, :until, :now, :now)
+                        on conflict (webhook_id, event_id) do nothing""")
+                .setParameter("id", delivery.id).setParameter("webhook", delivery.webhookId)
+                .setParameter("project", delivery.projectId).setParameter("event", delivery.eventId)
+                .setParameter("type", delivery.eventType).setParameter("payload", delivery.payload)
+                .setParameter("status", delivery.status).setParameter("next", delivery.nextAttempt)
+                .setParameter("until", delivery.retryUntil).setParameter("now", delivery.created)
+                .executeUpdate());
+    }
+
+    /**
+     * Leases up to {@code max} due deliveries to {@code owner}, oldest first, at most {@code perWebhook} of one
+     * webhook and none of the {@code busy} webhooks, so that one slow receiver's backlog cannot fill a batch.
+     * Instances skip each other's locked rows; an expired lease (a dispatcher that died) is taken over.
+     */
+    public Uni<List<Delivery>> claimDue(String owner, Instant until, int max, int perWebhook,
+                                        Collection<String> busy, Instant now) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        update webhook_deliveries set lease_owner = :owner, lease_until = :until
+                        where id in (
+                            select id from webhook_deliveries
+                            where id in (
+                                select id from (
+                                    select id, next_attempt, row_number() over (
+                                        partition by webhook_id order by next_attempt) as position
+                                    from webhook_deliveries
+                                    where status = 'pending' and next_attempt <= :now
+                                    and (lease_until is null or lease_until < :now) and webhook_id not in (:busy)
+                                ) due where position <= :perWebhook order by next_attempt limit :max)
+                            and status = 'pending' and (lease_until is null or lease_until < :now)
+                            for update skip locked)
+                        returning *""", Delivery.class)
+                .setParameter("owner", owner).setParameter("until", until).setParameter("now", now)
+                .setParameter("busy", busy.isEmpty() ? List.of("") : busy)
+                .setParameter("perWebhook", perWebhook).setParameter("max", max)
+                .getResultList());
+    }
+
+    /** Records the end of an attempt if {@code owner} still holds the delivery; false if another took it over. */
+    public Uni<Boolean> settle(String id, String owner, String status, Instant nextAttempt, Integer statusCode,
+                               String error, Instant now) {
+        return update("status = :status, attempts = attempts + 1, nextAttempt = :next, lastStatusCode = :code, "
+                        + "lastError = :error, delivered = :delivered, leaseOwner = null, leaseUntil = null, "
+                        + "updated = :now where id = :id and leaseOwner = :owner",
+                Parameters.with("status", status).and("next", nextAttempt).and("code", statusCode)
+                        .and("error", error).and("delivered", Delivery.SUCCEEDED.equals(status) ? now : null)
+                        .and("now", now).and("id", id).and("owner", owner))
+                .map(updated -> updated > 0);
+    }
+
+    /** Ends a delivery without an attempt (its webhook was disabled or deleted meanwhile). */
+    public Uni<Integer> abandon(String id, String owner, String reason, Instant now) {
+        return update("status = ?1, nextAttempt = null, lastError = ?2, leaseOwner = null, leaseUntil = null, "
+                + "updated = ?3 where id = ?4 and leaseOwner = ?5", Delivery.FAILED, reason, now, id, owner);
+    }
+
+    public Uni<Long> deleteCreatedBefore(Instant cutoff) {
+        return delete("created < ?1 and status <> ?2", cutoff, Delivery.PENDING);
+    }
+
+    private static String where(Filter filter) {
+        StringBuilder where = new StringBuilder("webhookId = :webhook");
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+        }
+        if (filter.eventType() != null) {
+            where.append(" and eventType = :type");
+        }
+        return where.toString();
+    }
+
+    private static Parameters parameters(String webhookId, Filter filter) {
+        Parameters parameters = Parameters.with("webhook", webhookId);
+        if (filter.status() != null) {
+            parameters.and("status", filter.status());
+        }
+        if (filter.eventType() != null) {
+            parameters.and("type", filter.eventType());
+        }
+        return parameters;
+    }
+}

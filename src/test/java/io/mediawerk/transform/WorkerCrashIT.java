@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mediawerk.localstack.Ports;
+import io.mediawerk.testing.AppProcesses;
 import io.mediawerk.testing.TestMedia;
-import io.mediawerk.testing.TestStack;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +25,7 @@ import org.junit.jupiter.api.TestInfo;
  */
 class WorkerCrashIT {
 
-    private final List<Process> processes = new ArrayList<>();
-    private final Map<String, String> stack = new TestStack().start();
+    private final AppProcesses apps = new AppProcesses("worker-crash-it");
 
     private String test;
 
@@ -44,18 +36,18 @@ class WorkerCrashIT {
 
     @AfterEach
     void stopAll() {
-        processes.forEach(WorkerCrashIT::kill);
+        apps.close();
     }
 
     @Test
     void aTransformWhoseWorkerIsKilledCompletesOnceOnAnotherWorker() throws Exception {
         Running running = startTransformOnAWorker();
 
-        kill(running.worker());
+        AppProcesses.kill(running.worker());
         launch("worker-2", Ports.freePort(), true);
 
         awaitCompleted(running);
-        assertThat(query("select attempts from tasks where id = ?", running.taskId())).isEqualTo(2L);
+        assertThat(apps.query("select attempts from tasks where id = ?", running.taskId())).isEqualTo(2L);
         assertOneOutput(running);
     }
 
@@ -72,7 +64,7 @@ class WorkerCrashIT {
 
         awaitCompleted(running);
         // handed back, not interrupted: the stopped run does not count as an attempt
-        assertThat(query("select attempts from tasks where id = ?", running.taskId())).isEqualTo(1L);
+        assertThat(apps.query("select attempts from tasks where id = ?", running.taskId())).isEqualTo(1L);
         assertOneOutput(running);
     }
 
@@ -84,9 +76,9 @@ class WorkerCrashIT {
         int apiPort = Ports.freePort();
         Process api = launch("api", apiPort, false);
         Process worker = launch("worker-1", Ports.freePort(), true);
-        awaitReady(apiPort, api);
+        AppProcesses.awaitReady(apiPort, api);
         String base = "http://127.0.0.1:" + apiPort;
-        String key = projectKey(base);
+        String key = AppProcesses.projectKey(base, "crash");
         String uploadUrl = given().baseUri(base).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
                 .body("{}").post("/uploads").then().statusCode(201).extract().path("data.url");
         String mediaId = given().contentType("video/mp4").body(TestMedia.bytes(TestMedia.video(640, 360, 120)))
@@ -106,78 +98,22 @@ class WorkerCrashIT {
     }
 
     private void assertOneOutput(Running running) throws Exception {
-        assertThat(query("select count(*) from sources where transform_id = ?", running.taskId())).isEqualTo(1L);
+        assertThat(apps.query("select count(*) from sources where transform_id = ?", running.taskId())).isEqualTo(1L);
         Response media = given().baseUri(running.base()).header("Authorization", "Bearer " + running.key())
                 .get("/media/" + running.mediaId());
         assertThat(media.<List<?>>path("data.sources")).hasSize(2);
     }
 
-    private Process launch(String name, int port, boolean runsTransforms) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-Dquarkus.profile=test", "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port, "-Dmediawerk.public-base-url=http://127.0.0.1:" + port,
-                "-Dmp.messaging.incoming.transforms.enabled=" + runsTransforms,
-                "-Daws.requestChecksumCalculation=when_required", "-Daws.responseChecksumValidation=when_required"));
-        stack.forEach((setting, value) -> {
-            if (!setting.startsWith("quarkus.http.") && !setting.equals("mediawerk.public-base-url")) {
-                command.add("-D" + setting + "=" + value);
-            }
-        });
-        command.addAll(List.of("-jar", System.getProperty("mediawerk.app.jar")));
-        Path log = Files.createDirectories(Path.of("target", "worker-crash-it")).resolve(test + "-" + name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        processes.add(process);
+    private Process launch(String name, int port, boolean runsTransforms) {
+        Process process = apps.launch(test + "-" + name, port,
+                Map.of("mp.messaging.incoming.transforms.enabled", String.valueOf(runsTransforms)));
         if (runsTransforms) {
-            awaitReady(port, process);
+            AppProcesses.awaitReady(port, process);
         }
         return process;
     }
 
-    private static void awaitReady(int port, Process process) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(process.isAlive()).as("the process started on port " + port + " stays up").isTrue();
-            try {
-                return given().baseUri("http://127.0.0.1:" + port).get("/q/health/ready").statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
-    }
-
-    private static String projectKey(String base) {
-        String admin = "Bearer " + TestStack.adminKey();
-        String project = given().baseUri(base).header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"name\": \"crash\"}").post("/projects").then().statusCode(201).extract().path("data.id");
-        return given().baseUri(base).header("Authorization", admin).contentType(ContentType.JSON)
-                .body("{\"name\": \"crash\"}").post("/projects/" + project + "/keys").then().statusCode(201)
-                .extract().path("data.key");
-    }
-
     private static Response get(String base, String key, String taskId) {
         return given().baseUri(base).header("Authorization", "Bearer " + key).get("/transforms/" + taskId);
-    }
-
-    private long query(String sql, String id) throws Exception {
-        String url = "jdbc:" + stack.get("quarkus.datasource.reactive.url");
-        try (Connection db = DriverManager.getConnection(url, stack.get("quarkus.datasource.username"), "");
-             PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, id);
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    /** SIGKILL to the process and everything it started, as when its container dies. */
-    private static void kill(Process process) {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroyForcibly();
-        children.forEach(ProcessHandle::destroyForcibly);
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -5,7 +5,9 @@ import io.mediawerk.task.TaskJob;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -69,7 +71,7 @@ public class TransformWorker {
      * {@link TransformRunner}), while the database can still be reached; a task that cannot be handed back in time
      * is rescued when its lease runs out.
      */
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(HAND_BACK_WAIT.toSeconds(), TimeUnit.SECONDS)) {

@@ -37,6 +37,9 @@ public class DeliveryLedger {
     public record Send(Delivery delivery, URI url, List<String> secrets) {
     }
 
+    /** Time after a POST's timeout for its outcome to be recorded, before another dispatcher may send it again. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
+
     private final String owner = "dispatcher-" + UUID.randomUUID();
     private final DeliveryRepository deliveries;
     private final DeliveryAttemptRepository attempts;
@@ -89,7 +92,7 @@ public class DeliveryLedger {
     @WithTransaction
     public Uni<List<Send>> claim(int max, Collection<String> busyWebhooks) {
         Instant now = Times.now();
-        Instant until = now.plus(settings.timeout()).plus(Duration.ofSeconds(30));
+        Instant until = now.plus(settings.timeout()).plus(LEASE_MARGIN);
         return deliveries.claimDue(owner, until, max, settings.maxInFlightPerWebhook(), busyWebhooks, now)
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(List.<Send>of())
                         : webhooks.byIds(claimed.stream().map(delivery -> delivery.webhookId).distinct().toList())

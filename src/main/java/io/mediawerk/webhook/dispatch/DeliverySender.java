@@ -3,6 +3,7 @@ package io.mediawerk.webhook.dispatch;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.webhook.WebhookSignature;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -10,6 +11,9 @@ import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,6 +47,8 @@ public class DeliverySender {
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong sent = new AtomicLong();
+    private final Duration timeout;
+    private volatile boolean stopping;
 
     public DeliverySender(DeliveryLedger ledger, WebhookClient client, Vertx vertx, MediawerkConfig config,
                           @ConfigProperty(name = "mp.messaging.incoming.events.enabled", defaultValue = "true")
@@ -53,6 +59,7 @@ public class DeliverySender {
         this.enabled = enabled;
         this.maxInFlight = config.webhooks().maxInFlight();
         this.maxPerWebhook = config.webhooks().maxInFlightPerWebhook();
+        this.timeout = config.webhooks().timeout();
     }
 
     @Scheduled(every = "${mediawerk.webhooks.poll-every}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -60,9 +67,31 @@ public class DeliverySender {
         wake();
     }
 
+    /**
+     * On shutdown no more deliveries are taken, and those in flight get until the receivers' timeout to end and be
+     * recorded; one cut short is sent again by another dispatcher when its lease ends.
+     */
+    void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        Log.infof("Stopping: %d webhook deliveries in flight", inFlight.get());
+        stopping = true;
+        long deadline = System.nanoTime() + timeout.plusSeconds(2).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (inFlight.get() > 0) {
+            Log.warnf("Stopping with %d webhook deliveries unfinished; they are sent again when their leases end",
+                    inFlight.get());
+        }
+    }
+
     /** Looks for due deliveries now (a no-op where this instance is not a dispatcher). */
     public void wake() {
-        if (!enabled) {
+        if (!enabled || stopping) {
             return;
         }
         if (!claiming.compareAndSet(false, true)) {

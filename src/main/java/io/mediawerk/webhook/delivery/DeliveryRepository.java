@@ -31,24 +31,44 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
         return count(where(filter), parameters(webhookId, filter));
     }
 
-    /** Makes a delivery unless this event already has one for this webhook (Kafka may deliver an event twice). */
-    public Uni<Integer> insertOnce(Delivery delivery) {
-        return getSession().chain(session -> session.createNativeQuery("""
-                        insert into webhook_deliveries (id, webhook_id, project_id, event_id, event_type, payload,
-                            status, attempts, next_attempt, retry_until, created, updated)
-                        values (:id, :webhook, :project, :event, :type, :payload, :status, 0, :next, :until, :now, :now)
-                        on conflict (webhook_id, event_id) do nothing""")
-                .setParameter("id", delivery.id).setParameter("webhook", delivery.webhookId)
-                .setParameter("project", delivery.projectId).setParameter("event", delivery.eventId)
-                .setParameter("type", delivery.eventType).setParameter("payload", delivery.payload)
-                .setParameter("status", delivery.status).setParameter("next", delivery.nextAttempt)
-                .setParameter("until", delivery.retryUntil).setParameter("now", delivery.created)
-                .executeUpdate());
+    /**
+     * Makes the deliveries in one statement, skipping any whose event already has one for its webhook (Kafka may
+     * hand out an event twice); those with a lease owner are made leased to it.
+     *
+     * @return the ids of the deliveries made
+     */
+    public Uni<List<String>> insertNew(List<Delivery> made) {
+        if (made.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        StringBuilder sql = new StringBuilder("insert into webhook_deliveries (id, webhook_id, project_id, event_id, "
+                + "event_type, payload, status, attempts, next_attempt, retry_until, lease_owner, lease_until, "
+                + "created, updated) values ");
+        for (int i = 0; i < made.size(); i++) {
+            sql.append(i == 0 ? "(" : ", (").append(String.join(", ", List.of(":id" + i, ":webhook" + i,
+                    ":project" + i, ":event" + i, ":type" + i, ":payload" + i, ":status" + i, "0", ":next" + i,
+                    ":until" + i, ":owner" + i, ":lease" + i, ":now" + i, ":now" + i))).append(')');
+        }
+        sql.append(" on conflict (webhook_id, event_id) do nothing returning id");
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), String.class);
+            for (int i = 0; i < made.size(); i++) {
+                Delivery delivery = made.get(i);
+                query.setParameter("id" + i, delivery.id).setParameter("webhook" + i, delivery.webhookId)
+                        .setParameter("project" + i, delivery.projectId).setParameter("event" + i, delivery.eventId)
+                        .setParameter("type" + i, delivery.eventType).setParameter("payload" + i, delivery.payload)
+                        .setParameter("status" + i, delivery.status).setParameter("next" + i, delivery.nextAttempt)
+                        .setParameter("until" + i, delivery.retryUntil).setParameter("owner" + i, delivery.leaseOwner)
+                        .setParameter("lease" + i, delivery.leaseUntil).setParameter("now" + i, delivery.created);
+            }
+            return query.getResultList();
+        });
     }
 
     /**
      * Leases up to {@code max} due deliveries to {@code owner}, oldest first, at most {@code perWebhook} of one
-     * webhook and none of the {@code busy} webhooks, so that one slow receiver's backlog cannot fill a batch.
+     * webhook and none of the {@code busy} webhooks, so that one slow receiver's backlog cannot fill a batch. Only
+     * the oldest due rows are looked at (the index on due deliveries), however long the backlog.
      * Instances skip each other's locked rows; an expired lease (a dispatcher that died) is taken over.
      */
     public Uni<List<Delivery>> claimDue(String owner, Instant until, int max, int perWebhook,
@@ -61,17 +81,25 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
                                 select id from (
                                     select id, next_attempt, row_number() over (
                                         partition by webhook_id order by next_attempt) as position
-                                    from webhook_deliveries
-                                    where status = 'pending' and next_attempt <= :now
-                                    and (lease_until is null or lease_until < :now) and webhook_id not in (:busy)
+                                    from (
+                                        select id, webhook_id, next_attempt from webhook_deliveries
+                                        where status = 'pending' and next_attempt <= :now
+                                        and (lease_until is null or lease_until < :now)
+                                        and webhook_id not in (:busy)
+                                        order by next_attempt limit :scan) oldest
                                 ) due where position <= :perWebhook order by next_attempt limit :max)
                             and status = 'pending' and (lease_until is null or lease_until < :now)
                             for update skip locked)
                         returning *""", Delivery.class)
                 .setParameter("owner", owner).setParameter("until", until).setParameter("now", now)
                 .setParameter("busy", busy.isEmpty() ? List.of("") : busy)
-                .setParameter("perWebhook", perWebhook).setParameter("max", max)
+                .setParameter("perWebhook", perWebhook).setParameter("max", max).setParameter("scan", max * 4)
                 .getResultList());
+    }
+
+    /** Gives leased deliveries back at once (claimed beyond what their webhooks may have in flight). */
+    public Uni<Integer> release(Collection<String> ids, String owner) {
+        return update("leaseOwner = null, leaseUntil = null where id in ?1 and leaseOwner = ?2", ids, owner);
     }
 
     /** Records the end of an attempt if {@code owner} still holds the delivery; false if another took it over. */

@@ -10,6 +10,7 @@ import io.mediawerk.webhook.delivery.Delivery;
 import io.mediawerk.webhook.delivery.DeliveryAttempt;
 import io.mediawerk.webhook.delivery.DeliveryAttemptRepository;
 import io.mediawerk.webhook.delivery.DeliveryRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -18,9 +19,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,13 +30,18 @@ import java.util.stream.Collectors;
 /**
  * The dispatcher's database work: events become deliveries, due deliveries are leased to this instance, and each
  * attempt is recorded with what follows from it (done, retry later, give up, disable the webhook), each step in
- * one transaction.
+ * one transaction. A delivery is leased to this instance whenever it holds a {@link DeliverySlots slot} for it, so
+ * new deliveries with room are sent straight after they are made, without a claim.
  */
 @ApplicationScoped
 public class DeliveryLedger {
 
     /** A leased delivery with what sending it needs. */
-    public record Send(Delivery delivery, URI url, List<String> secrets) {
+    public record Send(Delivery delivery, URI url, List<String> secrets, boolean webhookFailing) {
+    }
+
+    /** What a batch of events became: deliveries to send now, and whether some wait for a claim. */
+    public record FanOut(List<Send> now, int waiting) {
     }
 
     /** Time after a POST's timeout for its outcome to be recorded, before another dispatcher may send it again. */
@@ -46,58 +53,117 @@ public class DeliveryLedger {
     private final WebhookRepository webhooks;
     private final WebhookSecrets secrets;
     private final RetrySchedule schedule;
+    private final DeliverySlots slots;
     private final MediawerkConfig.Webhooks settings;
 
     public DeliveryLedger(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
                           WebhookRepository webhooks, WebhookSecrets secrets, RetrySchedule schedule,
-                          MediawerkConfig config) {
+                          DeliverySlots slots, MediawerkConfig config) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.webhooks = webhooks;
         this.secrets = secrets;
         this.schedule = schedule;
+        this.slots = slots;
         this.settings = config.webhooks();
     }
 
     /**
      * One delivery per event and active webhook of its project that subscribes to its type and existed when it
-     * happened; an event seen twice makes nothing new.
-     *
-     * @return deliveries made
+     * happened; an event seen twice makes nothing new. Deliveries with a free slot are leased to this instance and
+     * returned to be sent at once; the others wait for a claim.
      */
-    @WithTransaction
-    public Uni<Integer> fanOut(List<PublishedEvent> events) {
+    public Uni<FanOut> fanOut(List<PublishedEvent> events) {
         if (events.isEmpty()) {
-            return Uni.createFrom().item(0);
+            return Uni.createFrom().item(new FanOut(List.of(), 0));
         }
+        return Uni.createFrom().deferred(() -> {
+            List<Delivery> leased = new ArrayList<>();
+            return Panache.withTransaction(() -> makeDeliveries(events, leased))
+                    .onItemOrFailure().invoke((fanOut, failure) -> giveBackUnsent(leased,
+                            failure == null ? fanOut.now() : List.of()));
+        });
+    }
+
+    private Uni<FanOut> makeDeliveries(List<PublishedEvent> events, List<Delivery> leased) {
         List<String> projects = events.stream().map(PublishedEvent::projectId).distinct().toList();
         return webhooks.activeOf(projects).chain(active -> {
             Map<String, List<Webhook>> byProject = active.stream()
                     .collect(Collectors.groupingBy(webhook -> webhook.projectId));
+            Map<String, Webhook> byId = active.stream().collect(Collectors.toMap(webhook -> webhook.id,
+                    Function.identity()));
             Instant now = Times.now();
+            Map<String, List<String>> signing = new java.util.HashMap<>();
+            active.forEach(webhook -> readableSecrets(webhook, now).ifPresent(list -> signing.put(webhook.id, list)));
             List<Delivery> made = new ArrayList<>();
             for (PublishedEvent event : events) {
                 for (Webhook webhook : byProject.getOrDefault(event.projectId(), List.of())) {
                     if (webhook.wants(event.type()) && !webhook.created.isAfter(event.created())) {
-                        made.add(delivery(event, webhook, now));
+                        Delivery delivery = delivery(event, webhook, now);
+                        if (signing.containsKey(webhook.id) && slots.tryTake(webhook.id)) {
+                            delivery.leaseOwner = owner;
+                            delivery.leaseUntil = leaseUntil(now);
+                            leased.add(delivery);
+                        }
+                        made.add(delivery);
                     }
                 }
             }
-            return Multi.createFrom().iterable(made).onItem().transformToUniAndConcatenate(deliveries::insertOnce)
-                    .collect().with(Collectors.summingInt(Integer::intValue));
+            return deliveries.insertNew(made).map(inserted -> {
+                Set<String> insertedIds = new HashSet<>(inserted);
+                List<Send> sends = leased.stream().filter(delivery -> insertedIds.contains(delivery.id))
+                        .map(delivery -> new Send(delivery, URI.create(byId.get(delivery.webhookId).url),
+                                signing.get(delivery.webhookId), byId.get(delivery.webhookId).failingSince != null))
+                        .toList();
+                return new FanOut(sends, inserted.size() - sends.size());
+            });
         });
     }
 
-    /** Leases due deliveries to this instance; deliveries of webhooks disabled meanwhile end without a send. */
-    @WithTransaction
-    public Uni<List<Send>> claim(int max, Collection<String> busyWebhooks) {
+    /** Leases due deliveries to this instance as far as it has slots; those of disabled webhooks end unsent. */
+    public Uni<List<Send>> claim() {
+        return Uni.createFrom().deferred(() -> {
+            List<Delivery> taken = new ArrayList<>();
+            return Panache.withTransaction(() -> claimDue(taken))
+                    .onItemOrFailure().invoke((sends, failure) -> giveBackUnsent(taken,
+                            failure == null ? sends : List.of()));
+        });
+    }
+
+    private Uni<List<Send>> claimDue(List<Delivery> taken) {
+        int free = slots.free();
+        if (free <= 0) {
+            return Uni.createFrom().item(List.of());
+        }
         Instant now = Times.now();
-        Instant until = now.plus(settings.timeout()).plus(LEASE_MARGIN);
-        return deliveries.claimDue(owner, until, max, settings.maxInFlightPerWebhook(), busyWebhooks, now)
-                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(List.<Send>of())
-                        : webhooks.byIds(claimed.stream().map(delivery -> delivery.webhookId).distinct().toList())
-                        .chain(found -> sendable(claimed, found.stream()
+        return deliveries.claimDue(owner, leaseUntil(now), free, slots.perWebhook(), slots.full(), now)
+                .chain(claimed -> {
+                    List<String> extra = new ArrayList<>();
+                    for (Delivery delivery : claimed) {
+                        if (slots.tryTake(delivery.webhookId)) {
+                            taken.add(delivery);
+                        } else {
+                            extra.add(delivery.id);
+                        }
+                    }
+                    return (extra.isEmpty() ? Uni.createFrom().voidItem()
+                            : deliveries.release(extra, owner).replaceWithVoid());
+                })
+                .chain(() -> taken.isEmpty() ? Uni.createFrom().item(List.<Send>of())
+                        : webhooks.byIds(taken.stream().map(delivery -> delivery.webhookId).distinct().toList())
+                        .chain(found -> sendable(List.copyOf(taken), found.stream()
                                 .collect(Collectors.toMap(webhook -> webhook.id, Function.identity())), now)));
+    }
+
+    /** Slots taken for deliveries that are not sent after all (not made, abandoned, or the transaction failed). */
+    private void giveBackUnsent(List<Delivery> taken, List<Send> sending) {
+        Set<String> sent = sending.stream().map(send -> send.delivery().id).collect(Collectors.toSet());
+        taken.stream().filter(delivery -> !sent.contains(delivery.id))
+                .forEach(delivery -> slots.giveBack(delivery.webhookId));
+    }
+
+    private Instant leaseUntil(Instant now) {
+        return now.plus(settings.timeout()).plus(LEASE_MARGIN);
     }
 
     /**
@@ -116,13 +182,16 @@ public class DeliveryLedger {
         attempt.durationMs = outcome.durationMs();
         attempt.error = outcome.error();
         attempt.response = outcome.response();
-        return attempts.persist(attempt).chain(() -> outcome.succeeded() ? succeeded(delivery, outcome, now)
+        return attempts.persist(attempt).chain(() -> outcome.succeeded() ? succeeded(send, outcome, now)
                 : failed(delivery, outcome, now));
     }
 
-    private Uni<Instant> succeeded(Delivery delivery, AttemptOutcome outcome, Instant now) {
+    private Uni<Instant> succeeded(Send send, AttemptOutcome outcome, Instant now) {
+        Delivery delivery = send.delivery();
+        // a webhook that was not failing when this was claimed has no failing stretch to end (one starting since is
+        // ended by the next success)
         return deliveries.settle(delivery.id, owner, Delivery.SUCCEEDED, null, outcome.statusCode(), null, now)
-                .call(() -> webhooks.succeeded(delivery.webhookId))
+                .call(() -> send.webhookFailing() ? webhooks.succeeded(delivery.webhookId) : Uni.createFrom().voidItem())
                 .replaceWith((Instant) null);
     }
 
@@ -148,13 +217,22 @@ public class DeliveryLedger {
                 continue;
             }
             try {
-                sends.add(new Send(delivery, URI.create(webhook.url), signingSecrets(webhook, now)));
+                sends.add(new Send(delivery, URI.create(webhook.url), signingSecrets(webhook, now),
+                        webhook.failingSince != null));
             } catch (IllegalStateException unreadable) {
                 abandoned.add(deliveries.abandon(delivery.id, owner, unreadable.getMessage(), now));
             }
         }
         return Multi.createFrom().iterable(abandoned).onItem().transformToUniAndConcatenate(Function.identity())
                 .collect().last().replaceWith(sends);
+    }
+
+    private java.util.Optional<List<String>> readableSecrets(Webhook webhook, Instant now) {
+        try {
+            return java.util.Optional.of(signingSecrets(webhook, now));
+        } catch (IllegalStateException unreadable) {
+            return java.util.Optional.empty();
+        }
     }
 
     private List<String> signingSecrets(Webhook webhook, Instant now) {

@@ -10,26 +10,23 @@ import io.smallrye.common.vertx.VertxContext;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The dispatcher's sending loop: leases due deliveries and POSTs them, up to {@code max-in-flight} at once and
- * {@code max-in-flight-per-webhook} to one webhook, so a slow receiver holds its own slots only. It runs when new
- * deliveries are made, when a send ends, and every poll interval for retries that came due. Runs only where the
- * events channel does (the dispatcher role).
+ * The dispatcher's sending: POSTs deliveries within this instance's {@link DeliverySlots}. New deliveries come
+ * straight from the events consumer; a claim loop takes the rest from the database (retries that came due, a
+ * backlog beyond the slots, deliveries of a dispatcher that died). It claims every poll interval, when a retry due
+ * soon comes due, and while there is a backlog, whenever a slot frees up. Runs only where the events channel does
+ * (the dispatcher role).
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -37,28 +34,26 @@ public class DeliverySender {
     private static final Duration SOON = Duration.ofMinutes(1);
 
     private final DeliveryLedger ledger;
+    private final DeliverySlots slots;
     private final WebhookClient client;
     private final Vertx vertx;
     private final boolean enabled;
-    private final int maxInFlight;
-    private final int maxPerWebhook;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final Map<String, AtomicInteger> inFlightByWebhook = new ConcurrentHashMap<>();
+    private final Duration timeout;
     private final AtomicBoolean claiming = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean backlog = new AtomicBoolean(true);
     private final AtomicLong sent = new AtomicLong();
-    private final Duration timeout;
     private volatile boolean stopping;
 
-    public DeliverySender(DeliveryLedger ledger, WebhookClient client, Vertx vertx, MediawerkConfig config,
+    public DeliverySender(DeliveryLedger ledger, DeliverySlots slots, WebhookClient client, Vertx vertx,
+                          MediawerkConfig config,
                           @ConfigProperty(name = "mp.messaging.incoming.events.enabled", defaultValue = "true")
                           boolean enabled) {
         this.ledger = ledger;
+        this.slots = slots;
         this.client = client;
         this.vertx = vertx;
         this.enabled = enabled;
-        this.maxInFlight = config.webhooks().maxInFlight();
-        this.maxPerWebhook = config.webhooks().maxInFlightPerWebhook();
         this.timeout = config.webhooks().timeout();
     }
 
@@ -69,13 +64,13 @@ public class DeliverySender {
 
     /**
      * On shutdown no more deliveries are taken, and those in flight get until the receivers' timeout to end and be
-     * recorded; one cut short is sent again by another dispatcher when its lease ends.
+     * recorded; one cut short is sent again by another dispatcher when its lease ends. Runs before other shutdown
+     * observers, while the database pool is still open.
      */
     void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
-        Log.infof("Stopping: %d webhook deliveries in flight", inFlight.get());
         stopping = true;
         long deadline = System.nanoTime() + timeout.plusSeconds(2).toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while (slots.inFlight() > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -83,14 +78,20 @@ public class DeliverySender {
                 return;
             }
         }
-        if (inFlight.get() > 0) {
+        if (slots.inFlight() > 0) {
             Log.warnf("Stopping with %d webhook deliveries unfinished; they are sent again when their leases end",
-                    inFlight.get());
+                    slots.inFlight());
         }
     }
 
-    /** Looks for due deliveries now (a no-op where this instance is not a dispatcher). */
+    /** Sends deliveries already leased to this instance, each holding a slot. */
+    public void sendAll(List<DeliveryLedger.Send> sends) {
+        sends.forEach(send -> onOwnContext(() -> post(send)));
+    }
+
+    /** Notes that deliveries wait in the database, and claims them now (a no-op where this is no dispatcher). */
     public void wake() {
+        backlog.set(true);
         if (!enabled || stopping) {
             return;
         }
@@ -101,82 +102,72 @@ public class DeliverySender {
         onOwnContext(this::claim);
     }
 
-    /** Each piece of database work gets a context of its own: Hibernate Reactive keeps its session there. */
-    private void onOwnContext(Runnable work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> {
-            VertxContextSafetyToggle.setCurrentContextSafe(true);
-            work.run();
-        });
-    }
-
     /** Attempts made by this instance since start. */
     public long sent() {
         return sent.get();
     }
 
     private void claim() {
-        int free = maxInFlight - inFlight.get();
-        if (free <= 0) {
-            claimed(false);
-            return;
-        }
-        Set<String> busy = inFlightByWebhook.entrySet().stream().filter(entry -> entry.getValue().get() >= maxPerWebhook)
-                .map(Map.Entry::getKey).collect(Collectors.toSet());
-        ledger.claim(free, busy).subscribe().with(sends -> {
-            sends.forEach(this::send);
-            claimed(sends.size() == free);
+        ledger.claim().subscribe().with(sends -> {
+            sendAll(sends);
+            if (sends.isEmpty() && slots.free() > 0 && slots.full().isEmpty()) {
+                // nothing is due, not even for webhooks the claim skipped as full
+                backlog.set(false);
+            }
+            claimed();
         }, failure -> {
             Log.warnf("Looking for webhook deliveries failed, retrying at the next poll: %s", failure.toString());
-            claimed(false);
+            claimed();
         });
     }
 
-    private void claimed(boolean full) {
+    private void claimed() {
         claiming.set(false);
-        if (again.getAndSet(false) || full) {
+        if (again.getAndSet(false)) {
             wake();
         }
     }
 
-    private void send(DeliveryLedger.Send send) {
-        inFlight.incrementAndGet();
-        AtomicInteger forWebhook = inFlightByWebhook.computeIfAbsent(send.delivery().webhookId,
-                id -> new AtomicInteger());
-        forWebhook.incrementAndGet();
-        onOwnContext(() -> post(send, forWebhook));
-    }
-
-    private void post(DeliveryLedger.Send send, AtomicInteger forWebhook) {
+    private void post(DeliveryLedger.Send send) {
         long timestamp = System.currentTimeMillis() / 1000;
+        String id = send.delivery().eventId;
         String body = send.delivery().payload;
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Content-Type", "application/json")
                 .add("User-Agent", "Mediawerk-Webhooks/1.0")
-                .add("webhook-id", send.delivery().eventId)
+                .add("webhook-id", id)
                 .add("webhook-timestamp", Long.toString(timestamp))
-                .add("webhook-signature", WebhookSignature.header(send.secrets(), send.delivery().eventId, timestamp,
-                        body));
+                .add("webhook-signature", WebhookSignature.header(send.secrets(), id, timestamp, body));
         client.post(send.url(), headers, body)
+                .invoke(answered -> {
+                    // the receiver is done with it: its webhook may take the next one while this is recorded
+                    slots.answered(send.delivery().webhookId);
+                    claimIfBacklog();
+                })
                 .chain(outcome -> ledger.record(send, outcome))
                 .subscribe().with(next -> {
                     wakeAt(next);
-                    done(forWebhook);
+                    recorded();
                 }, failure -> {
                     Log.warnf("Recording an attempt of delivery %s failed; it is retried when its lease ends: %s",
                             send.delivery().id, failure.toString());
-                    done(forWebhook);
+                    recorded();
                 });
     }
 
-    private void done(AtomicInteger forWebhook) {
+    private void recorded() {
         sent.incrementAndGet();
-        inFlight.decrementAndGet();
-        forWebhook.decrementAndGet();
-        wake();
+        slots.recorded();
+        claimIfBacklog();
     }
 
-    /** A retry due before the next poll is sent when it is due, not at the poll. */
+    private void claimIfBacklog() {
+        if (backlog.get()) {
+            wake();
+        }
+    }
+
+    /** A retry due within a minute is claimed when it is due, not at the next poll. */
     private void wakeAt(Instant next) {
         if (next == null) {
             return;
@@ -187,8 +178,12 @@ public class DeliverySender {
         }
     }
 
-    /** For the shutdown: deliveries still being sent (their leases expire and another dispatcher resends them). */
-    public int inFlight() {
-        return inFlight.get();
+    /** Each piece of database work gets a context of its own: Hibernate Reactive keeps its session there. */
+    private void onOwnContext(Runnable work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(ignored -> {
+            VertxContextSafetyToggle.setCurrentContextSafe(true);
+            work.run();
+        });
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -37,12 +38,20 @@ public class EventFanout {
                 Log.errorf("Skipping a message of the events topic that is not an event: %s", e.getMessage());
             }
         }
+        long started = System.nanoTime();
         return ledger.fanOut(events)
                 .onFailure().invoke(e -> Log.warnf("Making webhook deliveries of %d events failed, retrying: %s",
                         events.size(), e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
                 .invoke(made -> {
-                    if (made > 0) {
+                    if (Log.isDebugEnabled() && !events.isEmpty()) {
+                        Log.debugf("%d events (oldest made %d ms before) became %d deliveries in %d ms, %d waiting",
+                                events.size(), Duration.between(events.get(0).created(), Instant.now()).toMillis(),
+                                made.now().size() + made.waiting(), (System.nanoTime() - started) / 1_000_000,
+                                made.waiting());
+                    }
+                    sender.sendAll(made.now());
+                    if (made.waiting() > 0) {
                         sender.wake();
                     }
                 })

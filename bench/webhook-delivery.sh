@@ -49,6 +49,8 @@ for _ in $(seq 120); do
   [ "$($TOOL count "$WORK/receiver.log" "$BACKLOG" $END)" -ge "$STEADY" ] && break; sleep 1
 done
 $TOOL report "$WORK/receiver.log" "$BACKLOG" $END delay
+sleep 1
+echo "  dispatcher after the run: $(curl -s "http://127.0.0.1:$((HTTP + 1))/q/metrics" | grep -E '^mediawerk_webhook_deliveries_in_flight')"
 
 if command -v psql > /dev/null; then
   echo "  where the delay goes (median / p99 ms, from the database):"

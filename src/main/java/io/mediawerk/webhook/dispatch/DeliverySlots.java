@@ -1,6 +1,8 @@
 package io.mediawerk.webhook.dispatch;
 
 import io.mediawerk.config.MediawerkConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -19,8 +21,10 @@ public class DeliverySlots {
     private int inFlight;
 
     @Inject
-    public DeliverySlots(MediawerkConfig config) {
+    public DeliverySlots(MediawerkConfig config, MeterRegistry metrics) {
         this(config.webhooks().maxInFlight(), config.webhooks().maxInFlightPerWebhook());
+        Gauge.builder("mediawerk.webhook.deliveries.in.flight", this, DeliverySlots::inFlight)
+                .description("Webhook deliveries this dispatcher is sending or recording").register(metrics);
     }
 
     DeliverySlots(int max, int perWebhook) {

@@ -14,7 +14,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -68,17 +67,7 @@ public class SafeFetcher {
 
     private Future<S3Upload.Stored> follow(URI uri, int hops, S3Upload target) {
         return resolve(uri).compose(address -> {
-            boolean https = "https".equalsIgnoreCase(uri.getScheme());
-            int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            RequestOptions options = new RequestOptions()
-                    .setMethod(HttpMethod.GET)
-                    .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
-                    .setHost(uri.getHost())
-                    .setPort(port)
-                    .setSsl(https)
-                    .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
-                    .setFollowRedirects(false)
+            RequestOptions options = NetworkPolicy.requestTo(uri, address, HttpMethod.GET)
                     .setIdleTimeout(idleTimeout.toMillis())
                     .putHeader("User-Agent", "Mediawerk-Ingest/1.0")
                     .putHeader("Accept", "*/*");
@@ -131,21 +120,15 @@ public class SafeFetcher {
     private Future<InetAddress> resolve(URI uri) {
         String host = uri.getHost();
         return vertx.executeBlocking(() -> {
-            InetAddress[] addresses;
             try {
-                addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1)
-                        : host);
+                return policy.resolve(host);
             } catch (UnknownHostException e) {
                 throw new IngestFailure("url_unreachable", "The host '" + host + "' of the URL does not exist "
                         + "(DNS lookup failed).");
+            } catch (NetworkPolicy.Refused e) {
+                throw new IngestFailure("url_not_allowed", "The URL points to a private or internal address ("
+                        + host + "), which Mediawerk does not fetch from. Use a public URL.");
             }
-            for (InetAddress address : addresses) {
-                if (!policy.permits(address)) {
-                    throw new IngestFailure("url_not_allowed", "The URL points to a private or internal address ("
-                            + host + "), which Mediawerk does not fetch from. Use a public URL.");
-                }
-            }
-            return addresses[0];
         }, false);
     }
 

@@ -3,7 +3,12 @@ package io.mediawerk.net;
 import io.mediawerk.api.AddressRange;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.List;
 
 /**
@@ -29,6 +34,51 @@ public final class NetworkPolicy {
     /** Public addresses, and these ranges (CIDR or single addresses) although they are private. */
     public static NetworkPolicy allowing(List<String> allowedNetworks) {
         return new NetworkPolicy(allowedNetworks);
+    }
+
+    /** An address a host resolves to that the policy refuses. */
+    public static final class Refused extends Exception {
+
+        private final String address;
+
+        Refused(String address) {
+            super(address, null, false, false);
+            this.address = address;
+        }
+
+        public String address() {
+            return address;
+        }
+    }
+
+    /**
+     * Resolves {@code host} (blocking: DNS) and checks every address it has; the first is the one to connect to, so
+     * that no second lookup can rebind the name to an address that was not checked.
+     */
+    public InetAddress resolve(String host) throws UnknownHostException, Refused {
+        InetAddress[] addresses = InetAddress.getAllByName(host.startsWith("[") && host.endsWith("]")
+                ? host.substring(1, host.length() - 1) : host);
+        for (InetAddress address : addresses) {
+            if (!permits(address)) {
+                throw new Refused(address.getHostAddress());
+            }
+        }
+        return addresses[0];
+    }
+
+    /** A request for {@code uri} sent to {@code address} (checked by {@link #resolve}), redirects not followed. */
+    public static RequestOptions requestTo(URI uri, InetAddress address, HttpMethod method) {
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return new RequestOptions()
+                .setMethod(method)
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setHost(uri.getHost())
+                .setPort(port)
+                .setSsl(https)
+                .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
+                .setFollowRedirects(false);
     }
 
     public boolean permits(InetAddress address) {

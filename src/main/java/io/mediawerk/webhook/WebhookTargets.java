@@ -52,22 +52,16 @@ public class WebhookTargets {
 
     /** The address to connect to: the host resolved, every address it has checked; fails with {@link Refused}. */
     public Uni<InetAddress> resolve(URI uri) {
-        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
-                : uri.getHost();
+        String host = uri.getHost();
         return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> {
-            InetAddress[] addresses;
             try {
-                addresses = InetAddress.getAllByName(host);
+                return policy.resolve(host);
             } catch (UnknownHostException e) {
                 throw new Refused("The host '" + host + "' does not resolve (DNS lookup failed).");
+            } catch (NetworkPolicy.Refused e) {
+                throw new Refused("The host '" + host + "' resolves to a private or internal address ("
+                        + e.address() + "); webhooks are only delivered to public addresses.");
             }
-            for (InetAddress address : addresses) {
-                if (!policy.permits(address)) {
-                    throw new Refused("The host '" + host + "' resolves to a private or internal address ("
-                            + address.getHostAddress() + "); webhooks are only delivered to public addresses.");
-                }
-            }
-            return addresses[0];
         }, false).toCompletionStage());
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, String> {
 
+    static final int ROWS_PER_INSERT = 1000;
+
     /** Filters of a delivery list; null means "any". */
     public record Filter(String status, String eventType) {
     }
@@ -38,6 +40,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
      * @return the ids of the deliveries made
      */
     public Uni<List<String>> insertNew(List<Delivery> made) {
+        if (made.size() > ROWS_PER_INSERT) {
+            // PostgreSQL takes at most 65535 parameters in one statement
+            return insertNew(made.subList(0, ROWS_PER_INSERT)).chain(first -> insertNew(made.subList(
+                    ROWS_PER_INSERT, made.size())).map(rest -> java.util.stream.Stream.concat(first.stream(),
+                    rest.stream()).toList()));
+        }
         if (made.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

@@ -1,6 +1,7 @@
 package io.mediawerk.webhook.dispatch;
 
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.net.NetworkPolicy;
 import io.mediawerk.webhook.WebhookTargets;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
@@ -13,7 +14,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -93,18 +93,7 @@ public class WebhookClient {
                     sent.reset();
                 }
             });
-            boolean https = "https".equalsIgnoreCase(uri.getScheme());
-            int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
-            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            RequestOptions options = new RequestOptions()
-                    .setMethod(HttpMethod.POST)
-                    .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
-                    .setHost(uri.getHost())
-                    .setPort(port)
-                    .setSsl(https)
-                    .setURI(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery())
-                    .setFollowRedirects(false)
-                    .setHeaders(headers);
+            RequestOptions options = NetworkPolicy.requestTo(uri, address, HttpMethod.POST).setHeaders(headers);
             client.request(options)
                     .onSuccess(created -> {
                         request.set(created);

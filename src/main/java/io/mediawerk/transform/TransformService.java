@@ -17,6 +17,7 @@ import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.task.Task;
+import io.mediawerk.task.TaskOutputs;
 import io.mediawerk.task.TaskJob;
 import io.mediawerk.task.TaskRepository;
 import io.mediawerk.transform.plan.TransformOptions;
@@ -101,7 +102,7 @@ public class TransformService {
                 return views.of(task).chain(view -> tasks.delete(task).replaceWith(Deleted.of(view)));
             }
             task.end(Task.CANCELLED);
-            return garbage.discardPrefix(TransformOutputs.prefix(task))
+            return garbage.discardPrefix(TaskOutputs.prefix(task))
                     .chain(() -> views.of(task));
         });
     }

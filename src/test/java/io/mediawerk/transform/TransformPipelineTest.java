@@ -19,7 +19,8 @@ import io.mediawerk.testing.TestMedia;
 import io.mediawerk.testing.TestStack;
 import io.mediawerk.testing.Transforms;
 import io.mediawerk.transform.worker.TransformRebalances;
-import io.mediawerk.transform.worker.TransformRunner;
+import io.mediawerk.task.worker.TaskRunner;
+import io.mediawerk.transform.worker.TransformWork;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -39,7 +40,10 @@ class TransformPipelineTest {
     private static final int LONG_JOB_SECONDS = 40;
 
     @Inject
-    TransformRunner runner;
+    TaskRunner runner;
+
+    @Inject
+    TransformWork transforms;
 
     @Inject
     Storage storage;
@@ -104,7 +108,7 @@ class TransformPipelineTest {
         String id = Transforms.create(project, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\"}");
         Response done = Transforms.awaitCompleted(project, id);
 
-        runner.run(id);
+        runner.run(transforms, id);
 
         as(project.key()).get("/transforms/" + id).then().body("data.updated", equalTo(done.path("data.updated")))
                 .body("data.status", equalTo("completed"));
@@ -122,7 +126,7 @@ class TransformPipelineTest {
                         + "where id = :id").setParameter("until", Times.now().plusSeconds(60))
                 .setParameter("id", id).executeUpdate()));
 
-        runner.run(id);
+        runner.run(transforms, id);
 
         String owner = single("select lease_owner from tasks where id = :id", String.class, id);
         assertThat(owner).isEqualTo("other-worker");

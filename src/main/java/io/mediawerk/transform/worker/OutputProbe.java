@@ -1,5 +1,6 @@
 package io.mediawerk.transform.worker;
 
+import io.mediawerk.task.worker.TaskFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.ffmpeg.ProcessResult;
@@ -35,14 +36,14 @@ final class OutputProbe {
         ProcessResult result = ProcessRunner.run(List.of("ffprobe", "-hide_banner", "-v", "error", "-print_format",
                 "json", "-show_format", "-show_streams", file.toString()), TIMEOUT, MAX_OUTPUT);
         if (!result.succeeded()) {
-            throw new TransformFailure("output_unreadable", "The transform wrote a file that cannot be read back: "
+            throw new TaskFailure("output_unreadable", "The transform wrote a file that cannot be read back: "
                     + result.stderrTail().strip());
         }
         JsonNode root;
         try {
             root = JSON.readTree(result.stdout());
         } catch (IOException e) {
-            throw new TransformFailure("output_unreadable", "The transform's output could not be measured.");
+            throw new TaskFailure("output_unreadable", "The transform's output could not be measured.");
         }
         JsonNode video = first(root, "video");
         JsonNode audio = first(root, "audio");

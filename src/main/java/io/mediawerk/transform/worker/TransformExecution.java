@@ -1,5 +1,9 @@
 package io.mediawerk.transform.worker;
 
+import io.mediawerk.task.worker.ClaimedTask;
+import io.mediawerk.task.worker.TaskFailure;
+import io.mediawerk.task.worker.TransientFailure;
+import io.mediawerk.task.worker.RunControl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
@@ -12,7 +16,7 @@ import io.mediawerk.storage.Storage;
 import io.mediawerk.storage.StorageFiles;
 import io.mediawerk.task.Task;
 import io.mediawerk.transform.TransformInputs;
-import io.mediawerk.transform.TransformOutputs;
+import io.mediawerk.task.TaskOutputs;
 import io.mediawerk.transform.plan.FfmpegErrors;
 import io.mediawerk.transform.plan.InputFacts;
 import io.mediawerk.transform.plan.Output;
@@ -71,7 +75,7 @@ public class TransformExecution {
         this.timeout = config.transforms().timeout();
     }
 
-    Source run(TransformLedger.Claimed claimed, RunControl control) {
+    Source run(ClaimedTask claimed, RunControl control) {
         Task task = claimed.task();
         Path dir = workRoot.resolve(task.id + "-" + claimed.attempt());
         try {
@@ -117,7 +121,7 @@ public class TransformExecution {
 
     private void runSteps(String taskId, List<Step> steps, String input, RunControl control) throws IOException {
         FfmpegProgress progress = new FfmpegProgress(steps);
-        control.follow(progress);
+        control.follow(progress::value);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < steps.size(); i++) {
             progress.stepStarted(i);
@@ -131,7 +135,7 @@ public class TransformExecution {
                     progress::line);
             control.checkOwned();
             if (result.timedOut()) {
-                throw new TransformFailure("transform_timeout", "The transform took longer than "
+                throw new TaskFailure("transform_timeout", "The transform took longer than "
                         + timeout.toMinutes() + " minutes and was stopped.");
             }
             if (result.exitCode() != 0) {
@@ -141,16 +145,16 @@ public class TransformExecution {
                 if (READ_FAILURE.matcher(stderr).find()) {
                     throw new TransientFailure("Reading the input failed: " + reason, null);
                 }
-                throw new TransformFailure("transform_failed", reason);
+                throw new TaskFailure("transform_failed", reason);
             }
             progress.stepEnded();
         }
     }
 
-    private Source store(TransformLedger.Claimed claimed, Output output,
+    private Source store(ClaimedTask claimed, Output output,
                          CompletableFuture<OutputProbe.Measured> measuring, Path out) throws IOException {
         Task task = claimed.task();
-        String prefix = TransformOutputs.attemptPrefix(task, claimed.attempt());
+        String prefix = TaskOutputs.attemptPrefix(task, claimed.attempt());
         Map<String, Long> stored = new LinkedHashMap<>();
         String mainEtag = null;
         for (Path file : filesOf(out)) {

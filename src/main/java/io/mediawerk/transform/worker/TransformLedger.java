@@ -1,5 +1,6 @@
 package io.mediawerk.transform.worker;
 
+import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.events.Events;
@@ -13,7 +14,7 @@ import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskJob;
 import io.mediawerk.task.TaskRepository;
-import io.mediawerk.transform.TransformOutputs;
+import io.mediawerk.task.TaskOutputs;
 import io.mediawerk.transform.TransformView;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -29,10 +30,6 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class TransformLedger {
-
-    /** A task this worker now runs: detached copies of the task and its input, and the attempt's number. */
-    record Claimed(Task task, Source input, int attempt, String owner) {
-    }
 
     private final TaskRepository tasks;
     private final MediaRepository media;
@@ -59,7 +56,7 @@ public class TransformLedger {
 
     /** The task, if it is this worker's to run now; null when it is finished, running elsewhere, or cannot run. */
     @WithTransaction
-    public Uni<Claimed> claim(String taskId, String owner) {
+    public Uni<ClaimedTask> claim(String taskId, String owner) {
         return tasks.lock(taskId).chain(task -> {
             Instant now = Times.now();
             if (task == null || task.isFinished()) {
@@ -72,20 +69,20 @@ public class TransformLedger {
             if (task.attempts >= maxAttempts) {
                 return failed(task, "transform_interrupted", "The transform was interrupted " + task.attempts
                         + " times (its worker stopped while running it). Create it again to retry.")
-                        .replaceWith((Claimed) null);
+                        .replaceWith((ClaimedTask) null);
             }
             return media.findById(task.mediaId).chain(found -> found == null || found.isDeleted()
-                    ? cancelled(task).replaceWith((Claimed) null)
+                    ? cancelled(task).replaceWith((ClaimedTask) null)
                     : sources.findById(task.inputSourceId).chain(input -> input == null
                     ? failed(task, "input_deleted", "The input source " + task.inputSourceId + " was deleted "
-                    + "before the transform ran.").replaceWith((Claimed) null)
+                    + "before the transform ran.").replaceWith((ClaimedTask) null)
                     : start(task, input, owner, now)));
         });
     }
 
-    private Uni<Claimed> start(Task task, Source input, String owner, Instant now) {
+    private Uni<ClaimedTask> start(Task task, Source input, String owner, Instant now) {
         Uni<Void> leftovers = task.attempts > 0
-                ? garbage.discardPrefix(TransformOutputs.attemptPrefix(task, task.attempts))
+                ? garbage.discardPrefix(TaskOutputs.attemptPrefix(task, task.attempts))
                 : Uni.createFrom().voidItem();
         task.status = Task.PROCESSING;
         task.attempts++;
@@ -96,12 +93,12 @@ public class TransformLedger {
             task.started = now;
         }
         task.updated = now;
-        return leftovers.replaceWith(new Claimed(task, input, task.attempts, owner));
+        return leftovers.replaceWith(new ClaimedTask(task, input, task.attempts, owner));
     }
 
     /** Records the output source and the completed task; false (and the files discarded) if the task was lost. */
     @WithTransaction
-    public Uni<Boolean> complete(Claimed claimed, Source output, Duration elapsed) {
+    public Uni<Boolean> complete(ClaimedTask claimed, Source output, Duration elapsed) {
         return owned(claimed).chain(task -> {
             if (task == null) {
                 return garbage.discardAll(output.storageKeys()).replaceWith(false);
@@ -124,9 +121,9 @@ public class TransformLedger {
 
     /** Records a failure the user can act on; nothing if the task was lost meanwhile. */
     @WithTransaction
-    public Uni<Void> fail(Claimed claimed, String code, String message, Duration elapsed) {
+    public Uni<Void> fail(ClaimedTask claimed, String code, String message, Duration elapsed) {
         return owned(claimed).chain(task -> {
-            Uni<Void> discard = garbage.discardPrefix(TransformOutputs.attemptPrefix(claimed.task(),
+            Uni<Void> discard = garbage.discardPrefix(TaskOutputs.attemptPrefix(claimed.task(),
                     claimed.attempt()));
             if (task == null) {
                 return discard;
@@ -141,9 +138,9 @@ public class TransformLedger {
      * does not count as an attempt.
      */
     @WithTransaction
-    public Uni<Void> handBack(Claimed claimed) {
+    public Uni<Void> handBack(ClaimedTask claimed) {
         return owned(claimed).chain(task -> {
-            Uni<Void> discard = garbage.discardPrefix(TransformOutputs.attemptPrefix(claimed.task(),
+            Uni<Void> discard = garbage.discardPrefix(TaskOutputs.attemptPrefix(claimed.task(),
                     claimed.attempt()));
             if (task == null) {
                 return discard;
@@ -157,12 +154,12 @@ public class TransformLedger {
 
     /** Forgets whatever a run that lost its task may have stored. */
     @WithTransaction
-    public Uni<Void> abandon(Claimed claimed) {
-        return garbage.discardPrefix(TransformOutputs.attemptPrefix(claimed.task(), claimed.attempt()));
+    public Uni<Void> abandon(ClaimedTask claimed) {
+        return garbage.discardPrefix(TaskOutputs.attemptPrefix(claimed.task(), claimed.attempt()));
     }
 
     /** The task, locked, if this worker's lease on this attempt still holds; else null. */
-    private Uni<Task> owned(Claimed claimed) {
+    private Uni<Task> owned(ClaimedTask claimed) {
         return tasks.lock(claimed.task().id).map(task -> task != null && Task.PROCESSING.equals(task.status)
                 && claimed.owner().equals(task.leaseOwner) && task.attempts == claimed.attempt() ? task : null);
     }

@@ -1,5 +1,6 @@
 package io.mediawerk.transform.worker;
 
+import io.mediawerk.task.worker.TaskRunner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.task.TaskJob;
 import io.quarkus.logging.Log;
@@ -28,7 +29,8 @@ public class TransformWorker {
 
     private static final Duration HAND_BACK_WAIT = Duration.ofSeconds(10);
 
-    private final TransformRunner runner;
+    private final TaskRunner runner;
+    private final TransformWork work;
     private final ObjectMapper json;
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -37,8 +39,9 @@ public class TransformWorker {
         return thread;
     });
 
-    public TransformWorker(TransformRunner runner, ObjectMapper json) {
+    public TransformWorker(TaskRunner runner, TransformWork work, ObjectMapper json) {
         this.runner = runner;
+        this.work = work;
         this.json = json;
     }
 
@@ -54,7 +57,7 @@ public class TransformWorker {
         try {
             return CompletableFuture.runAsync(() -> {
                 try {
-                    runner.run(job.taskId());
+                    runner.run(work, job.taskId());
                 } catch (RuntimeException e) {
                     Log.errorf(e, "Transform %s could not be run; it is rescued when its lease expires",
                             job.taskId());
@@ -68,7 +71,7 @@ public class TransformWorker {
 
     /**
      * On SIGTERM: each running transform's ffmpeg is killed and the task handed back to the topic (see
-     * {@link TransformRunner}), while the database can still be reached; a task that cannot be handed back in time
+     * {@link TaskRunner}), while the database can still be reached; a task that cannot be handed back in time
      * is rescued when its lease runs out.
      */
     void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {

@@ -1,15 +1,14 @@
-package io.mediawerk.transform;
+package io.mediawerk.task;
 
 import io.mediawerk.storage.StorageKeys;
-import io.mediawerk.task.Task;
 
 /**
- * Where a transform's files go in S3: under its reserved output source, one folder per attempt, so that a worker
+ * Where a task's files go in S3: under its reserved output source, one folder per attempt, so that a worker
  * that lost its task (cancelled, or taken over after a stall) never overwrites the files of the run that counts.
  */
-public final class TransformOutputs {
+public final class TaskOutputs {
 
-    private TransformOutputs() {
+    private TaskOutputs() {
     }
 
     /** Every attempt's files, ending in '/'. */

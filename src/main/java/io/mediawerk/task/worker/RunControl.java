@@ -1,27 +1,30 @@
-package io.mediawerk.transform.worker;
+package io.mediawerk.task.worker;
 
 import io.mediawerk.ffmpeg.ProcessRunner;
+import java.util.function.DoubleSupplier;
 
 /**
  * What the heartbeat and the running task share: the progress to store, the program running now, and whether the
  * task is still this worker's. Losing the task kills the running program at once.
  */
-final class RunControl {
+public final class RunControl {
 
-    private volatile FfmpegProgress progress;
+    private volatile DoubleSupplier progress;
     private Process running;
     private boolean lost;
 
-    void follow(FfmpegProgress progress) {
+    /** Where the progress to store comes from (0 to 1). */
+    public void follow(DoubleSupplier progress) {
         this.progress = progress;
     }
 
     double progress() {
-        FfmpegProgress current = progress;
-        return current == null ? 0 : current.value();
+        DoubleSupplier current = progress;
+        return current == null ? 0 : current.getAsDouble();
     }
 
-    synchronized void started(Process process) {
+    /** The program the task runs now: killed at once if the task is lost. */
+    public synchronized void started(Process process) {
         running = process;
         if (lost) {
             ProcessRunner.killTree(process);
@@ -43,7 +46,8 @@ final class RunControl {
         return lost;
     }
 
-    void checkOwned() {
+    /** Stops the run (throws {@link TaskLost}) if the task is no longer this worker's. */
+    public void checkOwned() {
         if (isLost()) {
             throw new TaskLost();
         }

@@ -1,9 +1,9 @@
-package io.mediawerk.transform.worker;
+package io.mediawerk.task.worker;
 
 /** The worker no longer owns its task (cancelled, its media deleted, or taken over): it stops and keeps nothing. */
-class TaskLost extends RuntimeException {
+public class TaskLost extends RuntimeException {
 
-    TaskLost() {
+    public TaskLost() {
         super("The task is no longer this worker's", null, false, false);
     }
 }

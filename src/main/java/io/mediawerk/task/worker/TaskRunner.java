@@ -1,9 +1,8 @@
-package io.mediawerk.transform.worker;
+package io.mediawerk.task.worker;
 
 import io.mediawerk.api.Outages;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
-import io.mediawerk.source.Source;
 import io.mediawerk.task.TaskRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -22,12 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs one transform end to end on a worker thread: claim it, run it while a heartbeat stores progress and renews
- * the lease (and notices a cancel), then record the result. Failures that may pass are retried with backoff; bad
- * media fail at once with the line of ffmpeg's output that says why.
+ * Runs one task end to end on a worker thread: claim it, run it while a heartbeat stores progress and renews the
+ * lease (and notices a cancel), then record the result. Failures that may pass are retried with backoff; failures
+ * of the media fail the task at once with the reason. What a task does is its family's {@link TaskWork}.
  */
 @ApplicationScoped
-public class TransformRunner {
+public class TaskRunner {
 
     private static final int RETRIES = 3;
     /** How long a message waits for the database before its task is claimed (the consumer waits with it). */
@@ -39,21 +38,16 @@ public class TransformRunner {
     /** This process among the workers: what {@code lease_owner} shows. */
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final TransformLedger ledger;
-    private final TransformExecution execution;
     private final TaskRepository tasks;
     private final Duration lease;
     private final Duration heartbeatEvery;
     private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, runnable -> {
-        Thread thread = new Thread(runnable, "transform-heartbeat");
+        Thread thread = new Thread(runnable, "task-heartbeat");
         thread.setDaemon(true);
         return thread;
     });
 
-    public TransformRunner(TransformLedger ledger, TransformExecution execution, TaskRepository tasks,
-                           MediawerkConfig config) {
-        this.ledger = ledger;
-        this.execution = execution;
+    public TaskRunner(TaskRepository tasks, MediawerkConfig config) {
         this.tasks = tasks;
         this.lease = config.transforms().lease();
         this.heartbeatEvery = config.transforms().heartbeatEvery();
@@ -65,8 +59,9 @@ public class TransformRunner {
     }
 
     /** Blocks until the task has ended here one way or another; never throws for the task's own failures. */
-    public void run(String taskId) {
-        TransformLedger.Claimed claimed = recorded(() -> ledger.claim(taskId, owner), CLAIM_PATIENCE);
+    public <R> void run(TaskWork<R> work, String taskId) {
+        String noun = work.noun();
+        ClaimedTask claimed = recorded(() -> work.claim(taskId, owner), CLAIM_PATIENCE);
         if (claimed == null) {
             return;
         }
@@ -75,50 +70,50 @@ public class TransformRunner {
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(claimed, control),
                 heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            Source output = runWithRetries(claimed, control);
+            R result = runWithRetries(work, claimed, control);
             heartbeat.cancel(false);
-            boolean counted = recorded(() -> ledger.complete(claimed, output, elapsed(started)), RECORD_PATIENCE);
+            boolean counted = recorded(() -> work.complete(claimed, result, elapsed(started)), RECORD_PATIENCE);
             if (!counted) {
-                Log.infof("Transform %s ended elsewhere (cancelled or taken over); its output is discarded", taskId);
+                Log.infof("%s %s ended elsewhere (cancelled or taken over); its result is discarded", noun, taskId);
             }
         } catch (CancellationException e) {
-            Log.infof("Transform %s handed back: this worker is stopping", taskId);
+            Log.infof("%s %s handed back: this worker is stopping", noun, taskId);
             Thread.interrupted(); // so that the hand-back can still wait for the database
-            await(() -> ledger.handBack(claimed));
+            await(() -> work.handBack(claimed));
             Thread.currentThread().interrupt();
         } catch (TaskLost e) {
-            Log.infof("Transform %s stopped: it was cancelled, its media deleted, or taken over", taskId);
-            await(() -> ledger.abandon(claimed));
-        } catch (TransformFailure e) {
-            recorded(() -> ledger.fail(claimed, e.code(), e.getMessage(), elapsed(started)), RECORD_PATIENCE);
+            Log.infof("%s %s stopped: it was cancelled, its media deleted, or taken over", noun, taskId);
+            await(() -> work.abandon(claimed));
+        } catch (TaskFailure e) {
+            recorded(() -> work.fail(claimed, e.code(), e.getMessage(), elapsed(started)), RECORD_PATIENCE);
         } catch (TransientFailure e) {
-            Log.warnf(e, "Transform %s failed %d times", taskId, RETRIES);
-            await(() -> ledger.fail(claimed, "storage_unavailable", "Storage could not be reached while the "
-                    + "transform ran; create it again later.", elapsed(started)));
+            Log.warnf(e, "%s %s failed %d times", noun, taskId, RETRIES);
+            await(() -> work.fail(claimed, "storage_unavailable", "Storage could not be reached while the task "
+                    + "ran; create it again later.", elapsed(started)));
         } catch (RuntimeException e) {
             if (Outages.isDependencyDown(e)) {
                 // nothing can be recorded now; the lease expires and the task is rescued when the database is back
-                Log.warnf("Transform %s could not be recorded: %s", taskId, e.toString());
+                Log.warnf("%s %s could not be recorded: %s", noun, taskId, e.toString());
                 return;
             }
-            Log.errorf(e, "Transform %s failed", taskId);
-            await(() -> ledger.fail(claimed, "transform_failed", "The transform failed because of an error on our "
-                    + "side.", elapsed(started)));
+            Log.errorf(e, "%s %s failed", noun, taskId);
+            await(() -> work.fail(claimed, "internal_error", "The task failed because of an error on our side.",
+                    elapsed(started)));
         } finally {
             heartbeat.cancel(false);
         }
     }
 
-    private Source runWithRetries(TransformLedger.Claimed claimed, RunControl control) {
+    private <R> R runWithRetries(TaskWork<R> work, ClaimedTask claimed, RunControl control) {
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 1; ; attempt++) {
             try {
-                return execution.run(claimed, control);
+                return work.run(claimed, control);
             } catch (TransientFailure e) {
                 if (attempt == RETRIES) {
                     throw e;
                 }
-                Log.infof("Transform %s: %s; trying again in %d s", claimed.task().id, e.getMessage(),
+                Log.infof("Task %s: %s; trying again in %d s", claimed.task().id, e.getMessage(),
                         backoff.toSeconds());
                 sleep(backoff);
                 control.checkOwned();
@@ -127,7 +122,7 @@ public class TransformRunner {
         }
     }
 
-    private void beat(TransformLedger.Claimed claimed, RunControl control) {
+    private void beat(ClaimedTask claimed, RunControl control) {
         try {
             boolean owned = await(() -> Panache.withTransaction(() -> tasks.heartbeat(claimed.task().id, owner,
                     control.progress(), Times.now().plus(lease), Times.now())));
@@ -137,7 +132,7 @@ public class TransformRunner {
         } catch (RuntimeException e) {
             // the database is away for a moment: the lease may lapse and another worker take over, which the
             // ledger then notices when this run ends
-            Log.debugf("Heartbeat of transform %s failed: %s", claimed.task().id, e.toString());
+            Log.debugf("Heartbeat of task %s failed: %s", claimed.task().id, e.toString());
         }
     }
 

@@ -1,12 +1,12 @@
 package io.mediawerk.transform.worker;
 
-import io.mediawerk.task.worker.TaskFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.ffmpeg.ProcessResult;
 import io.mediawerk.ffmpeg.ProcessRunner;
 import io.mediawerk.media.probe.Dimensions;
 import io.mediawerk.media.probe.WebpHeader;
+import io.mediawerk.task.worker.TaskFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

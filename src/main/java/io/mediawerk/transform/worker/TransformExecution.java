@@ -1,9 +1,5 @@
 package io.mediawerk.transform.worker;
 
-import io.mediawerk.task.worker.ClaimedTask;
-import io.mediawerk.task.worker.TaskFailure;
-import io.mediawerk.task.worker.TransientFailure;
-import io.mediawerk.task.worker.RunControl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
@@ -15,8 +11,12 @@ import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.Storage;
 import io.mediawerk.storage.StorageFiles;
 import io.mediawerk.task.Task;
-import io.mediawerk.transform.TransformInputs;
 import io.mediawerk.task.TaskOutputs;
+import io.mediawerk.task.worker.ClaimedTask;
+import io.mediawerk.task.worker.RunControl;
+import io.mediawerk.task.worker.TaskFailure;
+import io.mediawerk.task.worker.TransientFailure;
+import io.mediawerk.transform.TransformInputs;
 import io.mediawerk.transform.plan.FfmpegErrors;
 import io.mediawerk.transform.plan.InputFacts;
 import io.mediawerk.transform.plan.Output;

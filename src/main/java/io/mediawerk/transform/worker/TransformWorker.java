@@ -1,12 +1,12 @@
 package io.mediawerk.transform.worker;
 
-import io.mediawerk.task.worker.TaskRunner;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.task.TaskJob;
+import io.mediawerk.task.worker.TaskRunner;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;

@@ -24,7 +24,8 @@ public final class ProcessRunner {
             "ffmpeg", "apt-get install -y ffmpeg",
             "heif-enc", "apt-get install -y libheif-examples",
             "heif-convert", "apt-get install -y libheif-examples",
-            "vips", "apt-get install -y libvips-tools");
+            "vips", "apt-get install -y libvips-tools",
+            "tesseract", "apt-get install -y tesseract-ocr");
 
     private ProcessRunner() {
     }

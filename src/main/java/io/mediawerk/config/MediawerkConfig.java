@@ -79,6 +79,18 @@ public interface MediawerkConfig {
         int maxAttempts();
     }
 
+    Intelligence intelligence();
+
+    interface Intelligence {
+
+        /**
+         * Intelligence tasks run at once by this instance: one per Kafka consumer (the channel's concurrency is set
+         * from it). Leases, timeouts and attempts are those of transforms ({@code mediawerk.transforms.*}).
+         */
+        @WithDefault("1")
+        int concurrency();
+    }
+
     interface Ingest {
 
         /** Address ranges ingest may fetch from although they are private (e.g. 127.0.0.1/32 in tests). */

@@ -27,6 +27,7 @@ public class Task {
     public static final Set<String> STATUSES = Set.of(PENDING, PROCESSING, COMPLETED, FAILED, CANCELLED);
 
     public static final String TRANSFORM = "transform";
+    public static final String INTELLIGENCE = "intelligence";
 
     @Id
     public String id;
@@ -65,6 +66,10 @@ public class Task {
     public String errorCode;
 
     public String error;
+
+    /** What an intelligence task found (its summary, as added to the media's intelligence prop). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> result;
 
     @Column(name = "output_source_id", nullable = false)
     public String outputSourceId;

@@ -49,6 +49,11 @@ public final class TestMedia {
                 "aac", "-b:a", "64k", "-shortest")));
     }
 
+    /** A file made once per run by ffmpeg with these input and output arguments, e.g. for known scene cuts. */
+    public static Path custom(String fileName, List<String> ffmpegArguments) {
+        return CACHE.computeIfAbsent(fileName, k -> ffmpeg(k, ffmpegArguments));
+    }
+
     public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);

@@ -1,0 +1,151 @@
+package io.mediawerk.intelligence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediawerk.api.ApiException;
+import io.mediawerk.source.Source;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The analyses Mediawerk runs itself, what each one reads and the options it takes, checked when a task is created
+ * so that an impossible analysis is a 400 (bad option) or 422 (wrong media), never a task that fails later.
+ */
+public final class IntelligenceKinds {
+
+    public static final String AUDIO_LEVELS = "audio_levels";
+    public static final String SCENES = "scenes";
+    public static final String TEXT = "text";
+    public static final Set<String> KINDS = Set.of(AUDIO_LEVELS, SCENES, TEXT);
+    /** Kinds that need a model Mediawerk cannot run offline: an HTTP model provider, which is not built yet. */
+    public static final Set<String> PROVIDER_KINDS = Set.of("speech", "objects", "nsfw");
+
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{3}(_[a-z]+)?(\\+[a-z]{3}(_[a-z]+)?){0,3}");
+
+    private IntelligenceKinds() {
+    }
+
+    /** The options to run with, defaults filled in; {@code param} prefixes option names in errors. */
+    public static Map<String, Object> validate(String kind, ObjectNode options, Source input) {
+        if (kind == null) {
+            throw ApiException.invalid("kind", "Field 'kind' is required: one of " + kinds() + ".");
+        }
+        if (PROVIDER_KINDS.contains(kind)) {
+            throw new ApiException(422, "provider_not_configured", kind + " needs a model provider (for speech, an "
+                    + "OpenAI-compatible transcription endpoint such as a whisper.cpp server); this Mediawerk has "
+                    + "none configured, so it cannot run " + kind + ". Available: " + kinds() + ".", "kind");
+        }
+        if (!KINDS.contains(kind)) {
+            throw ApiException.invalid("kind", "kind must be one of " + kinds() + "; got '" + kind + "'.");
+        }
+        Map<String, Object> given = plain(options);
+        return switch (kind) {
+            case AUDIO_LEVELS -> audioLevels(given, input);
+            case SCENES -> scenes(given, input);
+            default -> text(given, input);
+        };
+    }
+
+    private static Map<String, Object> audioLevels(Map<String, Object> given, Source input) {
+        allow(given, Set.of());
+        if (input.audioCodec == null) {
+            throw unsuitable("audio_levels needs sound; this " + input.kind + " has no audio stream.");
+        }
+        return Map.of();
+    }
+
+    private static Map<String, Object> scenes(Map<String, Object> given, Source input) {
+        allow(given, Set.of("min_scene_score", "max_scenes"));
+        if (!"video".equals(input.kind)) {
+            throw unsuitable("scenes needs a video; this media is " + input.kind + ".");
+        }
+        return sceneOptions(given);
+    }
+
+    private static Map<String, Object> text(Map<String, Object> given, Source input) {
+        allow(given, Set.of("language", "min_scene_score", "max_scenes"));
+        if (!"video".equals(input.kind) && !"image".equals(input.kind)) {
+            throw unsuitable("text reads images and video frames; this media is " + input.kind + ".");
+        }
+        Object language = given.getOrDefault("language", "eng");
+        if (!(language instanceof String code) || !LANGUAGE.matcher(code).matches()) {
+            throw ApiException.invalid("options.language", "options.language must be a Tesseract language code "
+                    + "such as eng, deu or chi_sim, several joined with + (e.g. eng+deu).");
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("language", language);
+        if ("video".equals(input.kind)) {
+            options.putAll(sceneOptions(given));
+        } else if (given.containsKey("min_scene_score") || given.containsKey("max_scenes")) {
+            throw ApiException.invalid("options.min_scene_score", "min_scene_score and max_scenes pick the frames "
+                    + "of a video to read; an image is read whole.");
+        }
+        return options;
+    }
+
+    private static Map<String, Object> sceneOptions(Map<String, Object> given) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("min_scene_score", number(given, "min_scene_score", 0.3, 0.05, 1.0));
+        options.put("max_scenes", (int) Math.round(wholeNumber(given, "max_scenes", 100, 1, 500)));
+        return options;
+    }
+
+    private static double number(Map<String, Object> given, String name, double fallback, double min, double max) {
+        Object value = given.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Number number) || number.doubleValue() < min || number.doubleValue() > max) {
+            throw ApiException.invalid("options." + name, "options." + name + " must be a number from " + min
+                    + " to " + max + ".");
+        }
+        return number.doubleValue();
+    }
+
+    private static double wholeNumber(Map<String, Object> given, String name, int fallback, int min, int max) {
+        Object value = given.get(name);
+        if (value != null && (!(value instanceof Integer) && !(value instanceof Long))) {
+            throw ApiException.invalid("options." + name, "options." + name + " must be a whole number from "
+                    + min + " to " + max + ".");
+        }
+        return number(given, name, fallback, min, max);
+    }
+
+    private static void allow(Map<String, Object> given, Set<String> allowed) {
+        for (String name : given.keySet()) {
+            if (!allowed.contains(name)) {
+                throw ApiException.badRequest("unknown_field", "Unknown option '" + name + "'."
+                        + (allowed.isEmpty() ? " This kind takes no options." : " Allowed: "
+                        + String.join(", ", new TreeSet<>(allowed)) + "."), "options." + name);
+            }
+        }
+    }
+
+    private static Map<String, Object> plain(ObjectNode options) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (options == null) {
+            return values;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = options.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            values.put(field.getKey(), value.isIntegralNumber() ? (Object) value.longValue()
+                    : value.isNumber() ? (Object) value.doubleValue() : value.isTextual() ? value.textValue()
+                    : value.isNull() ? null : value.toString());
+        }
+        return values;
+    }
+
+    private static ApiException unsuitable(String message) {
+        return new ApiException(422, "unsuitable_media", message, "media_id");
+    }
+
+    private static String kinds() {
+        return String.join(", ", new TreeSet<>(KINDS));
+    }
+}

@@ -1,0 +1,119 @@
+package io.mediawerk.intelligence;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mediawerk.api.ApiException;
+import io.mediawerk.api.Fields;
+import io.mediawerk.api.Ids;
+import io.mediawerk.api.JsonFields;
+import io.mediawerk.api.Page;
+import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.Times;
+import io.mediawerk.jobs.Outbox;
+import io.mediawerk.jobs.Topics;
+import io.mediawerk.media.Media;
+import io.mediawerk.media.MediaRepository;
+import io.mediawerk.source.SourceRepository;
+import io.mediawerk.task.Task;
+import io.mediawerk.task.TaskJob;
+import io.mediawerk.task.TaskRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The rules of intelligence tasks at the API: the kind must suit the media and every option is checked when the
+ * task is created; the task and its Kafka message (on the intelligence topic, so analysis scales apart from
+ * transcoding) are written in one transaction.
+ */
+@ApplicationScoped
+public class IntelligenceService {
+
+    private static final Set<String> FIELDS = Set.of("media_id", "kind", "options");
+
+    private final TaskRepository tasks;
+    private final MediaRepository media;
+    private final SourceRepository sources;
+    private final IntelligenceViews views;
+    private final Outbox outbox;
+
+    public IntelligenceService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
+                               IntelligenceViews views, Outbox outbox) {
+        this.tasks = tasks;
+        this.media = media;
+        this.sources = sources;
+        this.views = views;
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<IntelligenceView> create(String projectId, ObjectNode body) {
+        JsonFields fields = JsonFields.of(body, FIELDS);
+        String mediaId = fields.text("media_id", 40);
+        if (mediaId == null) {
+            throw ApiException.invalid("media_id", "Field 'media_id' is required: the media to analyse.");
+        }
+        String kind = fields.text("kind", 40);
+        ObjectNode options = fields.object("options");
+        return media.findInProject(projectId, mediaId)
+                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No media with id '" + mediaId
+                        + "' exists.", "media_id"))
+                .chain(found -> {
+                    if (!Media.READY.equals(found.status)) {
+                        throw ApiException.conflict("media_not_ready", "Media " + found.id + " is " + found.status
+                                + "; it can be analysed once it is ready.");
+                    }
+                    return sources.findOriginal(found.id);
+                })
+                .chain(original -> {
+                    Task task = new Task();
+                    task.id = Ids.newId("tsk");
+                    task.projectId = projectId;
+                    task.mediaId = mediaId;
+                    task.inputSourceId = original.id;
+                    task.family = Task.INTELLIGENCE;
+                    task.kind = kind;
+                    task.options = IntelligenceKinds.validate(kind, options, original);
+                    task.label = kind;
+                    task.status = Task.PENDING;
+                    task.outputSourceId = Ids.newId("src");
+                    task.created = Times.now();
+                    task.updated = task.created;
+                    return tasks.persist(task)
+                            .chain(() -> outbox.add(Topics.INTELLIGENCE, task.id, new TaskJob(task.id)))
+                            .replaceWith(IntelligenceView.of(task, null, null));
+                });
+    }
+
+    @WithSession
+    public Uni<Page<IntelligenceView>> list(String projectId, TaskRepository.Filter filter, PageRequest page) {
+        check(filter);
+        return tasks.count(projectId, Task.INTELLIGENCE, filter)
+                .chain(total -> tasks.list(projectId, Task.INTELLIGENCE, filter, page)
+                        .chain(views::of).map(list -> new Page<>(list, total, page)));
+    }
+
+    @WithSession
+    public Uni<IntelligenceView> get(String projectId, String id) {
+        Fields.requireId(id, "tsk", "intelligence task");
+        return tasks.findInProject(projectId, Task.INTELLIGENCE, id)
+                .onItem().ifNull().failWith(() -> ApiException.notFound("intelligence task", id))
+                .chain(views::of);
+    }
+
+    private static void check(TaskRepository.Filter filter) {
+        if (filter.mediaId() != null && !Ids.looksLike(filter.mediaId(), "med")) {
+            throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
+        }
+        if (filter.status() != null && !Task.STATUSES.contains(filter.status())) {
+            throw ApiException.invalid("status", "status must be one of " + String.join(", ",
+                    new TreeSet<>(Task.STATUSES)) + ".");
+        }
+        if (filter.kind() != null && !IntelligenceKinds.KINDS.contains(filter.kind())) {
+            throw ApiException.invalid("kind", "kind must be one of " + String.join(", ",
+                    new TreeSet<>(IntelligenceKinds.KINDS)) + ".");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.mediawerk.intelligence.worker;
+
+import io.mediawerk.intelligence.analysis.AudioLevels;
+import io.mediawerk.intelligence.analysis.Scene;
+import io.mediawerk.intelligence.analysis.Span;
+import io.mediawerk.intelligence.analysis.TextLine;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON shapes of analysis results (snake_case maps). The whole result goes to the task's JSON source; the media's
+ * intelligence prop gets a summary bounded to {@link #SUMMARY_ITEMS} items per list, so a long video cannot bloat
+ * every Get Media.
+ */
+final class AnalysisResults {
+
+    static final int SUMMARY_ITEMS = 100;
+    private static final int SUMMARY_TEXT = 10_000;
+
+    private AnalysisResults() {
+    }
+
+    static Map<String, Object> audioLevels(AudioLevels levels) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("integrated_lufs", levels.integratedLufs());
+        result.put("loudness_range_lu", levels.loudnessRangeLu());
+        result.put("true_peak_dbfs", levels.truePeakDbfs());
+        result.put("clipping", levels.clipping());
+        result.put("clipped_seconds", round(levels.clippedSeconds()));
+        result.put("silence_count", levels.silences().size());
+        result.put("silences", levels.silences().stream().map(AnalysisResults::span).toList());
+        return result;
+    }
+
+    /** Scenes with their keyframe files, named as in the output source ({@code keyframes/scene-000.jpg}). */
+    static Map<String, Object> scenes(List<Scene> scenes, List<String> keyframeFiles) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("scene_count", scenes.size());
+        result.put("scenes", scenes.stream().map(scene -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("index", scene.index());
+            item.put("start", round(scene.start()));
+            item.put("end", round(scene.end()));
+            item.put("score", scene.score() == null ? null : round(scene.score()));
+            item.put("keyframe", keyframeFiles.get(scene.index()));
+            return item;
+        }).toList());
+        return result;
+    }
+
+    /** Lines read, each with its box and, for video, the time of the frame it was read in. */
+    static Map<String, Object> text(List<TimedLine> lines) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("line_count", lines.size());
+        result.put("text", String.join("\n", lines.stream().map(line -> line.line().text()).toList()));
+        result.put("lines", lines.stream().map(AnalysisResults::line).toList());
+        return result;
+    }
+
+    /** A line of text and, when it was read in a video frame, that frame's time. */
+    record TimedLine(TextLine line, Double time) {
+    }
+
+    /** The result with its lists cut to {@link #SUMMARY_ITEMS} (their full lengths stay in the counts). */
+    static Map<String, Object> summary(Map<String, Object> result) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        result.forEach((key, value) -> {
+            if (value instanceof List<?> list && list.size() > SUMMARY_ITEMS) {
+                summary.put(key, list.subList(0, SUMMARY_ITEMS));
+                summary.put(key + "_truncated", true);
+            } else if (value instanceof String text && text.length() > SUMMARY_TEXT) {
+                summary.put(key, text.substring(0, SUMMARY_TEXT));
+                summary.put(key + "_truncated", true);
+            } else {
+                summary.put(key, value);
+            }
+        });
+        return summary;
+    }
+
+    private static Map<String, Object> line(TimedLine timed) {
+        TextLine line = timed.line();
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("text", line.text());
+        if (timed.time() != null) {
+            item.put("time", round(timed.time()));
+        }
+        item.put("box", Map.of("left", line.left(), "top", line.top(), "width", line.width(), "height",
+                line.height()));
+        item.put("confidence", round(line.confidence()));
+        return item;
+    }
+
+    private static Map<String, Object> span(Span span) {
+        return Map.of("start", round(span.start()), "end", round(span.end()),
+                "duration", round(span.end() - span.start()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

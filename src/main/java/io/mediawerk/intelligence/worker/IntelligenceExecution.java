@@ -1,0 +1,223 @@
+package io.mediawerk.intelligence.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mediawerk.api.Times;
+import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.ffmpeg.ProgramUnavailableException;
+import io.mediawerk.intelligence.IntelligenceKinds;
+import io.mediawerk.intelligence.analysis.AnalysisFailure;
+import io.mediawerk.intelligence.analysis.AudioLevelsAnalysis;
+import io.mediawerk.intelligence.analysis.Scene;
+import io.mediawerk.intelligence.analysis.SceneAnalysis;
+import io.mediawerk.intelligence.analysis.TextAnalysis;
+import io.mediawerk.intelligence.analysis.TextLine;
+import io.mediawerk.source.Source;
+import io.mediawerk.storage.ContentTypes;
+import io.mediawerk.storage.S3Upload;
+import io.mediawerk.storage.Storage;
+import io.mediawerk.storage.StorageFiles;
+import io.mediawerk.task.Task;
+import io.mediawerk.task.TaskOutputs;
+import io.mediawerk.task.worker.ClaimedTask;
+import io.mediawerk.task.worker.RunControl;
+import io.mediawerk.task.worker.TaskFailure;
+import io.mediawerk.task.worker.TransientFailure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs one claimed intelligence task on this machine, blocking the calling thread: the analysis reads the input
+ * straight from S3 through a short-lived URL (images are fetched for Tesseract), the whole result is written as
+ * {@code result.json} beside any keyframes, and every file is stored under the attempt's S3 prefix. Returns the
+ * summary and the new source, not yet saved: the ledger decides whether it counts.
+ */
+@ApplicationScoped
+public class IntelligenceExecution {
+
+    static final String RESULT = "result.json";
+    private static final String KEYFRAMES = "keyframes";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Storage storage;
+    private final StorageFiles files;
+    private final Path workRoot;
+    private final Duration timeout;
+
+    public IntelligenceExecution(Storage storage, StorageFiles files, MediawerkConfig config) {
+        this.storage = storage;
+        this.files = files;
+        this.workRoot = Path.of(config.transforms().workDir().orElse(System.getProperty("java.io.tmpdir")))
+                .resolve("mediawerk-work");
+        this.timeout = config.transforms().timeout();
+    }
+
+    Analysis run(ClaimedTask claimed, RunControl control) {
+        Task task = claimed.task();
+        Path dir = workRoot.resolve(task.id + "-" + claimed.attempt());
+        double[] progress = {0};
+        control.follow(() -> progress[0]);
+        DoubleConsumer report = value -> progress[0] = Math.min(0.99, value);
+        try {
+            Path scratch = Files.createDirectories(dir.resolve("scratch"));
+            Path out = Files.createDirectories(dir.resolve("out"));
+            Map<String, Object> result = analyse(claimed, scratch, out, report);
+            control.checkOwned();
+            Files.writeString(out.resolve(RESULT), JSON.writeValueAsString(result));
+            return new Analysis(AnalysisResults.summary(result), store(claimed, out));
+        } catch (AnalysisFailure e) {
+            throw new TaskFailure(e.code(), e.getMessage());
+        } catch (ProgramUnavailableException e) {
+            throw new TaskFailure("program_unavailable", e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Work folder " + dir + " is not usable", e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private Map<String, Object> analyse(ClaimedTask claimed, Path scratch, Path out, DoubleConsumer progress) {
+        Task task = claimed.task();
+        Source input = claimed.input();
+        double duration = input.duration == null ? 0 : input.duration;
+        return switch (task.kind) {
+            case IntelligenceKinds.AUDIO_LEVELS -> AnalysisResults.audioLevels(AudioLevelsAnalysis.run(
+                    location(input), duration, timeout, scratch, progress));
+            case IntelligenceKinds.SCENES -> {
+                List<Scene> scenes = scenes(task, input, out, progress);
+                yield AnalysisResults.scenes(scenes, keyframeFiles(scenes, out));
+            }
+            case IntelligenceKinds.TEXT -> AnalysisResults.text(text(task, input, scratch, out, progress));
+            default -> throw new TaskFailure("unknown_kind", "Mediawerk cannot run '" + task.kind + "' analyses.");
+        };
+    }
+
+    private List<Scene> scenes(Task task, Source input, Path out, DoubleConsumer progress) {
+        double minScore = ((Number) task.options.get("min_scene_score")).doubleValue();
+        int maxScenes = ((Number) task.options.get("max_scenes")).intValue();
+        Path keyframes = createDirectory(out.resolve(KEYFRAMES));
+        double duration = input.duration == null ? 0 : input.duration;
+        return SceneAnalysis.run(location(input), duration, minScore, maxScenes, timeout, keyframes, progress)
+                .scenes();
+    }
+
+    /** An image is read whole; a video at each scene's keyframe, each line with the scene's start time. */
+    private List<AnalysisResults.TimedLine> text(Task task, Source input, Path scratch, Path out,
+                                                 DoubleConsumer progress) {
+        String language = (String) task.options.get("language");
+        List<AnalysisResults.TimedLine> lines = new ArrayList<>();
+        if ("image".equals(input.kind)) {
+            Path local = scratch.resolve("input." + (input.extension == null ? "bin" : input.extension));
+            download(input, local);
+            for (TextLine line : TextAnalysis.image(local, language, timeout)) {
+                lines.add(new AnalysisResults.TimedLine(line, null));
+            }
+            return lines;
+        }
+        List<Scene> scenes = scenes(task, input, out, value -> progress.accept(value / 2));
+        for (Scene scene : scenes) {
+            for (TextLine line : TextAnalysis.image(scene.keyframe(), language, timeout)) {
+                lines.add(new AnalysisResults.TimedLine(line, scene.start()));
+            }
+            progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
+        }
+        return lines;
+    }
+
+    private static List<String> keyframeFiles(List<Scene> scenes, Path out) {
+        return scenes.stream().map(scene -> scene.keyframe() == null ? null
+                : out.relativize(scene.keyframe()).toString().replace('\\', '/')).toList();
+    }
+
+    private String location(Source input) {
+        return storage.presignGet(input.storageKey, timeout.plusMinutes(10));
+    }
+
+    private void download(Source input, Path local) {
+        try {
+            files.download(input.storageKey, local);
+        } catch (RuntimeException e) {
+            throw new TransientFailure("The input could not be read from storage", e);
+        }
+    }
+
+    /** Stores every file of {@code out}; the source is {@code result.json}, with the keyframes beside it. */
+    private Source store(ClaimedTask claimed, Path out) throws IOException {
+        Task task = claimed.task();
+        String prefix = TaskOutputs.attemptPrefix(task, claimed.attempt());
+        List<Path> made;
+        try (Stream<Path> walk = Files.walk(out)) {
+            made = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Map<String, Long> stored = new LinkedHashMap<>();
+        String etag = null;
+        for (Path file : made) {
+            String name = out.relativize(file).toString().replace('\\', '/');
+            S3Upload.Stored done;
+            try {
+                done = files.store(file, prefix + name, ContentTypes.ofFile(name));
+            } catch (RuntimeException e) {
+                throw new TransientFailure("Storing the result failed", e);
+            }
+            stored.put(name, done.size());
+            if (name.equals(RESULT)) {
+                etag = done.etag();
+            }
+        }
+        Source source = new Source();
+        source.id = task.outputSourceId;
+        source.mediaId = task.mediaId;
+        source.projectId = task.projectId;
+        source.kind = "data";
+        source.label = task.kind;
+        source.mimeType = "application/json";
+        source.container = "json";
+        source.extension = "json";
+        source.filesize = stored.values().stream().mapToLong(Long::longValue).sum();
+        if (stored.size() > 1) {
+            source.storageKey = prefix.substring(0, prefix.length() - 1);
+            source.files = stored;
+            source.mainFile = RESULT;
+        } else {
+            source.storageKey = prefix + RESULT;
+        }
+        source.etag = etag;
+        source.status = Source.READY;
+        source.transformId = task.id;
+        source.metadata = new HashMap<>();
+        source.created = Times.now();
+        source.updated = source.created;
+        return source;
+    }
+
+    private static Path createDirectory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the work folder is temporary; a leftover is harmless
+        }
+    }
+}

@@ -89,6 +89,26 @@ public interface MediawerkConfig {
          */
         @WithDefault("1")
         int concurrency();
+
+        Speech speech();
+
+        /** A speech-to-text provider with the OpenAI-compatible transcription API (whisper.cpp server and others). */
+        interface Speech {
+
+            /** Base URL, e.g. {@code http://whisper:8080/v1}: Mediawerk POSTs to {@code <url>/audio/transcriptions}. */
+            Optional<String> url();
+
+            /** Sent as {@code Authorization: Bearer <key>} when set. */
+            Optional<String> key();
+
+            /** The {@code model} field of each request. */
+            @WithDefault("whisper-1")
+            String model();
+
+            /** Time limit of one transcription request. */
+            @WithDefault("PT10M")
+            java.time.Duration timeout();
+        }
     }
 
     interface Ingest {

@@ -20,9 +20,11 @@ public final class IntelligenceKinds {
     public static final String AUDIO_LEVELS = "audio_levels";
     public static final String SCENES = "scenes";
     public static final String TEXT = "text";
-    public static final Set<String> KINDS = Set.of(AUDIO_LEVELS, SCENES, TEXT);
-    /** Kinds that need a model Mediawerk cannot run offline: an HTTP model provider, which is not built yet. */
-    public static final Set<String> PROVIDER_KINDS = Set.of("speech", "objects", "nsfw");
+    public static final String SPEECH = "speech";
+    public static final Set<String> KINDS = Set.of(AUDIO_LEVELS, SCENES, TEXT, SPEECH);
+    /** Kinds whose model Mediawerk cannot run offline and that have no HTTP model provider yet. */
+    public static final Set<String> PROVIDER_KINDS = Set.of("objects", "nsfw");
+    private static final Pattern ISO_639_1 = Pattern.compile("[a-z]{2}");
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{3}(_[a-z]+)?(\\+[a-z]{3}(_[a-z]+)?){0,3}");
 
@@ -30,14 +32,20 @@ public final class IntelligenceKinds {
     }
 
     /** The options to run with, defaults filled in; {@code param} prefixes option names in errors. */
-    public static Map<String, Object> validate(String kind, ObjectNode options, Source input) {
+    public static Map<String, Object> validate(String kind, ObjectNode options, Source input,
+                                               boolean speechProviderConfigured) {
         if (kind == null) {
             throw ApiException.invalid("kind", "Field 'kind' is required: one of " + kinds() + ".");
         }
         if (PROVIDER_KINDS.contains(kind)) {
-            throw new ApiException(422, "provider_not_configured", kind + " needs a model provider (for speech, an "
-                    + "OpenAI-compatible transcription endpoint such as a whisper.cpp server); this Mediawerk has "
-                    + "none configured, so it cannot run " + kind + ". Available: " + kinds() + ".", "kind");
+            throw new ApiException(422, "provider_not_configured", kind + " needs a model provider reached over "
+                    + "HTTP, and Mediawerk has no provider for " + kind + " yet. Available: " + kinds() + ".", "kind");
+        }
+        if (SPEECH.equals(kind) && !speechProviderConfigured) {
+            throw new ApiException(422, "provider_not_configured", "speech needs a speech-to-text provider with the "
+                    + "OpenAI-compatible transcription API (a whisper.cpp or faster-whisper server, or a hosted "
+                    + "service); none is configured. The operator sets MEDIAWERK_INTELLIGENCE_SPEECH_URL (e.g. "
+                    + "http://whisper:8080/v1) and, if it needs one, MEDIAWERK_INTELLIGENCE_SPEECH_KEY.", "kind");
         }
         if (!KINDS.contains(kind)) {
             throw ApiException.invalid("kind", "kind must be one of " + kinds() + "; got '" + kind + "'.");
@@ -46,6 +54,7 @@ public final class IntelligenceKinds {
         return switch (kind) {
             case AUDIO_LEVELS -> audioLevels(given, input);
             case SCENES -> scenes(given, input);
+            case SPEECH -> speech(given, input);
             default -> text(given, input);
         };
     }
@@ -56,6 +65,23 @@ public final class IntelligenceKinds {
             throw unsuitable("audio_levels needs sound; this " + input.kind + " has no audio stream.");
         }
         return Map.of();
+    }
+
+    private static Map<String, Object> speech(Map<String, Object> given, Source input) {
+        allow(given, Set.of("language"));
+        if (input.audioCodec == null) {
+            throw unsuitable("speech needs sound; this " + input.kind + " has no audio stream.");
+        }
+        Object language = given.get("language");
+        if (language != null && (!(language instanceof String code) || !ISO_639_1.matcher(code).matches())) {
+            throw ApiException.invalid("options.language", "options.language must be a two-letter ISO 639-1 code "
+                    + "such as en or de; leave it out to let the provider detect the language.");
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (language != null) {
+            options.put("language", language);
+        }
+        return options;
     }
 
     private static Map<String, Object> scenes(Map<String, Object> given, Source input) {

@@ -8,6 +8,7 @@ import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
+import io.mediawerk.intelligence.speech.SpeechProvider;
 import io.mediawerk.jobs.Outbox;
 import io.mediawerk.jobs.Topics;
 import io.mediawerk.media.Media;
@@ -38,9 +39,11 @@ public class IntelligenceService {
     private final SourceRepository sources;
     private final IntelligenceViews views;
     private final Outbox outbox;
+    private final SpeechProvider speech;
 
     public IntelligenceService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                               IntelligenceViews views, Outbox outbox) {
+                               IntelligenceViews views, Outbox outbox, SpeechProvider speech) {
+        this.speech = speech;
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
@@ -75,7 +78,7 @@ public class IntelligenceService {
                     task.inputSourceId = original.id;
                     task.family = Task.INTELLIGENCE;
                     task.kind = kind;
-                    task.options = IntelligenceKinds.validate(kind, options, original);
+                    task.options = IntelligenceKinds.validate(kind, options, original, speech.isConfigured());
                     task.label = kind;
                     task.status = Task.PENDING;
                     task.outputSourceId = Ids.newId("src");

@@ -4,6 +4,7 @@ import io.mediawerk.intelligence.analysis.AudioLevels;
 import io.mediawerk.intelligence.analysis.Scene;
 import io.mediawerk.intelligence.analysis.Span;
 import io.mediawerk.intelligence.analysis.TextLine;
+import io.mediawerk.intelligence.speech.SpeechProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,18 @@ final class AnalysisResults {
         result.put("line_count", lines.size());
         result.put("text", String.join("\n", lines.stream().map(line -> line.line().text()).toList()));
         result.put("lines", lines.stream().map(AnalysisResults::line).toList());
+        return result;
+    }
+
+    /** The transcript with its timed segments, and the subtitles file beside the result. */
+    static Map<String, Object> speech(SpeechProvider.Transcript transcript, String subtitlesFile) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("language", transcript.language());
+        result.put("text", transcript.text());
+        result.put("subtitles", subtitlesFile);
+        result.put("segment_count", transcript.segments().size());
+        result.put("segments", transcript.segments().stream().map(segment -> Map.of("start", round(segment.start()),
+                "end", round(segment.end()), "text", segment.text())).toList());
         return result;
     }
 

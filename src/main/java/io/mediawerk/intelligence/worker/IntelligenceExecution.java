@@ -7,11 +7,14 @@ import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.ffmpeg.ProgramUnavailableException;
 import io.mediawerk.intelligence.IntelligenceKinds;
 import io.mediawerk.intelligence.analysis.AnalysisFailure;
+import io.mediawerk.intelligence.analysis.AudioExtraction;
 import io.mediawerk.intelligence.analysis.AudioLevelsAnalysis;
 import io.mediawerk.intelligence.analysis.Scene;
 import io.mediawerk.intelligence.analysis.SceneAnalysis;
 import io.mediawerk.intelligence.analysis.TextAnalysis;
 import io.mediawerk.intelligence.analysis.TextLine;
+import io.mediawerk.intelligence.speech.SpeechProvider;
+import io.mediawerk.intelligence.speech.WebVtt;
 import io.mediawerk.source.Source;
 import io.mediawerk.storage.ContentTypes;
 import io.mediawerk.storage.S3Upload;
@@ -49,14 +52,17 @@ public class IntelligenceExecution {
 
     static final String RESULT = "result.json";
     private static final String KEYFRAMES = "keyframes";
+    private static final String SUBTITLES = "subtitles.vtt";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Storage storage;
     private final StorageFiles files;
     private final Path workRoot;
     private final Duration timeout;
+    private final SpeechProvider speech;
 
-    public IntelligenceExecution(Storage storage, StorageFiles files, MediawerkConfig config) {
+    public IntelligenceExecution(Storage storage, StorageFiles files, SpeechProvider speech, MediawerkConfig config) {
+        this.speech = speech;
         this.storage = storage;
         this.files = files;
         this.workRoot = Path.of(config.transforms().workDir().orElse(System.getProperty("java.io.tmpdir")))
@@ -88,7 +94,8 @@ public class IntelligenceExecution {
         }
     }
 
-    private Map<String, Object> analyse(ClaimedTask claimed, Path scratch, Path out, DoubleConsumer progress) {
+    private Map<String, Object> analyse(ClaimedTask claimed, Path scratch, Path out, DoubleConsumer progress)
+            throws IOException {
         Task task = claimed.task();
         Source input = claimed.input();
         double duration = input.duration == null ? 0 : input.duration;
@@ -100,6 +107,7 @@ public class IntelligenceExecution {
                 yield AnalysisResults.scenes(scenes, keyframeFiles(scenes, out));
             }
             case IntelligenceKinds.TEXT -> AnalysisResults.text(text(task, input, scratch, out, progress));
+            case IntelligenceKinds.SPEECH -> speech(task, input, scratch, out, progress);
             default -> throw new TaskFailure("unknown_kind", "Mediawerk cannot run '" + task.kind + "' analyses.");
         };
     }
@@ -134,6 +142,18 @@ public class IntelligenceExecution {
             progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
         }
         return lines;
+    }
+
+    /** The audio goes to the provider as a small MP3; the subtitles are written beside the result. */
+    private Map<String, Object> speech(Task task, Source input, Path scratch, Path out, DoubleConsumer progress)
+            throws IOException {
+        Path audio = scratch.resolve("speech.mp3");
+        double duration = input.duration == null ? 0 : input.duration;
+        AudioExtraction.toSpeechMp3(location(input), duration, timeout, audio, value -> progress.accept(value * 0.3));
+        SpeechProvider.Transcript transcript = speech.transcribe(audio, (String) task.options.get("language"));
+        progress.accept(0.95);
+        Files.writeString(out.resolve(SUBTITLES), WebVtt.of(transcript.segments()));
+        return AnalysisResults.speech(transcript, SUBTITLES);
     }
 
     private static List<String> keyframeFiles(List<Scene> scenes, Path out) {

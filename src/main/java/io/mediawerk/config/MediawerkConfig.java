@@ -90,6 +90,10 @@ public interface MediawerkConfig {
         @WithDefault("1")
         int concurrency();
 
+        /** OpenCV's frontal-face Haar cascade (Debian's opencv-data installs it here). */
+        @WithDefault("/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml")
+        String faceCascade();
+
         Speech speech();
 
         /** A speech-to-text provider with the OpenAI-compatible transcription API (whisper.cpp server and others). */

@@ -21,7 +21,8 @@ public final class IntelligenceKinds {
     public static final String SCENES = "scenes";
     public static final String TEXT = "text";
     public static final String SPEECH = "speech";
-    public static final Set<String> KINDS = Set.of(AUDIO_LEVELS, SCENES, TEXT, SPEECH);
+    public static final String FACES = "faces";
+    public static final Set<String> KINDS = Set.of(AUDIO_LEVELS, SCENES, TEXT, SPEECH, FACES);
     /** Kinds whose model Mediawerk cannot run offline and that have no HTTP model provider yet. */
     public static final Set<String> PROVIDER_KINDS = Set.of("objects", "nsfw");
     private static final Pattern ISO_639_1 = Pattern.compile("[a-z]{2}");
@@ -55,6 +56,7 @@ public final class IntelligenceKinds {
             case AUDIO_LEVELS -> audioLevels(given, input);
             case SCENES -> scenes(given, input);
             case SPEECH -> speech(given, input);
+            case FACES -> faces(given, input);
             default -> text(given, input);
         };
     }
@@ -84,6 +86,29 @@ public final class IntelligenceKinds {
         return options;
     }
 
+    private static Map<String, Object> faces(Map<String, Object> given, Source input) {
+        allow(given, Set.of("min_size", "min_scene_score", "max_scenes"));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("min_size", (int) Math.round(wholeNumber(given, "min_size", 30, 10, 1000)));
+        options.putAll(framesOf(given, input, "faces"));
+        return options;
+    }
+
+    /** An image is looked at whole; a video at the keyframe of each scene, which these options pick. */
+    private static Map<String, Object> framesOf(Map<String, Object> given, Source input, String kind) {
+        if ("video".equals(input.kind)) {
+            return sceneOptions(given);
+        }
+        if (!"image".equals(input.kind)) {
+            throw unsuitable(kind + " looks at images and video frames; this media is " + input.kind + ".");
+        }
+        if (given.containsKey("min_scene_score") || given.containsKey("max_scenes")) {
+            throw ApiException.invalid("options.min_scene_score", "min_scene_score and max_scenes pick the frames "
+                    + "of a video; an image is looked at whole.");
+        }
+        return Map.of();
+    }
+
     private static Map<String, Object> scenes(Map<String, Object> given, Source input) {
         allow(given, Set.of("min_scene_score", "max_scenes"));
         if (!"video".equals(input.kind)) {
@@ -94,9 +119,7 @@ public final class IntelligenceKinds {
 
     private static Map<String, Object> text(Map<String, Object> given, Source input) {
         allow(given, Set.of("language", "min_scene_score", "max_scenes"));
-        if (!"video".equals(input.kind) && !"image".equals(input.kind)) {
-            throw unsuitable("text reads images and video frames; this media is " + input.kind + ".");
-        }
+        Map<String, Object> frames = framesOf(given, input, "text");
         Object language = given.getOrDefault("language", "eng");
         if (!(language instanceof String code) || !LANGUAGE.matcher(code).matches()) {
             throw ApiException.invalid("options.language", "options.language must be a Tesseract language code "
@@ -104,12 +127,7 @@ public final class IntelligenceKinds {
         }
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("language", language);
-        if ("video".equals(input.kind)) {
-            options.putAll(sceneOptions(given));
-        } else if (given.containsKey("min_scene_score") || given.containsKey("max_scenes")) {
-            throw ApiException.invalid("options.min_scene_score", "min_scene_score and max_scenes pick the frames "
-                    + "of a video to read; an image is read whole.");
-        }
+        options.putAll(frames);
         return options;
     }
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.mediawerk.testing.Api;
+import io.mediawerk.testing.DebianPhotos;
 import io.mediawerk.testing.TestMedia;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -117,6 +118,38 @@ class IntelligenceTest {
         });
     }
 
+    @Test
+    void facesAreCountedInARealPhotograph() {
+        Path astronaut = DebianPhotos.astronaut();
+        String one = upload(astronaut, "image/png");
+        Response single = analyse(one, "{\"media_id\": \"" + one + "\", \"kind\": \"faces\"}");
+        single.then().body("data.result.face_count", equalTo(1));
+        Map<String, Integer> box = single.path("data.result.faces[0].box");
+        assertThat(box.get("left")).isBetween(120, 240);
+        assertThat(box.get("width")).isBetween(60, 160);
+
+        Path pair = TestMedia.custom("two-astronauts.png", List.of("-i", astronaut.toAbsolutePath().toString(), "-i",
+                astronaut.toAbsolutePath().toString(), "-filter_complex", "hstack=inputs=2", "-frames:v", "1"));
+        String two = upload(pair, "image/png");
+        analyse(two, "{\"media_id\": \"" + two + "\", \"kind\": \"faces\"}").then()
+                .body("data.result.face_count", equalTo(2));
+
+        String none = upload(DebianPhotos.coffee(), "image/png");
+        analyse(none, "{\"media_id\": \"" + none + "\", \"kind\": \"faces\"}").then()
+                .body("data.result.face_count", equalTo(0));
+
+        Path video = TestMedia.custom("astronaut-then-coffee.mp4", List.of("-loop", "1", "-t", "2", "-i",
+                astronaut.toAbsolutePath().toString(), "-loop", "1", "-t", "2", "-i",
+                DebianPhotos.coffee().toAbsolutePath().toString(), "-filter_complex",
+                "[0]scale=512:512,setsar=1,fps=25[a];[1]scale=512:512,setsar=1,fps=25[b];[a][b]concat=n=2:v=1:a=0",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+        String videoId = upload(video, "video/mp4");
+        Response frames = analyse(videoId, "{\"media_id\": \"" + videoId + "\", \"kind\": \"faces\"}");
+        frames.then().body("data.result.face_count", equalTo(1)).body("data.result.frames.size()", equalTo(2))
+                .body("data.result.frames[0].faces.size()", equalTo(1))
+                .body("data.result.frames[1].faces.size()", equalTo(0));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "\"kind\": \"scenes\", \"options\": {\"min_scene_score\": 2}|options.min_scene_score|400",
@@ -125,6 +158,7 @@ class IntelligenceTest {
         "\"kind\": \"text\", \"options\": {\"language\": \"EN!\"}|options.language|400",
         "\"kind\": \"magic\"|kind|400",
         "\"kind\": \"speech\"|kind|422",
+        "\"kind\": \"faces\", \"options\": {\"min_size\": 5}|options.min_size|400",
         "\"kind\": \"nsfw\"|kind|422",
     })
     void badRequestsSayWhatToFix(String fields, String param, int status) {

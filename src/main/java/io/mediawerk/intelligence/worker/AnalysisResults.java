@@ -1,6 +1,7 @@
 package io.mediawerk.intelligence.worker;
 
 import io.mediawerk.intelligence.analysis.AudioLevels;
+import io.mediawerk.intelligence.analysis.FaceAnalysis;
 import io.mediawerk.intelligence.analysis.Scene;
 import io.mediawerk.intelligence.analysis.Span;
 import io.mediawerk.intelligence.analysis.TextLine;
@@ -69,6 +70,34 @@ final class AnalysisResults {
         result.put("segments", transcript.segments().stream().map(segment -> Map.of("start", round(segment.start()),
                 "end", round(segment.end()), "text", segment.text())).toList());
         return result;
+    }
+
+    /** Faces of an image. */
+    static Map<String, Object> faces(List<FaceAnalysis.Face> faces) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("face_count", faces.size());
+        result.put("faces", faces.stream().map(AnalysisResults::box).toList());
+        return result;
+    }
+
+    /** Faces of a video, per scene keyframe; {@code face_count} is the most seen in one frame. */
+    static Map<String, Object> faces(List<Scene> scenes, List<String> keyframeFiles,
+                                     List<List<FaceAnalysis.Face>> perScene) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("face_count", perScene.stream().mapToInt(List::size).max().orElse(0));
+        result.put("frames", scenes.stream().map(scene -> {
+            Map<String, Object> frame = new LinkedHashMap<>();
+            frame.put("time", round(scene.start()));
+            frame.put("keyframe", keyframeFiles.get(scene.index()));
+            frame.put("faces", perScene.get(scene.index()).stream().map(AnalysisResults::box).toList());
+            return frame;
+        }).toList());
+        return result;
+    }
+
+    private static Map<String, Object> box(FaceAnalysis.Face face) {
+        return Map.of("box", Map.of("left", face.left(), "top", face.top(), "width", face.width(), "height",
+                face.height()));
     }
 
     /** A line of text and, when it was read in a video frame, that frame's time. */

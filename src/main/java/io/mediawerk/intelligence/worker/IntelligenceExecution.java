@@ -9,6 +9,7 @@ import io.mediawerk.intelligence.IntelligenceKinds;
 import io.mediawerk.intelligence.analysis.AnalysisFailure;
 import io.mediawerk.intelligence.analysis.AudioExtraction;
 import io.mediawerk.intelligence.analysis.AudioLevelsAnalysis;
+import io.mediawerk.intelligence.analysis.FaceAnalysis;
 import io.mediawerk.intelligence.analysis.Scene;
 import io.mediawerk.intelligence.analysis.SceneAnalysis;
 import io.mediawerk.intelligence.analysis.TextAnalysis;
@@ -60,9 +61,11 @@ public class IntelligenceExecution {
     private final Path workRoot;
     private final Duration timeout;
     private final SpeechProvider speech;
+    private final Path faceCascade;
 
     public IntelligenceExecution(Storage storage, StorageFiles files, SpeechProvider speech, MediawerkConfig config) {
         this.speech = speech;
+        this.faceCascade = Path.of(config.intelligence().faceCascade());
         this.storage = storage;
         this.files = files;
         this.workRoot = Path.of(config.transforms().workDir().orElse(System.getProperty("java.io.tmpdir")))
@@ -108,6 +111,7 @@ public class IntelligenceExecution {
             }
             case IntelligenceKinds.TEXT -> AnalysisResults.text(text(task, input, scratch, out, progress));
             case IntelligenceKinds.SPEECH -> speech(task, input, scratch, out, progress);
+            case IntelligenceKinds.FACES -> faces(task, input, scratch, out, progress);
             default -> throw new TaskFailure("unknown_kind", "Mediawerk cannot run '" + task.kind + "' analyses.");
         };
     }
@@ -136,12 +140,32 @@ public class IntelligenceExecution {
         }
         List<Scene> scenes = scenes(task, input, out, value -> progress.accept(value / 2));
         for (Scene scene : scenes) {
-            for (TextLine line : TextAnalysis.image(scene.keyframe(), language, timeout)) {
+            List<TextLine> read = scene.keyframe() == null ? List.of()
+                    : TextAnalysis.image(scene.keyframe(), language, timeout);
+            for (TextLine line : read) {
                 lines.add(new AnalysisResults.TimedLine(line, scene.start()));
             }
             progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
         }
         return lines;
+    }
+
+    /** An image is looked at whole; a video at each scene's keyframe. */
+    private Map<String, Object> faces(Task task, Source input, Path scratch, Path out, DoubleConsumer progress) {
+        int minSize = ((Number) task.options.get("min_size")).intValue();
+        if ("image".equals(input.kind)) {
+            Path local = scratch.resolve("input." + (input.extension == null ? "bin" : input.extension));
+            download(input, local);
+            return AnalysisResults.faces(FaceAnalysis.image(local, faceCascade, minSize));
+        }
+        List<Scene> scenes = scenes(task, input, out, value -> progress.accept(value / 2));
+        List<List<FaceAnalysis.Face>> perScene = new ArrayList<>();
+        for (Scene scene : scenes) {
+            perScene.add(scene.keyframe() == null ? List.of()
+                    : FaceAnalysis.image(scene.keyframe(), faceCascade, minSize));
+            progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
+        }
+        return AnalysisResults.faces(scenes, keyframeFiles(scenes, out), perScene);
     }
 
     /** The audio goes to the provider as a small MP3; the subtitles are written beside the result. */

@@ -96,6 +96,26 @@ public interface MediawerkConfig {
 
         Speech speech();
 
+        /** The objects provider: an image model with the DeepStack-style detection API. */
+        Vision objects();
+
+        /** The nsfw provider: an image classifier with the DeepStack-style API (labels such as nsfw / sfw). */
+        Vision nsfw();
+
+        /** An image model reached over HTTP. */
+        interface Vision {
+
+            /** The endpoint Mediawerk POSTs each image to, e.g. {@code http://vision:5000/v1/vision/detection}. */
+            Optional<String> url();
+
+            /** Sent as the {@code api_key} form field when set. */
+            Optional<String> key();
+
+            /** Time limit of one request. */
+            @WithDefault("PT1M")
+            java.time.Duration timeout();
+        }
+
         /** A speech-to-text provider with the OpenAI-compatible transcription API (whisper.cpp server and others). */
         interface Speech {
 

@@ -22,9 +22,9 @@ public final class IntelligenceKinds {
     public static final String TEXT = "text";
     public static final String SPEECH = "speech";
     public static final String FACES = "faces";
-    public static final Set<String> KINDS = Set.of(AUDIO_LEVELS, SCENES, TEXT, SPEECH, FACES);
-    /** Kinds whose model Mediawerk cannot run offline and that have no HTTP model provider yet. */
-    public static final Set<String> PROVIDER_KINDS = Set.of("objects", "nsfw");
+    public static final String OBJECTS = "objects";
+    public static final String NSFW = "nsfw";
+    public static final Set<String> KINDS = Set.of(AUDIO_LEVELS, SCENES, TEXT, SPEECH, FACES, OBJECTS, NSFW);
     private static final Pattern ISO_639_1 = Pattern.compile("[a-z]{2}");
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{3}(_[a-z]+)?(\\+[a-z]{3}(_[a-z]+)?){0,3}");
@@ -32,24 +32,28 @@ public final class IntelligenceKinds {
     private IntelligenceKinds() {
     }
 
-    /** The options to run with, defaults filled in; {@code param} prefixes option names in errors. */
+    /**
+     * The options to run with, defaults filled in.
+     *
+     * @param withoutProvider kinds that need a model provider this Mediawerk has none configured for
+     */
     public static Map<String, Object> validate(String kind, ObjectNode options, Source input,
-                                               boolean speechProviderConfigured) {
+                                               Set<String> withoutProvider) {
         if (kind == null) {
             throw ApiException.invalid("kind", "Field 'kind' is required: one of " + kinds() + ".");
         }
-        if (PROVIDER_KINDS.contains(kind)) {
-            throw new ApiException(422, "provider_not_configured", kind + " needs a model provider reached over "
-                    + "HTTP, and Mediawerk has no provider for " + kind + " yet. Available: " + kinds() + ".", "kind");
-        }
-        if (SPEECH.equals(kind) && !speechProviderConfigured) {
-            throw new ApiException(422, "provider_not_configured", "speech needs a speech-to-text provider with the "
-                    + "OpenAI-compatible transcription API (a whisper.cpp or faster-whisper server, or a hosted "
-                    + "service); none is configured. The operator sets MEDIAWERK_INTELLIGENCE_SPEECH_URL (e.g. "
-                    + "http://whisper:8080/v1) and, if it needs one, MEDIAWERK_INTELLIGENCE_SPEECH_KEY.", "kind");
-        }
         if (!KINDS.contains(kind)) {
             throw ApiException.invalid("kind", "kind must be one of " + kinds() + "; got '" + kind + "'.");
+        }
+        if (withoutProvider.contains(kind)) {
+            throw new ApiException(422, "provider_not_configured", SPEECH.equals(kind)
+                    ? "speech needs a speech-to-text provider with the OpenAI-compatible transcription API (a "
+                    + "whisper.cpp or faster-whisper server, or a hosted service); none is configured. The operator "
+                    + "sets MEDIAWERK_INTELLIGENCE_SPEECH_URL (e.g. http://whisper:8080/v1) and, if it needs one, "
+                    + "MEDIAWERK_INTELLIGENCE_SPEECH_KEY."
+                    : kind + " needs an image model reached over HTTP (a DeepStack-style vision API, e.g. "
+                    + "CodeProject.AI Server); none is configured. The operator sets MEDIAWERK_INTELLIGENCE_"
+                    + kind.toUpperCase(java.util.Locale.ROOT) + "_URL.", "kind");
         }
         Map<String, Object> given = plain(options);
         return switch (kind) {
@@ -57,6 +61,7 @@ public final class IntelligenceKinds {
             case SCENES -> scenes(given, input);
             case SPEECH -> speech(given, input);
             case FACES -> faces(given, input);
+            case OBJECTS, NSFW -> vision(kind, given, input);
             default -> text(given, input);
         };
     }
@@ -91,6 +96,14 @@ public final class IntelligenceKinds {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("min_size", (int) Math.round(wholeNumber(given, "min_size", 30, 10, 1000)));
         options.putAll(framesOf(given, input, "faces"));
+        return options;
+    }
+
+    private static Map<String, Object> vision(String kind, Map<String, Object> given, Source input) {
+        allow(given, Set.of("min_confidence", "min_scene_score", "max_scenes"));
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("min_confidence", number(given, "min_confidence", 0.5, 0.01, 1.0));
+        options.putAll(framesOf(given, input, kind));
         return options;
     }
 

@@ -9,6 +9,7 @@ import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
 import io.mediawerk.intelligence.speech.SpeechProvider;
+import io.mediawerk.intelligence.vision.VisionProviders;
 import io.mediawerk.jobs.Outbox;
 import io.mediawerk.jobs.Topics;
 import io.mediawerk.media.Media;
@@ -39,11 +40,20 @@ public class IntelligenceService {
     private final SourceRepository sources;
     private final IntelligenceViews views;
     private final Outbox outbox;
-    private final SpeechProvider speech;
+    private final Set<String> withoutProvider = new java.util.HashSet<>();
 
     public IntelligenceService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                               IntelligenceViews views, Outbox outbox, SpeechProvider speech) {
-        this.speech = speech;
+                               IntelligenceViews views, Outbox outbox, SpeechProvider speech,
+                               VisionProviders vision) {
+        if (!speech.isConfigured()) {
+            withoutProvider.add(IntelligenceKinds.SPEECH);
+        }
+        if (!vision.objects().isConfigured()) {
+            withoutProvider.add(IntelligenceKinds.OBJECTS);
+        }
+        if (!vision.nsfw().isConfigured()) {
+            withoutProvider.add(IntelligenceKinds.NSFW);
+        }
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
@@ -78,7 +88,7 @@ public class IntelligenceService {
                     task.inputSourceId = original.id;
                     task.family = Task.INTELLIGENCE;
                     task.kind = kind;
-                    task.options = IntelligenceKinds.validate(kind, options, original, speech.isConfigured());
+                    task.options = IntelligenceKinds.validate(kind, options, original, withoutProvider);
                     task.label = kind;
                     task.status = Task.PENDING;
                     task.outputSourceId = Ids.newId("src");

@@ -160,6 +160,7 @@ class IntelligenceTest {
         "\"kind\": \"speech\"|kind|422",
         "\"kind\": \"faces\", \"options\": {\"min_size\": 5}|options.min_size|400",
         "\"kind\": \"nsfw\"|kind|422",
+        "\"kind\": \"objects\"|kind|422",
     })
     void badRequestsSayWhatToFix(String fields, String param, int status) {
         String mediaId = upload(cuts(), "video/mp4");

@@ -6,6 +6,7 @@ import io.mediawerk.intelligence.analysis.Scene;
 import io.mediawerk.intelligence.analysis.Span;
 import io.mediawerk.intelligence.analysis.TextLine;
 import io.mediawerk.intelligence.speech.SpeechProvider;
+import io.mediawerk.intelligence.vision.VisionProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,74 @@ final class AnalysisResults {
     private static Map<String, Object> box(FaceAnalysis.Face face) {
         return Map.of("box", Map.of("left", face.left(), "top", face.top(), "width", face.width(), "height",
                 face.height()));
+    }
+
+    /** Labels seen with at least the confidence asked for, by image or keyframe. */
+    record Seen(Double time, String keyframe, List<VisionProvider.Prediction> predictions) {
+    }
+
+    /** Objects: each with its label, confidence and box; {@code labels} counts them (the most in one frame). */
+    static Map<String, Object> objects(List<Seen> seen, boolean video) {
+        Map<String, Integer> labels = new java.util.TreeMap<>();
+        for (Seen frame : seen) {
+            Map<String, Integer> here = new java.util.HashMap<>();
+            frame.predictions().forEach(prediction -> here.merge(prediction.label(), 1, Integer::sum));
+            here.forEach((label, count) -> labels.merge(label, count, Math::max));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("object_count", seen.stream().mapToInt(frame -> frame.predictions().size()).max().orElse(0));
+        result.put("labels", labels);
+        if (video) {
+            result.put("frames", seen.stream().map(frame -> frame(frame, "objects",
+                    frame.predictions().stream().map(AnalysisResults::prediction).toList())).toList());
+        } else {
+            result.put("objects", seen.get(0).predictions().stream().map(AnalysisResults::prediction).toList());
+        }
+        return result;
+    }
+
+    /** nsfw: {@code nsfw} when a frame's nsfw label reaches the confidence asked for; {@code score} is the highest. */
+    static Map<String, Object> nsfw(List<Seen> seen, double minConfidence, boolean video) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        double score = seen.stream().mapToDouble(AnalysisResults::nsfwScore).max().orElse(0);
+        result.put("nsfw", score >= minConfidence);
+        result.put("score", round(score));
+        if (video) {
+            result.put("frames", seen.stream().map(frame -> frame(frame, "score", round(nsfwScore(frame))))
+                    .toList());
+        } else {
+            result.put("predictions", seen.get(0).predictions().stream().map(AnalysisResults::prediction).toList());
+        }
+        return result;
+    }
+
+    /** Labels that mean not safe for work, as nsfw classifiers name them. */
+    private static final java.util.Set<String> NSFW_LABELS = java.util.Set.of("nsfw", "porn", "hentai", "sexy",
+            "explicit", "nudity");
+
+    private static double nsfwScore(Seen frame) {
+        return frame.predictions().stream()
+                .filter(prediction -> NSFW_LABELS.contains(prediction.label().toLowerCase(java.util.Locale.ROOT)))
+                .mapToDouble(VisionProvider.Prediction::confidence).max().orElse(0);
+    }
+
+    private static Map<String, Object> frame(Seen frame, String key, Object value) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("time", round(frame.time()));
+        item.put("keyframe", frame.keyframe());
+        item.put(key, value);
+        return item;
+    }
+
+    private static Map<String, Object> prediction(VisionProvider.Prediction prediction) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("label", prediction.label());
+        item.put("confidence", round(prediction.confidence()));
+        if (prediction.box() != null) {
+            item.put("box", Map.of("left", prediction.box().left(), "top", prediction.box().top(), "width",
+                    prediction.box().width(), "height", prediction.box().height()));
+        }
+        return item;
     }
 
     /** A line of text and, when it was read in a video frame, that frame's time. */

@@ -16,6 +16,8 @@ import io.mediawerk.intelligence.analysis.TextAnalysis;
 import io.mediawerk.intelligence.analysis.TextLine;
 import io.mediawerk.intelligence.speech.SpeechProvider;
 import io.mediawerk.intelligence.speech.WebVtt;
+import io.mediawerk.intelligence.vision.VisionProvider;
+import io.mediawerk.intelligence.vision.VisionProviders;
 import io.mediawerk.source.Source;
 import io.mediawerk.storage.ContentTypes;
 import io.mediawerk.storage.S3Upload;
@@ -62,9 +64,12 @@ public class IntelligenceExecution {
     private final Duration timeout;
     private final SpeechProvider speech;
     private final Path faceCascade;
+    private final VisionProviders vision;
 
-    public IntelligenceExecution(Storage storage, StorageFiles files, SpeechProvider speech, MediawerkConfig config) {
+    public IntelligenceExecution(Storage storage, StorageFiles files, SpeechProvider speech, VisionProviders vision,
+                                 MediawerkConfig config) {
         this.speech = speech;
+        this.vision = vision;
         this.faceCascade = Path.of(config.intelligence().faceCascade());
         this.storage = storage;
         this.files = files;
@@ -112,6 +117,11 @@ public class IntelligenceExecution {
             case IntelligenceKinds.TEXT -> AnalysisResults.text(text(task, input, scratch, out, progress));
             case IntelligenceKinds.SPEECH -> speech(task, input, scratch, out, progress);
             case IntelligenceKinds.FACES -> faces(task, input, scratch, out, progress);
+            case IntelligenceKinds.OBJECTS -> AnalysisResults.objects(seen(task, vision.objects(),
+                    minConfidence(task), input, scratch, out, progress), "video".equals(input.kind));
+            // every nsfw score is kept: the confidence asked for decides only the verdict
+            case IntelligenceKinds.NSFW -> AnalysisResults.nsfw(seen(task, vision.nsfw(), 0, input, scratch, out,
+                    progress), minConfidence(task), "video".equals(input.kind));
             default -> throw new TaskFailure("unknown_kind", "Mediawerk cannot run '" + task.kind + "' analyses.");
         };
     }
@@ -148,6 +158,37 @@ public class IntelligenceExecution {
             progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
         }
         return lines;
+    }
+
+    /** What an image model sees in the image, or in each scene's keyframe of a video, at least that sure. */
+    private List<AnalysisResults.Seen> seen(Task task, VisionProvider provider, double minConfidence, Source input,
+                                            Path scratch, Path out, DoubleConsumer progress) {
+        List<AnalysisResults.Seen> seen = new ArrayList<>();
+        if ("image".equals(input.kind)) {
+            Path local = scratch.resolve("input." + (input.extension == null ? "bin" : input.extension));
+            download(input, local);
+            seen.add(new AnalysisResults.Seen(null, null, confident(provider.predict(local, input.mimeType),
+                    minConfidence)));
+            return seen;
+        }
+        List<Scene> scenes = scenes(task, input, out, value -> progress.accept(value / 2));
+        List<String> keyframes = keyframeFiles(scenes, out);
+        for (Scene scene : scenes) {
+            List<VisionProvider.Prediction> predictions = scene.keyframe() == null ? List.of()
+                    : confident(provider.predict(scene.keyframe(), "image/jpeg"), minConfidence);
+            seen.add(new AnalysisResults.Seen(scene.start(), keyframes.get(scene.index()), predictions));
+            progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
+        }
+        return seen;
+    }
+
+    private static List<VisionProvider.Prediction> confident(List<VisionProvider.Prediction> predictions,
+                                                             double minConfidence) {
+        return predictions.stream().filter(prediction -> prediction.confidence() >= minConfidence).toList();
+    }
+
+    private static double minConfidence(Task task) {
+        return ((Number) task.options.get("min_confidence")).doubleValue();
     }
 
     /** An image is looked at whole; a video at each scene's keyframe. */

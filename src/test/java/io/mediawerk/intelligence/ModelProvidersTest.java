@@ -31,26 +31,66 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Speech through a small OpenAI-compatible transcription server written for the test (real HTTP on 127.0.0.1): it
- * checks the key and the multipart upload (model, response format, language, an MP3 file) and answers with timed
- * segments, which become the media's speech prop, the JSON result and a WebVTT file.
+ * The kinds that need a model provider, against small providers written for the test (real HTTP on 127.0.0.1).
+ * Speech: an OpenAI-compatible transcription server checks the key and the multipart upload (model, response format,
+ * language, an MP3 file) and answers with timed segments, which become the media's speech prop, the JSON result and a
+ * WebVTT file. Objects and nsfw: DeepStack-style vision endpoints check the image upload and the key.
  */
 @QuarkusTest
-@TestProfile(SpeechTest.WithProvider.class)
-class SpeechTest {
+@TestProfile(ModelProvidersTest.WithProviders.class)
+class ModelProvidersTest {
 
     static final int PORT = Ports.freePort();
     static final String KEY = "test-provider-key";
     static final Map<String, String> received = new ConcurrentHashMap<>();
     static final HttpServer provider = start();
 
-    /** The test profile: a speech provider at {@link #PORT}. */
-    public static class WithProvider implements QuarkusTestProfile {
+    /** The test profile: the providers at {@link #PORT}. */
+    public static class WithProviders implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("mediawerk.intelligence.speech.url", "http://127.0.0.1:" + PORT + "/v1",
-                    "mediawerk.intelligence.speech.key", KEY);
+                    "mediawerk.intelligence.speech.key", KEY,
+                    "mediawerk.intelligence.objects.url", "http://127.0.0.1:" + PORT + "/v1/vision/detection",
+                    "mediawerk.intelligence.objects.key", KEY,
+                    "mediawerk.intelligence.nsfw.url", "http://127.0.0.1:" + PORT + "/v1/vision/nsfw");
         }
+    }
+
+    @Test
+    void objectsAndNsfwComeFromImageModels() {
+        Api.TestProject project = Api.newProject("Vision");
+        String imageId = Api.upload(project, TestMedia.bytes("png"), "image/png").then().statusCode(201).extract()
+                .path("data.id");
+        Response objects = run(project, imageId, "objects");
+        objects.then().body("data.result.object_count", equalTo(1))
+                .body("data.result.labels.person", equalTo(1))
+                .body("data.result.objects[0].box.width", equalTo(100))
+                .body("data.result.objects[0].confidence", equalTo(0.91f));
+        assertThat(received).containsEntry("detection_api_key", KEY).containsEntry("detection_image", "image/png");
+
+        run(project, imageId, "nsfw").then().body("data.result.nsfw", equalTo(false))
+                .body("data.result.score", equalTo(0.2f));
+        as(project.key()).get("/media/" + imageId).then().body("data.intelligence.objects.object_count", equalTo(1))
+                .body("data.intelligence.nsfw.nsfw", equalTo(false));
+
+        String videoId = Api.upload(project, TestMedia.bytes("mp4"), "video/mp4").then().statusCode(201).extract()
+                .path("data.id");
+        run(project, videoId, "objects").then().body("data.result.frames[0].objects[0].label", equalTo("person"))
+                .body("data.result.frames[0].time", equalTo(0.0f));
+        assertThat(received).containsEntry("detection_image", "image/jpeg");
+    }
+
+    private static Response run(Api.TestProject project, String mediaId, String kind) {
+        String id = as(project.key()).body(Map.of("media_id", mediaId, "kind", kind)).post("/intelligence").then()
+                .statusCode(201).extract().path("data.id");
+        Response[] done = new Response[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            done[0] = as(project.key()).get("/intelligence/" + id);
+            return List.of("completed", "failed").contains(done[0].<String>path("data.status"));
+        });
+        done[0].then().body("data.status", equalTo("completed"));
+        return done[0];
     }
 
     @AfterAll
@@ -94,11 +134,38 @@ class SpeechTest {
     private static HttpServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 10);
-            server.createContext("/v1/audio/transcriptions", SpeechTest::transcribe);
+            server.createContext("/v1/audio/transcriptions", ModelProvidersTest::transcribe);
+            server.createContext("/v1/vision/detection", exchange -> vision(exchange, "detection",
+                    "{\"success\":true,\"predictions\":[{\"label\":\"person\",\"confidence\":0.91,\"x_min\":10,"
+                            + "\"y_min\":20,\"x_max\":110,\"y_max\":220},{\"label\":\"dog\",\"confidence\":0.3,"
+                            + "\"x_min\":1,\"y_min\":1,\"x_max\":5,\"y_max\":5}]}"));
+            server.createContext("/v1/vision/nsfw", exchange -> vision(exchange, "nsfw",
+                    "{\"success\":true,\"predictions\":[{\"label\":\"sfw\",\"confidence\":0.8},"
+                            + "{\"label\":\"nsfw\",\"confidence\":0.2}]}"));
             server.start();
             return server;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A DeepStack-style endpoint: notes the form's image type and key, answers the predictions given. */
+    private static void vision(HttpExchange exchange, String name, String answer) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            String form = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            Matcher image = Pattern.compile("name=\"image\"; filename=\"[^\"]*\"\r\nContent-Type: (\\S+)")
+                    .matcher(form);
+            received.put(name + "_image", image.find() ? image.group(1) : "none");
+            Matcher key = Pattern.compile("name=\"api_key\"\r\n\r\n([^\r]*)\r\n").matcher(form);
+            if (key.find()) {
+                received.put(name + "_api_key", key.group(1));
+            }
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 

@@ -23,7 +23,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The rules of intelligence tasks at the API: the kind must suit the media and every option is checked when the
@@ -102,7 +101,7 @@ public class IntelligenceService {
 
     @WithSession
     public Uni<Page<IntelligenceView>> list(String projectId, TaskRepository.Filter filter, PageRequest page) {
-        check(filter);
+        filter.check(IntelligenceKinds.KINDS);
         return tasks.count(projectId, Task.INTELLIGENCE, filter)
                 .chain(total -> tasks.list(projectId, Task.INTELLIGENCE, filter, page)
                         .chain(views::of).map(list -> new Page<>(list, total, page)));
@@ -114,19 +113,5 @@ public class IntelligenceService {
         return tasks.findInProject(projectId, Task.INTELLIGENCE, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("intelligence task", id))
                 .chain(views::of);
-    }
-
-    private static void check(TaskRepository.Filter filter) {
-        if (filter.mediaId() != null && !Ids.looksLike(filter.mediaId(), "med")) {
-            throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
-        }
-        if (filter.status() != null && !Task.STATUSES.contains(filter.status())) {
-            throw ApiException.invalid("status", "status must be one of " + String.join(", ",
-                    new TreeSet<>(Task.STATUSES)) + ".");
-        }
-        if (filter.kind() != null && !IntelligenceKinds.KINDS.contains(filter.kind())) {
-            throw ApiException.invalid("kind", "kind must be one of " + String.join(", ",
-                    new TreeSet<>(IntelligenceKinds.KINDS)) + ".");
-        }
     }
 }

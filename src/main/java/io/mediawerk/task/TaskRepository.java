@@ -1,5 +1,7 @@
 package io.mediawerk.task;
 
+import io.mediawerk.api.ApiException;
+import io.mediawerk.api.Ids;
 import io.mediawerk.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -9,12 +11,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 @ApplicationScoped
 public class TaskRepository implements PanacheRepositoryBase<Task, String> {
 
     /** Filters of a task list; null means "any". */
     public record Filter(String mediaId, String status, String kind) {
+
+        /** 400 naming the filter that cannot match: a malformed media id, an unknown status or kind. */
+        public Filter check(Set<String> kinds) {
+            if (mediaId != null && !Ids.looksLike(mediaId, "med")) {
+                throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
+            }
+            if (status != null && !Task.STATUSES.contains(status)) {
+                throw ApiException.invalid("status", "status must be one of " + String.join(", ",
+                        new TreeSet<>(Task.STATUSES)) + ".");
+            }
+            if (kind != null && !kinds.contains(kind)) {
+                throw ApiException.invalid("kind", "kind must be one of " + String.join(", ", new TreeSet<>(kinds))
+                        + ".");
+            }
+            return this;
+        }
     }
 
     public Uni<Task> findInProject(String projectId, String family, String id) {

@@ -26,7 +26,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.TreeSet;
 
 /**
  * The rules of transforms at the API: every option is checked against the input when the task is created (an
@@ -79,7 +78,7 @@ public class TransformService {
 
     @WithSession
     public Uni<Page<TransformView>> list(String projectId, TaskRepository.Filter filter, PageRequest page) {
-        check(filter);
+        filter.check(TransformOptions.KINDS);
         return tasks.count(projectId, Task.TRANSFORM, filter)
                 .chain(total -> tasks.list(projectId, Task.TRANSFORM, filter, page)
                         .chain(views::of).map(list -> new Page<>(list, total, page)));
@@ -149,20 +148,6 @@ public class TransformService {
             return TransformOptions.validate(request.kind(), request.options(), TransformInputs.facts(input));
         } catch (ApiException e) {
             throw new ApiException(e.status(), e.code(), e.getMessage(), request.param(e.param()));
-        }
-    }
-
-    private static void check(TaskRepository.Filter filter) {
-        if (filter.mediaId() != null && !Ids.looksLike(filter.mediaId(), "med")) {
-            throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
-        }
-        if (filter.status() != null && !Task.STATUSES.contains(filter.status())) {
-            throw ApiException.invalid("status", "status must be one of " + String.join(", ",
-                    new TreeSet<>(Task.STATUSES)) + ".");
-        }
-        if (filter.kind() != null && !TransformOptions.KINDS.contains(filter.kind())) {
-            throw ApiException.invalid("kind", "kind must be one of " + String.join(", ",
-                    new TreeSet<>(TransformOptions.KINDS)) + ".");
         }
     }
 }

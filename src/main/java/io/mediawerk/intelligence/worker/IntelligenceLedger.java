@@ -50,10 +50,6 @@ public class IntelligenceLedger {
         this.events = events;
     }
 
-    @WithTransaction
-    public Uni<ClaimedTask> claim(String taskId, String owner) {
-        return ledger.claim(FAMILY, taskId, owner);
-    }
 
     /** Records the analysis; false (and its files discarded) if the task was lost meanwhile. */
     @WithTransaction
@@ -83,21 +79,6 @@ public class IntelligenceLedger {
                         .replaceWith(true);
             });
         });
-    }
-
-    @WithTransaction
-    public Uni<Void> fail(ClaimedTask claimed, String code, String message, Duration elapsed) {
-        return ledger.fail(FAMILY, claimed, code, message, elapsed);
-    }
-
-    @WithTransaction
-    public Uni<Void> handBack(ClaimedTask claimed) {
-        return ledger.handBack(FAMILY, claimed);
-    }
-
-    @WithTransaction
-    public Uni<Void> abandon(ClaimedTask claimed) {
-        return ledger.discardAttempt(claimed);
     }
 
     /** The media's intelligence gains the summary under the kind, with where the whole result is. */

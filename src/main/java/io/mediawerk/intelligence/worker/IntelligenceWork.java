@@ -1,32 +1,24 @@
 package io.mediawerk.intelligence.worker;
 
 import io.mediawerk.task.worker.ClaimedTask;
+import io.mediawerk.task.worker.FamilyTaskWork;
 import io.mediawerk.task.worker.RunControl;
-import io.mediawerk.task.worker.TaskWork;
+import io.mediawerk.task.worker.TaskLedger;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 
-/** Intelligence tasks as the task runner runs them. */
-@ApplicationScoped
-public class IntelligenceWork implements TaskWork<Analysis> {
+/** Intelligence tasks as the task runner runs them: run by {@link IntelligenceExecution}, completed by the ledger. */
+@Singleton
+public class IntelligenceWork extends FamilyTaskWork<Analysis> {
 
     private final IntelligenceLedger ledger;
     private final IntelligenceExecution execution;
 
-    public IntelligenceWork(IntelligenceLedger ledger, IntelligenceExecution execution) {
+    public IntelligenceWork(TaskLedger tasks, IntelligenceLedger ledger, IntelligenceExecution execution) {
+        super(tasks, IntelligenceLedger.FAMILY);
         this.ledger = ledger;
         this.execution = execution;
-    }
-
-    @Override
-    public String noun() {
-        return "Intelligence task";
-    }
-
-    @Override
-    public Uni<ClaimedTask> claim(String taskId, String owner) {
-        return ledger.claim(taskId, owner);
     }
 
     @Override
@@ -37,20 +29,5 @@ public class IntelligenceWork implements TaskWork<Analysis> {
     @Override
     public Uni<Boolean> complete(ClaimedTask claimed, Analysis analysis, Duration elapsed) {
         return ledger.complete(claimed, analysis, elapsed);
-    }
-
-    @Override
-    public Uni<Void> fail(ClaimedTask claimed, String code, String message, Duration elapsed) {
-        return ledger.fail(claimed, code, message, elapsed);
-    }
-
-    @Override
-    public Uni<Void> handBack(ClaimedTask claimed) {
-        return ledger.handBack(claimed);
-    }
-
-    @Override
-    public Uni<Void> abandon(ClaimedTask claimed) {
-        return ledger.abandon(claimed);
     }
 }

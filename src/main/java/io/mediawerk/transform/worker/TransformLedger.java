@@ -40,10 +40,6 @@ public class TransformLedger {
         this.events = events;
     }
 
-    @WithTransaction
-    public Uni<ClaimedTask> claim(String taskId, String owner) {
-        return ledger.claim(FAMILY, taskId, owner);
-    }
 
     /** Records the output source and the completed task; false (and the files discarded) if the task was lost. */
     @WithTransaction
@@ -67,20 +63,5 @@ public class TransformLedger {
                         .replaceWith(true);
             });
         });
-    }
-
-    @WithTransaction
-    public Uni<Void> fail(ClaimedTask claimed, String code, String message, Duration elapsed) {
-        return ledger.fail(FAMILY, claimed, code, message, elapsed);
-    }
-
-    @WithTransaction
-    public Uni<Void> handBack(ClaimedTask claimed) {
-        return ledger.handBack(FAMILY, claimed);
-    }
-
-    @WithTransaction
-    public Uni<Void> abandon(ClaimedTask claimed) {
-        return ledger.discardAttempt(claimed);
     }
 }

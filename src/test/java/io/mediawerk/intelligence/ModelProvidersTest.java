@@ -125,8 +125,12 @@ class ModelProvidersTest {
         as(project.key()).get("/media/" + mediaId).then()
                 .body("data.intelligence.speech.text", equalTo("Hello world. Second line."));
 
-        String vtt = given().get("/files/" + done[0].path("data.output.id") + "/subtitles.vtt").then()
-                .statusCode(200).extract().asString();
+        String subtitlesId = done[0].path("data.result.subtitles_source_id");
+        Response subtitles = as(project.key()).get("/sources/" + subtitlesId);
+        subtitles.then().statusCode(200).body("data.label", equalTo("subtitles"))
+                .body("data.mime_type", equalTo("text/vtt")).body("data.media_id", equalTo(mediaId));
+        String vtt = given().get(subtitles.<String>path("data.url")).then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/vtt")).extract().asString();
         assertThat(vtt).startsWith("WEBVTT\n").contains("00:00:00.000 --> 00:00:01.500\nHello world.")
                 .contains("00:00:01.500 --> 00:00:03.000\nSecond line.");
     }

@@ -61,12 +61,11 @@ final class AnalysisResults {
         return result;
     }
 
-    /** The transcript with its timed segments, and the subtitles file beside the result. */
-    static Map<String, Object> speech(SpeechProvider.Transcript transcript, String subtitlesFile) {
+    /** The transcript with its timed segments (the subtitles source is added when it is stored). */
+    static Map<String, Object> speech(SpeechProvider.Transcript transcript) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("language", transcript.language());
         result.put("text", transcript.text());
-        result.put("subtitles", subtitlesFile);
         result.put("segment_count", transcript.segments().size());
         result.put("segments", transcript.segments().stream().map(segment -> Map.of("start", round(segment.start()),
                 "end", round(segment.end()), "text", segment.text())).toList());

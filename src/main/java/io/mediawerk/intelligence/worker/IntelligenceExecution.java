@@ -2,6 +2,7 @@ package io.mediawerk.intelligence.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.mediawerk.api.Ids;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.ffmpeg.ProgramUnavailableException;
@@ -89,8 +90,16 @@ public class IntelligenceExecution {
             Path out = Files.createDirectories(dir.resolve("out"));
             Map<String, Object> result = analyse(claimed, scratch, out, report);
             control.checkOwned();
+            Path subtitles = out.resolve(SUBTITLES);
+            List<Source> more = new ArrayList<>();
+            if (Files.exists(subtitles)) {
+                // the subtitles are a source of their own, beside the result
+                Source track = subtitles(claimed, subtitles);
+                result.put("subtitles_source_id", track.id);
+                more.add(track);
+            }
             Files.writeString(out.resolve(RESULT), JSON.writeValueAsString(result));
-            return new Analysis(AnalysisResults.summary(result), store(claimed, out));
+            return new Analysis(AnalysisResults.summary(result), store(claimed, out), more);
         } catch (AnalysisFailure e) {
             throw new TaskFailure(e.code(), e.getMessage());
         } catch (ProgramUnavailableException e) {
@@ -218,7 +227,7 @@ public class IntelligenceExecution {
         SpeechProvider.Transcript transcript = speech.transcribe(audio, (String) task.options.get("language"));
         progress.accept(0.95);
         Files.writeString(out.resolve(SUBTITLES), WebVtt.of(transcript.segments()));
-        return AnalysisResults.speech(transcript, SUBTITLES);
+        return AnalysisResults.speech(transcript);
     }
 
     private static List<String> keyframeFiles(List<Scene> scenes, Path out) {
@@ -236,6 +245,38 @@ public class IntelligenceExecution {
         } catch (RuntimeException e) {
             throw new TransientFailure("The input could not be read from storage", e);
         }
+    }
+
+    /** Stores the WebVTT track as a source of its own (under the task's attempt prefix, so that a lost run's is removed). */
+    private Source subtitles(ClaimedTask claimed, Path file) throws IOException {
+        Task task = claimed.task();
+        String key = TaskOutputs.attemptPrefix(task, claimed.attempt()) + "subtitles/" + SUBTITLES;
+        S3Upload.Stored done;
+        try {
+            done = files.store(file, key, "text/vtt");
+        } catch (RuntimeException e) {
+            throw new TransientFailure("Storing the subtitles failed", e);
+        }
+        Files.delete(file);
+        Source source = new Source();
+        source.id = Ids.newId("src");
+        source.mediaId = task.mediaId;
+        source.projectId = task.projectId;
+        source.kind = "text";
+        source.label = "subtitles";
+        source.mimeType = "text/vtt";
+        source.container = "webvtt";
+        source.extension = "vtt";
+        source.filesize = done.size();
+        source.storageKey = key;
+        source.etag = done.etag();
+        source.status = Source.READY;
+        source.transformId = task.id;
+        source.metadata = new HashMap<>(task.options.containsKey("language")
+                ? Map.of("language", task.options.get("language")) : Map.of());
+        source.created = Times.now();
+        source.updated = source.created;
+        return source;
     }
 
     /** Stores every file of {@code out}; the source is {@code result.json}, with the keyframes beside it. */

@@ -14,6 +14,7 @@ import io.mediawerk.task.Task;
 import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.task.worker.TaskLedger;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -56,12 +57,12 @@ public class IntelligenceLedger {
     public Uni<Boolean> complete(ClaimedTask claimed, Analysis analysis, Duration elapsed) {
         return ledger.owned(claimed).chain(task -> {
             if (task == null) {
-                return garbage.discardAll(analysis.output().storageKeys()).replaceWith(false);
+                return garbage.discardAll(analysis.storageKeys()).replaceWith(false);
             }
             // locked: analyses of the same media completing together each add their kind
             return media.findById(task.mediaId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
                 if (found == null || found.isDeleted()) {
-                    return garbage.discardAll(analysis.output().storageKeys()).chain(() -> ledger.cancelled(task))
+                    return garbage.discardAll(analysis.storageKeys()).chain(() -> ledger.cancelled(task))
                             .replaceWith(false);
                 }
                 task.result = analysis.summary();
@@ -72,6 +73,10 @@ public class IntelligenceLedger {
                 SourceView output = views.source(analysis.output());
                 return sources.persist(analysis.output())
                         .chain(() -> events.emit("source.created", task.projectId, output))
+                        .chain(() -> Multi.createFrom().iterable(analysis.more()).onItem()
+                                .transformToUniAndConcatenate(more -> sources.persist(more).chain(() -> events.emit(
+                                        "source.created", task.projectId, views.source(more))))
+                                .collect().last())
                         .chain(() -> events.emit("intelligence.completed", task.projectId,
                                 IntelligenceView.of(task, task.result, output)))
                         .chain(() -> views.of(found))

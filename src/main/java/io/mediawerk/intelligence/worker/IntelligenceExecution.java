@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
 
@@ -82,9 +83,10 @@ public class IntelligenceExecution {
     Analysis run(ClaimedTask claimed, RunControl control) {
         Task task = claimed.task();
         Path dir = workRoot.resolve(task.id + "-" + claimed.attempt());
-        double[] progress = {0};
-        control.follow(() -> progress[0]);
-        DoubleConsumer report = value -> progress[0] = Math.min(0.99, value);
+        // written by the analysis thread, read by the heartbeat's
+        AtomicReference<Double> progress = new AtomicReference<>(0.0);
+        control.follow(progress::get);
+        DoubleConsumer report = value -> progress.set(Math.min(0.99, value));
         try {
             Path scratch = Files.createDirectories(dir.resolve("scratch"));
             Path out = Files.createDirectories(dir.resolve("out"));

@@ -80,19 +80,8 @@ public class IntelligenceService {
                     return sources.findOriginal(found.id);
                 })
                 .chain(original -> {
-                    Task task = new Task();
-                    task.id = Ids.newId("tsk");
-                    task.projectId = projectId;
-                    task.mediaId = mediaId;
-                    task.inputSourceId = original.id;
-                    task.family = Task.INTELLIGENCE;
-                    task.kind = kind;
-                    task.options = IntelligenceKinds.validate(kind, options, original, withoutProvider);
-                    task.label = kind;
-                    task.status = Task.PENDING;
-                    task.outputSourceId = Ids.newId("src");
-                    task.created = Times.now();
-                    task.updated = task.created;
+                    Task task = Task.pending(original, Task.INTELLIGENCE, kind,
+                            IntelligenceKinds.validate(kind, options, original, withoutProvider), kind);
                     return tasks.persist(task)
                             .chain(() -> outbox.add(Topics.INTELLIGENCE, task.id, new TaskJob(task.id)))
                             .replaceWith(IntelligenceView.of(task, null, null));

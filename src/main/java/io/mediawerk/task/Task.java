@@ -1,6 +1,8 @@
 package io.mediawerk.task;
 
+import io.mediawerk.api.Ids;
 import io.mediawerk.api.Times;
+import io.mediawerk.source.Source;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -114,6 +116,24 @@ public class Task {
         leaseOwner = null;
         leaseUntil = null;
         updated = Times.now();
+    }
+
+    /** A new pending task on an input source, with its output source id reserved. */
+    public static Task pending(Source input, String family, String kind, Map<String, Object> options, String label) {
+        Task task = new Task();
+        task.id = Ids.newId("tsk");
+        task.projectId = input.projectId;
+        task.mediaId = input.mediaId;
+        task.inputSourceId = input.id;
+        task.family = family;
+        task.kind = kind;
+        task.options = options;
+        task.label = label;
+        task.status = PENDING;
+        task.outputSourceId = Ids.newId("src");
+        task.created = Times.now();
+        task.updated = task.created;
+        return task;
     }
 
     public boolean isFinished() {

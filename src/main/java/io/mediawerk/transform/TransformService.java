@@ -57,19 +57,7 @@ public class TransformService {
         TransformRequest request = TransformRequest.parse(body);
         return input(projectId, request).chain(input -> {
             TransformSpec spec = validate(request, input);
-            Task task = new Task();
-            task.id = Ids.newId("tsk");
-            task.projectId = projectId;
-            task.mediaId = input.mediaId;
-            task.inputSourceId = input.id;
-            task.family = Task.TRANSFORM;
-            task.kind = spec.kind();
-            task.options = spec.options();
-            task.label = request.label();
-            task.status = Task.PENDING;
-            task.outputSourceId = Ids.newId("src");
-            task.created = Times.now();
-            task.updated = task.created;
+            Task task = Task.pending(input, Task.TRANSFORM, spec.kind(), spec.options(), request.label());
             return tasks.persist(task)
                     .chain(() -> outbox.add(Topics.TRANSFORM, task.id, new TaskJob(task.id)))
                     .replaceWith(TransformView.of(task, null));

@@ -30,6 +30,7 @@ import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.task.worker.RunControl;
 import io.mediawerk.task.worker.TaskFailure;
 import io.mediawerk.task.worker.TransientFailure;
+import io.mediawerk.task.worker.WorkFolders;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,14 +38,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
-import java.util.stream.Stream;
 
 /**
  * Runs one claimed intelligence task on this machine, blocking the calling thread: the analysis reads the input
@@ -62,27 +61,26 @@ public class IntelligenceExecution {
 
     private final Storage storage;
     private final StorageFiles files;
-    private final Path workRoot;
+    private final WorkFolders folders;
     private final Duration timeout;
     private final SpeechProvider speech;
     private final Path faceCascade;
     private final VisionProviders vision;
 
-    public IntelligenceExecution(Storage storage, StorageFiles files, SpeechProvider speech, VisionProviders vision,
-                                 MediawerkConfig config) {
+    public IntelligenceExecution(Storage storage, StorageFiles files, WorkFolders folders, SpeechProvider speech,
+                                 VisionProviders vision, MediawerkConfig config) {
         this.speech = speech;
         this.vision = vision;
         this.faceCascade = Path.of(config.intelligence().faceCascade());
         this.storage = storage;
         this.files = files;
-        this.workRoot = Path.of(config.transforms().workDir().orElse(System.getProperty("java.io.tmpdir")))
-                .resolve("mediawerk-work");
+        this.folders = folders;
         this.timeout = config.transforms().timeout();
     }
 
     Analysis run(ClaimedTask claimed, RunControl control) {
         Task task = claimed.task();
-        Path dir = workRoot.resolve(task.id + "-" + claimed.attempt());
+        Path dir = folders.of(claimed);
         // written by the analysis thread, read by the heartbeat's
         AtomicReference<Double> progress = new AtomicReference<>(0.0);
         control.follow(progress::get);
@@ -109,7 +107,7 @@ public class IntelligenceExecution {
         } catch (IOException e) {
             throw new UncheckedIOException("Work folder " + dir + " is not usable", e);
         } finally {
-            deleteQuietly(dir);
+            WorkFolders.delete(dir);
         }
     }
 
@@ -285,10 +283,7 @@ public class IntelligenceExecution {
     private Source store(ClaimedTask claimed, Path out) throws IOException {
         Task task = claimed.task();
         String prefix = TaskOutputs.attemptPrefix(task, claimed.attempt());
-        List<Path> made;
-        try (Stream<Path> walk = Files.walk(out)) {
-            made = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> made = WorkFolders.filesOf(out);
         Map<String, Long> stored = new LinkedHashMap<>();
         String etag = null;
         for (Path file : made) {
@@ -335,17 +330,6 @@ public class IntelligenceExecution {
             return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // the work folder is temporary; a leftover is harmless
         }
     }
 }

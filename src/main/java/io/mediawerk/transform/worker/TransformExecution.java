@@ -16,6 +16,7 @@ import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.task.worker.RunControl;
 import io.mediawerk.task.worker.TaskFailure;
 import io.mediawerk.task.worker.TransientFailure;
+import io.mediawerk.task.worker.WorkFolders;
 import io.mediawerk.transform.TransformInputs;
 import io.mediawerk.transform.plan.FfmpegErrors;
 import io.mediawerk.transform.plan.InputFacts;
@@ -32,7 +33,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +42,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs one claimed transform on this machine, blocking the calling thread: plans the ffmpeg commands, runs them
@@ -64,20 +63,19 @@ public class TransformExecution {
 
     private final Storage storage;
     private final StorageFiles files;
-    private final Path workRoot;
+    private final WorkFolders folders;
     private final Duration timeout;
 
-    public TransformExecution(Storage storage, StorageFiles files, MediawerkConfig config) {
+    public TransformExecution(Storage storage, StorageFiles files, WorkFolders folders, MediawerkConfig config) {
         this.storage = storage;
         this.files = files;
-        this.workRoot = Path.of(config.transforms().workDir().orElse(System.getProperty("java.io.tmpdir")))
-                .resolve("mediawerk-work");
+        this.folders = folders;
         this.timeout = config.transforms().timeout();
     }
 
     Source run(ClaimedTask claimed, RunControl control) {
         Task task = claimed.task();
-        Path dir = workRoot.resolve(task.id + "-" + claimed.attempt());
+        Path dir = folders.of(claimed);
         try {
             Path scratch = Files.createDirectories(dir.resolve("scratch"));
             Path out = Files.createDirectories(dir.resolve("out"));
@@ -102,7 +100,7 @@ public class TransformExecution {
         } catch (IOException e) {
             throw new UncheckedIOException("Work folder " + dir + " is not usable", e);
         } finally {
-            deleteQuietly(dir);
+            WorkFolders.delete(dir);
         }
     }
 
@@ -157,7 +155,7 @@ public class TransformExecution {
         String prefix = TaskOutputs.attemptPrefix(task, claimed.attempt());
         Map<String, Long> stored = new LinkedHashMap<>();
         String mainEtag = null;
-        for (Path file : filesOf(out)) {
+        for (Path file : WorkFolders.filesOf(out)) {
             String name = out.relativize(file).toString().replace('\\', '/');
             String type = name.equals(output.mainFile()) ? output.mimeType() : ContentTypes.ofFile(name);
             S3Upload.Stored done;
@@ -213,20 +211,4 @@ public class TransformExecution {
         }
     }
 
-    private static List<Path> filesOf(Path out) throws IOException {
-        try (Stream<Path> walk = Files.walk(out)) {
-            return walk.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // the next run of this attempt uses a fresh folder name; the OS cleans its temp folder
-        }
-    }
 }

@@ -7,6 +7,7 @@ import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.webhook.EventTypes;
+import io.mediawerk.webhook.Webhook;
 import io.mediawerk.webhook.WebhookService;
 import io.mediawerk.webhook.dispatch.DeliverySender;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -62,7 +63,7 @@ public class DeliveryService {
     }
 
     private Uni<DeliveryView> resendNow(String projectId, String webhookId, String id) {
-        return find(projectId, webhookId, id).chain(delivery -> webhooks.find(projectId, webhookId).chain(webhook -> {
+        return webhooks.find(projectId, webhookId).chain(webhook -> findOf(webhook, id).chain(delivery -> {
             if (!webhook.isActive()) {
                 throw ApiException.conflict("webhook_disabled", "Webhook " + webhookId + " is disabled; set its "
                         + "status to active before sending deliveries again.");
@@ -87,8 +88,12 @@ public class DeliveryService {
     }
 
     private Uni<Delivery> find(String projectId, String webhookId, String id) {
+        return webhooks.find(projectId, webhookId).chain(webhook -> findOf(webhook, id));
+    }
+
+    private Uni<Delivery> findOf(Webhook webhook, String id) {
         Fields.requireId(id, "dlv", "delivery");
-        return webhooks.find(projectId, webhookId).chain(webhook -> deliveries.findOfWebhook(webhook.id, id))
+        return deliveries.findOfWebhook(webhook.id, id)
                 .onItem().ifNull().failWith(() -> ApiException.notFound("delivery", id));
     }
 

@@ -88,6 +88,11 @@ public class IntelligenceService {
                 });
     }
 
+    /** The kinds that need a model provider this Mediawerk has none configured for. */
+    public Set<String> kindsWithoutProvider() {
+        return Set.copyOf(withoutProvider);
+    }
+
     @WithSession
     public Uni<Page<IntelligenceView>> list(String projectId, TaskRepository.Filter filter, PageRequest page) {
         filter.check(IntelligenceKinds.KINDS);

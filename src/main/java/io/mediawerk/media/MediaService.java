@@ -16,6 +16,7 @@ import io.mediawerk.jobs.Outbox;
 import io.mediawerk.jobs.Topics;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.mediawerk.project.WorkflowReferences;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -37,9 +38,11 @@ public class MediaService {
     private final Outbox outbox;
     private final Events events;
     private final ObjectMapper json;
+    private final WorkflowReferences workflows;
 
     public MediaService(MediaRepository media, MediaViews views, MediaDeletion deletion, Outbox outbox, Events events,
-                        ObjectMapper json) {
+                        ObjectMapper json, WorkflowReferences workflows) {
+        this.workflows = workflows;
         this.media = media;
         this.views = views;
         this.deletion = deletion;
@@ -75,9 +78,10 @@ public class MediaService {
         created.metadata = MetadataRules.checked(json, input.metadata() == null ? new HashMap<>()
                 : new HashMap<>(input.metadata()));
         created.ingestUrl = input.url().strip();
+        created.workflowId = input.workflowId();
         created.created = Times.now();
         created.updated = created.created;
-        return media.persist(created)
+        return workflows.check(projectId, input.workflowId(), "workflow_id").chain(() -> media.persist(created))
                 .chain(() -> outbox.add(Topics.INGEST, created.id, new IngestJob(created.id, projectId)))
                 .chain(() -> views.of(created))
                 .call(view -> events.emit("media.created", projectId, view));

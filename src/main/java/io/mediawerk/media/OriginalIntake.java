@@ -10,18 +10,23 @@ import io.mediawerk.storage.S3Upload;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Makes a probed original the first source of its media and the media ready; the same for uploads and ingest. */
+/**
+ * Makes a probed original the first source of its media and the media ready, and starts its workflow; the same for
+ * uploads and ingest.
+ */
 @ApplicationScoped
 public class OriginalIntake {
 
     private final SourceRepository sources;
     private final MediaViews views;
     private final Events events;
+    private final MediaArrivals arrivals;
 
-    public OriginalIntake(SourceRepository sources, MediaViews views, Events events) {
+    public OriginalIntake(SourceRepository sources, MediaViews views, Events events, MediaArrivals arrivals) {
         this.sources = sources;
         this.views = views;
         this.events = events;
+        this.arrivals = arrivals;
     }
 
     /** Must run inside a transaction; the media is managed (persisted or loaded) in it. */
@@ -63,6 +68,7 @@ public class OriginalIntake {
         return sources.persist(source)
                 .chain(() -> events.emit("source.created", media.projectId, views.source(source)))
                 .chain(() -> views.of(media))
-                .call(view -> events.emit("media.ready", media.projectId, view));
+                .call(view -> events.emit("media.ready", media.projectId, view))
+                .call(() -> arrivals.ready(media, source));
     }
 }

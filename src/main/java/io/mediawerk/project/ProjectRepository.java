@@ -35,4 +35,17 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, String>
                 select * from projects where deleted is not null order by deleted
                 limit :max for update skip locked""", Project.class).setParameter("max", max).getResultList());
     }
+
+    /** When a workflow goes, a project that ran it by default runs none. */
+    public Uni<Integer> clearDefaultWorkflow(String projectId, String workflowId) {
+        return update("defaultWorkflowId = null where id = ?1 and defaultWorkflowId = ?2", projectId, workflowId);
+    }
+
+    /** Whether the project has this workflow (asked here, so that projects need not know the workflow package). */
+    public Uni<Boolean> hasWorkflow(String projectId, String workflowId) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from workflows where id = :id and project_id = :project", Long.class)
+                .setParameter("id", workflowId).setParameter("project", projectId).getSingleResult())
+                .map(count -> count > 0);
+    }
 }

@@ -1,5 +1,6 @@
 package io.mediawerk.project;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Deleted;
 import io.mediawerk.api.Fields;
@@ -66,9 +67,10 @@ public class ProjectResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Update Project", description = "Updates a Project object.")
-    public Uni<ProjectView> update(@PathParam("id") String id, ProjectInput body) {
-        return projects.update(call.requireOrgKey(), id, Fields.requireBody(body));
+    @Operation(summary = "Update Project", description = "Updates a Project: its name, and its "
+            + "default_workflow_id (the workflow run on every new media that names none; null for none).")
+    public Uni<ProjectView> update(@PathParam("id") String id, ObjectNode body) {
+        return projects.update(call.requireOrgKey(), id, body);
     }
 
     @DELETE

@@ -4,24 +4,30 @@ import io.mediawerk.api.Times;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Fields;
 import io.mediawerk.api.Ids;
+import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
 
 /** The rules of projects: every call is confined to the caller's organisation. */
 @ApplicationScoped
 public class ProjectService {
 
     static final int MAX_NAME = 100;
+    private static final String DEFAULT_WORKFLOW = "default_workflow_id";
+    private static final Set<String> UPDATABLE = Set.of("name", DEFAULT_WORKFLOW);
 
     private final ProjectRepository projects;
+    private final WorkflowReferences workflows;
 
-    public ProjectService(ProjectRepository projects) {
+    public ProjectService(ProjectRepository projects, WorkflowReferences workflows) {
         this.projects = projects;
+        this.workflows = workflows;
     }
 
     @WithSession
@@ -47,19 +53,26 @@ public class ProjectService {
         return live(orgId, id).map(ProjectView::of);
     }
 
+    /** Changes the name and the default workflow ({@code null} for none: new media then run no workflow). */
     @WithTransaction
-    public Uni<ProjectView> update(String orgId, String id, ProjectInput input) {
-        String name = Fields.optionalText("name", input.name(), MAX_NAME);
-        if (name != null && name.isEmpty()) {
+    public Uni<ProjectView> update(String orgId, String id, ObjectNode body) {
+        JsonFields fields = JsonFields.of(body, UPDATABLE);
+        String name = fields.text("name", MAX_NAME);
+        if (fields.isNull("name") || name != null && name.isBlank()) {
             throw ApiException.invalid("name", "Field 'name' must not be blank.");
         }
-        return live(orgId, id).map(project -> {
-            if (name != null && !name.equals(project.name)) {
-                project.name = name;
-                project.updated = Times.now();
-            }
-            return ProjectView.of(project);
-        });
+        String workflowId = fields.text(DEFAULT_WORKFLOW, 40);
+        return live(orgId, id).call(project -> workflows.check(project.id, workflowId, DEFAULT_WORKFLOW))
+                .map(project -> {
+                    if (name != null) {
+                        project.name = name;
+                    }
+                    if (fields.has(DEFAULT_WORKFLOW)) {
+                        project.defaultWorkflowId = workflowId;
+                    }
+                    project.updated = Times.now();
+                    return ProjectView.of(project);
+                });
     }
 
     /** Marks the project deleted; from now on it answers 404 and {@link ProjectPurger} removes its data. */

@@ -76,6 +76,10 @@ public class Task {
     @Column(name = "output_source_id", nullable = false)
     public String outputSourceId;
 
+    /** The workflow run this task is a step of; null for a task created through the API. */
+    @Column(name = "workflow_run_id")
+    public String workflowRunId;
+
     /** Runs started so far; the current run's number while processing. */
     @Column(nullable = false)
     public int attempts;

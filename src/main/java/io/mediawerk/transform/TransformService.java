@@ -17,6 +17,7 @@ import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.task.Task;
+import io.mediawerk.task.TaskEndings;
 import io.mediawerk.task.TaskJob;
 import io.mediawerk.task.TaskOutputs;
 import io.mediawerk.task.TaskRepository;
@@ -41,15 +42,18 @@ public class TransformService {
     private final TransformViews views;
     private final Outbox outbox;
     private final StorageGarbageCollector garbage;
+    private final TaskEndings endings;
 
     public TransformService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                            TransformViews views, Outbox outbox, StorageGarbageCollector garbage) {
+                            TransformViews views, Outbox outbox, StorageGarbageCollector garbage,
+                            TaskEndings endings) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
         this.views = views;
         this.outbox = outbox;
         this.garbage = garbage;
+        this.endings = endings;
     }
 
     @WithTransaction
@@ -90,6 +94,7 @@ public class TransformService {
             }
             task.end(Task.CANCELLED);
             return garbage.discardPrefix(TaskOutputs.prefix(task))
+                    .chain(() -> endings.ended(task))
                     .chain(() -> views.of(task));
         });
     }

@@ -17,6 +17,7 @@ import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.storage.StorageKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.mediawerk.project.WorkflowReferences;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -38,18 +39,20 @@ public class UploadService {
     private final OriginalIntake intake;
     private final StorageGarbageCollector garbage;
     private final Events events;
+    private final WorkflowReferences workflows;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Duration staleReceiving;
 
     public UploadService(UploadRepository uploads, UploadTokens tokens, PublicUrls urls, OriginalIntake intake,
-                         StorageGarbageCollector garbage, Events events, com.fasterxml.jackson.databind.ObjectMapper json,
-                         MediawerkConfig config) {
+                         StorageGarbageCollector garbage, Events events, WorkflowReferences workflows,
+                         com.fasterxml.jackson.databind.ObjectMapper json, MediawerkConfig config) {
         this.uploads = uploads;
         this.tokens = tokens;
         this.urls = urls;
         this.intake = intake;
         this.garbage = garbage;
         this.events = events;
+        this.workflows = workflows;
         this.json = json;
         this.staleReceiving = config.ingest().timeout();
     }
@@ -65,10 +68,11 @@ public class UploadService {
             throw ApiException.invalid("expires", "expires must be from 60 to 31536000 seconds after the upload; got "
                     + input.expires() + ".");
         }
-        if (input.workflowId() != null && !Ids.looksLike(input.workflowId(), "wfl")) {
-            throw ApiException.invalid("workflow_id", "workflow_id must be a workflow id such as "
-                    + "wfl_598j8Q37dsM3zzRe.");
-        }
+        return workflows.check(projectId, input.workflowId(), "workflow_id").chain(() -> open(projectId, input,
+                timeout));
+    }
+
+    private Uni<UploadView> open(String projectId, UploadInput input, int timeout) {
         Upload upload = new Upload();
         upload.id = Ids.newId("upl");
         upload.projectId = projectId;

@@ -81,6 +81,7 @@ public class IntelligenceLedger {
                                 IntelligenceView.of(task, task.result, output)))
                         .chain(() -> views.of(found))
                         .chain(view -> events.emit("media.updated", task.projectId, view))
+                        .chain(() -> ledger.ended(task))
                         .replaceWith(true);
             });
         });

@@ -9,6 +9,7 @@ import io.mediawerk.media.MediaRepository;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.task.Task;
+import io.mediawerk.task.TaskEndings;
 import io.mediawerk.task.TaskJob;
 import io.mediawerk.task.TaskOutputs;
 import io.mediawerk.task.TaskRepository;
@@ -38,17 +39,20 @@ public class TaskLedger {
     private final StorageGarbageCollector garbage;
     private final Events events;
     private final Outbox outbox;
+    private final TaskEndings endings;
     private final Duration lease;
     private final int maxAttempts;
 
     public TaskLedger(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                      StorageGarbageCollector garbage, Events events, Outbox outbox, MediawerkConfig config) {
+                      StorageGarbageCollector garbage, Events events, Outbox outbox, TaskEndings endings,
+                      MediawerkConfig config) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
         this.garbage = garbage;
         this.events = events;
         this.outbox = outbox;
+        this.endings = endings;
         this.lease = config.transforms().lease();
         this.maxAttempts = config.transforms().maxAttempts();
     }
@@ -142,13 +146,19 @@ public class TaskLedger {
 
     public Uni<Void> cancelled(Task task) {
         task.end(Task.CANCELLED);
-        return Uni.createFrom().voidItem();
+        return ended(task);
+    }
+
+    /** Tells whoever follows tasks (a workflow run) that this one ended; in the caller's transaction. */
+    public Uni<Void> ended(Task task) {
+        return endings.ended(task);
     }
 
     private Uni<Void> failed(Family family, Task task, String code, String message) {
         task.errorCode = code;
         task.error = message;
         task.end(Task.FAILED);
-        return events.emit(family.failedEvent(), task.projectId, family.view().apply(task));
+        return events.emit(family.failedEvent(), task.projectId, family.view().apply(task))
+                .chain(() -> ended(task));
     }
 }

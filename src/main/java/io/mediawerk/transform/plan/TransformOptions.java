@@ -32,7 +32,7 @@ public final class TransformOptions {
         if (input == null) {
             throw new IllegalArgumentException("The input's facts are needed to validate a transform");
         }
-        if (!Planner.needsLocalInput(input) && FfmpegInput.demuxer(input.container()) == null) {
+        if (!isReadable(input)) {
             throw ApiException.invalid("input", "A " + input.container() + " source cannot be transformed; use the "
                     + "media's original or another source.");
         }
@@ -44,5 +44,10 @@ public final class TransformOptions {
             default -> AnimationOptions.validate(options, input);
         };
         return new TransformSpec(kind, Collections.unmodifiableMap(normalised));
+    }
+
+    /** Whether a transform can read a source like this one (an HLS stream, for one, it cannot). */
+    public static boolean isReadable(InputFacts input) {
+        return Planner.needsLocalInput(input) || FfmpegInput.demuxer(input.container()) != null;
     }
 }

@@ -60,6 +60,7 @@ public class TransformLedger {
                         .chain(() -> events.emit("source.created", task.projectId, views.source(output)))
                         .chain(() -> events.emit("transform.completed", task.projectId,
                                 TransformView.of(task, views.source(output))))
+                        .chain(() -> ledger.ended(task))
                         .replaceWith(true);
             });
         });

@@ -189,7 +189,8 @@ class WorkflowRunsTest {
         String runId = as(project.key()).body(Map.of("media_id", mediaId)).post("/workflows/" + workflow + "/runs")
                 .then().statusCode(201).body("data.object", equalTo("workflow_run"))
                 .body("data.trigger", equalTo("manual")).extract().path("data.id");
-        awaitRun(workflow, mediaId).then().rootPath("data").body("id", equalTo(runId)).body("status", equalTo("completed"));
+        awaitRun(workflow, mediaId).then().rootPath("data").body("id", equalTo(runId))
+                .body("status", equalTo("completed"));
         as(project.key()).get("/workflows/" + workflow + "/runs/" + runId).then().statusCode(200)
                 .body("data.steps[0].label", equalTo("by-hand"));
 

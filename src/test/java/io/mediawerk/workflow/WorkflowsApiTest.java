@@ -150,7 +150,8 @@ class WorkflowsApiTest {
                 + "| list of 1 to 50",
         "bad step in a branch | `[{\"kind\": \"conditions\", \"conditions\": [{\"prop\": \"kind\", \"value\": "
                 + "\"video\"}], \"next\": [{\"kind\": \"image\"}], \"else\": [{\"kind\": \"audio\", \"label\": "
-                + "\"sound\", \"bitrate\": -1}]}]` | steps[0].else[0].options.bitrate | Step steps[0].else[0] ('sound')",
+                + "\"sound\", \"bitrate\": -1}]}]` | steps[0].else[0].options.bitrate "
+                + "| Step steps[0].else[0] ('sound')",
     })
     void invalidDefinitions(String name, String steps, String param, String message) {
         as(project.key()).body("{\"name\": \"bad\", \"steps\": " + steps + "}").post("/workflows").then()

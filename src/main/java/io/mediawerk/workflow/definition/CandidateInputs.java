@@ -33,7 +33,7 @@ final class CandidateInputs {
                 source("audio", "mp3", null, "mp3", null, null, SHORT, null));
     }
 
-    /** What a transform of {@code kind} with these (normalised) options makes of {@code from}, if a step can read it. */
+    /** What a transform of {@code kind} with these normalised options makes of {@code from}, if a step can read it. */
     static Optional<Source> output(String kind, Map<String, Object> options, Source from) {
         String format = String.valueOf(options.get("format"));
         Source made = switch (kind) {

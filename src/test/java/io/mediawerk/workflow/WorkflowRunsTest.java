@@ -122,6 +122,7 @@ class WorkflowRunsTest {
         String small = run.path("data.steps[0].source_id");
         String posterTask = run.path("data.steps[1].task_id");
         as(project.key()).get("/transforms/" + posterTask).then().body("data.input", equalTo(small))
+                .body("data.workflow_run_id", equalTo(run.path("data.id")))
                 .body("data.output.width", equalTo(96));
         String levelsTask = run.path("data.steps[2].task_id");
         as(project.key()).get("/intelligence/" + levelsTask).then().body("data.status", equalTo("completed"));

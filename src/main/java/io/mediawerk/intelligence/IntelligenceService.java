@@ -12,7 +12,6 @@ import io.mediawerk.intelligence.speech.SpeechProvider;
 import io.mediawerk.intelligence.vision.VisionProviders;
 import io.mediawerk.jobs.Outbox;
 import io.mediawerk.jobs.Topics;
-import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaRepository;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.task.Task;
@@ -69,16 +68,8 @@ public class IntelligenceService {
         }
         String kind = fields.text("kind", 40);
         ObjectNode options = fields.object("options");
-        return media.findInProject(projectId, mediaId)
-                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No media with id '" + mediaId
-                        + "' exists.", "media_id"))
-                .chain(found -> {
-                    if (!Media.READY.equals(found.status)) {
-                        throw ApiException.conflict("media_not_ready", "Media " + found.id + " is " + found.status
-                                + "; it can be analysed once it is ready.");
-                    }
-                    return sources.findOriginal(found.id);
-                })
+        return media.findReady(projectId, mediaId, "it can be analysed once it is ready")
+                .chain(found -> sources.findOriginal(found.id))
                 .chain(original -> {
                     Task task = Task.pending(original, Task.INTELLIGENCE, kind,
                             IntelligenceKinds.validate(kind, options, original, withoutProvider), kind);

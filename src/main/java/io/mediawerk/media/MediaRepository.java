@@ -1,5 +1,6 @@
 package io.mediawerk.media;
 
+import io.mediawerk.api.ApiException;
 import io.mediawerk.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
@@ -14,6 +15,22 @@ public class MediaRepository implements PanacheRepositoryBase<Media, String> {
 
     public Uni<Media> findInProject(String projectId, String id) {
         return find("id = ?1 and projectId = ?2", id, projectId).firstResult();
+    }
+
+    /**
+     * The project's media named in a body's {@code media_id}, which must be ready: 404 naming {@code media_id}, or
+     * 409 {@code media_not_ready} ending with {@code purpose} (e.g. "it can be analysed once it is ready").
+     */
+    public Uni<Media> findReady(String projectId, String id, String purpose) {
+        return findInProject(projectId, id)
+                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No media with id '" + id
+                        + "' exists.", "media_id"))
+                .invoke(found -> {
+                    if (!Media.READY.equals(found.status)) {
+                        throw ApiException.conflict("media_not_ready", "Media " + found.id + " is " + found.status
+                                + "; " + purpose + ".");
+                    }
+                });
     }
 
     /** Live (not deleted) media of a project, optionally of one kind. */

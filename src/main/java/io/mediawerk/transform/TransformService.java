@@ -36,6 +36,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TransformService {
 
+    private static final String READY_ONLY = "transforms can run on ready media only";
+
     private final TaskRepository tasks;
     private final MediaRepository media;
     private final SourceRepository sources;
@@ -111,10 +113,8 @@ public class TransformService {
                 ? sources.findInProject(projectId, request.sourceId())
                 .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No source with id '"
                         + request.sourceId() + "' exists.", "source_id"))
-                : media.findInProject(projectId, request.mediaId())
-                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No media with id '"
-                        + request.mediaId() + "' exists.", "media_id"))
-                .chain(found -> requireReady(found).chain(() -> sources.findOriginal(found.id)));
+                : media.findReady(projectId, request.mediaId(), READY_ONLY)
+                .chain(found -> sources.findOriginal(found.id));
         return source.chain(found -> {
             if (request.mediaId() != null && !request.mediaId().equals(found.mediaId)) {
                 throw ApiException.invalid("source_id", "Source " + found.id + " belongs to media " + found.mediaId
@@ -131,7 +131,7 @@ public class TransformService {
     private Uni<Void> requireReady(Media found) {
         if (!Media.READY.equals(found.status)) {
             return Uni.createFrom().failure(ApiException.conflict("media_not_ready", "Media " + found.id + " is "
-                    + found.status + "; transforms can run on ready media only."));
+                    + found.status + "; " + READY_ONLY + "."));
         }
         return Uni.createFrom().voidItem();
     }

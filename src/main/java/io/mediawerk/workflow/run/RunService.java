@@ -7,7 +7,6 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
-import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaRepository;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.workflow.WorkflowService;
@@ -50,17 +49,9 @@ public class RunService {
                 throw ApiException.conflict("workflow_paused", "Workflow " + workflow.id + " is paused; set its "
                         + "status to active to run it.");
             }
-            return media.findInProject(projectId, mediaId)
-                    .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No media with id '"
-                            + mediaId + "' exists.", "media_id"))
-                    .chain(found -> {
-                        if (!Media.READY.equals(found.status)) {
-                            throw ApiException.conflict("media_not_ready", "Media " + found.id + " is "
-                                    + found.status + "; a workflow can run on it once it is ready.");
-                        }
-                        return sources.findOriginal(found.id).chain(original -> engine.start(workflow, found,
-                                original, WorkflowRun.TRIGGER_MANUAL));
-                    });
+            return media.findReady(projectId, mediaId, "a workflow can run on it once it is ready")
+                    .chain(found -> sources.findOriginal(found.id).chain(original -> engine.start(workflow, found,
+                            original, WorkflowRun.TRIGGER_MANUAL)));
         }).map(RunView::of);
     }
 

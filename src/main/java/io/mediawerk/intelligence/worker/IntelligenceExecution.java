@@ -304,7 +304,7 @@ public class IntelligenceExecution {
         source.mediaId = task.mediaId;
         source.projectId = task.projectId;
         source.kind = "data";
-        source.label = task.kind;
+        source.label = task.label;
         source.mimeType = "application/json";
         source.container = "json";
         source.extension = "json";

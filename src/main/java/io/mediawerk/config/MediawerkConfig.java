@@ -184,6 +184,10 @@ public interface MediawerkConfig {
         /** How often delivery counters are written to the database. */
         @WithDefault("10s")
         String flushEvery();
+
+        /** Count deliveries for analytics (off only to measure what counting costs). */
+        @WithDefault("true")
+        boolean counting();
     }
 
     Outbox outbox();

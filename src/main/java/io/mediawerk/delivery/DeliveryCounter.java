@@ -1,12 +1,13 @@
 package io.mediawerk.delivery;
 
+import io.mediawerk.analytics.UsageClock;
+import io.mediawerk.config.MediawerkConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,19 @@ public class DeliveryCounter {
     }
 
     private final Map<Key, Tally> tallies = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final UsageClock clock;
+    private final boolean counting;
+
+    public DeliveryCounter(UsageClock clock, MediawerkConfig config) {
+        this.clock = clock;
+        this.counting = config.delivery().counting();
+    }
 
     public void record(String sourceId, String mediaId, String projectId, long bytes) {
-        Tally tally = tallies.computeIfAbsent(new Key(sourceId, mediaId, projectId, LocalDate.now(clock)),
+        if (!counting) {
+            return;
+        }
+        Tally tally = tallies.computeIfAbsent(new Key(sourceId, mediaId, projectId, clock.today()),
                 k -> new Tally());
         tally.requests.increment();
         tally.bytes.add(bytes);

@@ -3,6 +3,9 @@ package io.mediawerk.media;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.Times;
 import io.mediawerk.events.Events;
+import io.mediawerk.events.Listeners;
+import io.quarkus.arc.All;
+import java.util.List;
 import io.mediawerk.media.probe.ProbeResult;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
@@ -20,9 +23,10 @@ public class OriginalIntake {
     private final SourceRepository sources;
     private final MediaViews views;
     private final Events events;
-    private final MediaArrivals arrivals;
+    private final List<MediaArrivals> arrivals;
 
-    public OriginalIntake(SourceRepository sources, MediaViews views, Events events, MediaArrivals arrivals) {
+    public OriginalIntake(SourceRepository sources, MediaViews views, Events events,
+                          @All List<MediaArrivals> arrivals) {
         this.sources = sources;
         this.views = views;
         this.events = events;
@@ -69,6 +73,6 @@ public class OriginalIntake {
                 .chain(() -> events.emit("source.created", media.projectId, views.source(source)))
                 .chain(() -> views.of(media))
                 .call(view -> events.emit("media.ready", media.projectId, view))
-                .call(() -> arrivals.ready(media, source));
+                .call(() -> Listeners.tellInTurn(arrivals, listener -> listener.ready(media, source)));
     }
 }

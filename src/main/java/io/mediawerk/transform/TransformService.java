@@ -9,6 +9,7 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
+import io.mediawerk.events.Listeners;
 import io.mediawerk.jobs.Outbox;
 import io.mediawerk.jobs.Topics;
 import io.mediawerk.media.Media;
@@ -26,7 +27,9 @@ import io.mediawerk.transform.plan.TransformSpec;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * The rules of transforms at the API: every option is checked against the input when the task is created (an
@@ -44,11 +47,11 @@ public class TransformService {
     private final TransformViews views;
     private final Outbox outbox;
     private final StorageGarbageCollector garbage;
-    private final TaskEndings endings;
+    private final List<TaskEndings> endings;
 
     public TransformService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
                             TransformViews views, Outbox outbox, StorageGarbageCollector garbage,
-                            TaskEndings endings) {
+                            @All List<TaskEndings> endings) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
@@ -96,7 +99,7 @@ public class TransformService {
             }
             task.end(Task.CANCELLED);
             return garbage.discardPrefix(TaskOutputs.prefix(task))
-                    .chain(() -> endings.ended(task))
+                    .chain(() -> Listeners.tellInTurn(endings, listener -> listener.ended(task)))
                     .chain(() -> views.of(task));
         });
     }

@@ -17,6 +17,7 @@ import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.storage.StorageKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.mediawerk.analytics.UsageRecorder;
 import io.mediawerk.project.WorkflowReferences;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,11 +41,13 @@ public class UploadService {
     private final StorageGarbageCollector garbage;
     private final Events events;
     private final WorkflowReferences workflows;
+    private final UsageRecorder usage;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Duration staleReceiving;
 
     public UploadService(UploadRepository uploads, UploadTokens tokens, PublicUrls urls, OriginalIntake intake,
                          StorageGarbageCollector garbage, Events events, WorkflowReferences workflows,
+                         UsageRecorder usage,
                          com.fasterxml.jackson.databind.ObjectMapper json, MediawerkConfig config) {
         this.uploads = uploads;
         this.tokens = tokens;
@@ -53,6 +56,7 @@ public class UploadService {
         this.garbage = garbage;
         this.events = events;
         this.workflows = workflows;
+        this.usage = usage;
         this.json = json;
         this.staleReceiving = config.ingest().timeout();
     }
@@ -206,6 +210,7 @@ public class UploadService {
             upload.updated = media.created;
             return io.quarkus.hibernate.reactive.panache.Panache.getSession()
                     .chain(session -> session.persist(media))
+                    .chain(() -> usage.uploaded(upload.projectId, media.id, stored.size()))
                     .chain(() -> intake.attach(media, stored, probed))
                     .call(view -> events.emit("media.created", media.projectId, view))
                     .call(() -> events.emit("upload.completed", upload.projectId, UploadView.of(upload, null)));

@@ -4,6 +4,8 @@ import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.events.Events;
+import io.mediawerk.events.Listeners;
+import io.quarkus.arc.All;
 import io.mediawerk.jobs.Outbox;
 import io.mediawerk.media.MediaRepository;
 import io.mediawerk.source.SourceRepository;
@@ -18,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -39,12 +42,12 @@ public class TaskLedger {
     private final StorageGarbageCollector garbage;
     private final Events events;
     private final Outbox outbox;
-    private final TaskEndings endings;
+    private final List<TaskEndings> endings;
     private final Duration lease;
     private final int maxAttempts;
 
     public TaskLedger(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                      StorageGarbageCollector garbage, Events events, Outbox outbox, TaskEndings endings,
+                      StorageGarbageCollector garbage, Events events, Outbox outbox, @All List<TaskEndings> endings,
                       MediawerkConfig config) {
         this.tasks = tasks;
         this.media = media;
@@ -151,7 +154,7 @@ public class TaskLedger {
 
     /** Tells whoever follows tasks (a workflow run) that this one ended; in the caller's transaction. */
     public Uni<Void> ended(Task task) {
-        return endings.ended(task);
+        return Listeners.tellInTurn(endings, listener -> listener.ended(task));
     }
 
     private Uni<Void> failed(Family family, Task task, String code, String message) {

@@ -63,6 +63,18 @@ public final class JsonFields {
         return value.longValue();
     }
 
+    /** The boolean of a present, non-null field. */
+    public Boolean bool(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw typeError(name, "true or false");
+        }
+        return value.booleanValue();
+    }
+
     /** The object of a present, non-null field. */
     public ObjectNode object(String name) {
         JsonNode value = node.get(name);

@@ -4,6 +4,7 @@ import io.mediawerk.api.ApiException;
 import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.RawResponses;
+import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.source.Source;
 import io.mediawerk.storage.Storage;
@@ -37,13 +38,17 @@ public class DeliveryRoute {
 
     private final DeliveryService deliveries;
     private final Storage storage;
+    private static final String PUBLIC_CACHING = "public, max-age=31536000, immutable";
+
     private final DeliveryCounter counter;
+    private final SignedUrls signedUrls;
     private final RawResponses raw;
     private final boolean redirect;
     private final java.time.Duration redirectValidity;
 
     public DeliveryRoute(DeliveryService deliveries, Storage storage, DeliveryCounter counter, RawResponses raw,
-                         MediawerkConfig config) {
+                         SignedUrls signedUrls, MediawerkConfig config) {
+        this.signedUrls = signedUrls;
         this.deliveries = deliveries;
         this.storage = storage;
         this.counter = counter;
@@ -53,20 +58,38 @@ public class DeliveryRoute {
     }
 
     void register(@Observes Router router) {
+        router.route(SignedUrls.PREFIX + ":expires/:signature/:name").order(-101).handler(ctx ->
+                raw.onSafeContext(ctx, () -> handle(ctx, null, signatureOf(ctx))));
+        router.route(SignedUrls.PREFIX + ":expires/:signature/:name/*").order(-101).handler(ctx ->
+                raw.onSafeContext(ctx, () -> handle(ctx, fileOfSource(ctx, SignedUrls.PREFIX, 3), signatureOf(ctx))));
         router.route(DeliveryUrls.PREFIX + ":name").order(-100).handler(ctx -> raw.onSafeContext(ctx,
-                () -> handle(ctx, null)));
+                () -> handle(ctx, null, null)));
         router.route(DeliveryUrls.PREFIX + ":name/*").order(-100).handler(ctx -> raw.onSafeContext(ctx,
-                () -> handle(ctx, fileOfSource(ctx))));
+                () -> handle(ctx, fileOfSource(ctx, DeliveryUrls.PREFIX, 1), null)));
     }
 
-    /** The part after {@code /files/<source id>/}, from the normalised path ("..", "." already resolved). */
-    private static String fileOfSource(RoutingContext ctx) {
+    /** The signature a signed URL's path carries. */
+    private record Signature(String expires, String value) {
+    }
+
+    private static Signature signatureOf(RoutingContext ctx) {
+        return new Signature(ctx.pathParam("expires"), ctx.pathParam("signature"));
+    }
+
+    /**
+     * The file's path inside its source: what follows the route's prefix and its first {@code segments} segments
+     * (the source id, after the expiry and signature of a signed URL), from the normalised path.
+     */
+    private static String fileOfSource(RoutingContext ctx, String prefix, int segments) {
         String path = ctx.normalizedPath();
-        int start = path.indexOf('/', DeliveryUrls.PREFIX.length());
+        int start = prefix.length() - 1;
+        for (int i = 0; i < segments && start >= 0; i++) {
+            start = path.indexOf('/', start + 1);
+        }
         return start < 0 ? "" : path.substring(start + 1);
     }
 
-    private void handle(RoutingContext ctx, String fileOfSource) {
+    private void handle(RoutingContext ctx, String fileOfSource, Signature signature) {
         CallContext call = raw.callOf(ctx, null);
         HttpMethod method = ctx.request().method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
@@ -80,28 +103,46 @@ public class DeliveryRoute {
             raw.fail(ctx, call, notFound());
             return;
         }
-        deliveries.deliverable(sourceId).subscribe().with(source -> {
+        deliveries.deliverable(sourceId).subscribe().with(found -> {
+            Source source = found == null ? null : found.source();
             DeliveredFile file = source == null ? null : DeliveredFile.of(source, fileOfSource);
-            if (file == null) {
-                raw.fail(ctx, call, notFound());
+            ApiException refused = file == null ? notFound() : refusal(found, signature);
+            if (refused != null) {
+                raw.fail(ctx, call, refused);
             } else if (redirect) {
                 counter.record(source.id, source.mediaId, source.projectId, 0);
                 ctx.response().setStatusCode(302).putHeader("Cache-Control", "private, no-store")
                         .putHeader("Location", storage.presignGet(file.key(), redirectValidity)).end();
             } else {
-                serve(ctx, call, file);
+                serve(ctx, call, file, signature == null ? PUBLIC_CACHING : "private, max-age="
+                        + Math.max(0, Long.parseLong(signature.expires()) - Times.now().getEpochSecond()));
             }
         }, e -> raw.fail(ctx, call, e));
     }
 
-    private void serve(RoutingContext ctx, CallContext call, DeliveredFile file) {
+    /** Why this request may not have the file: a private media without a valid signature; null when it may. */
+    private ApiException refusal(DeliveryService.Deliverable found, Signature signature) {
+        if (signature == null) {
+            return found.isPrivate() ? new ApiException(403, "signature_required", "This media is delivered "
+                    + "privately: use a signed URL (POST /sources/{id}/signed-url).", null) : null;
+        }
+        return switch (signedUrls.check(found.source().id, signature.expires(), signature.value(), Times.now())) {
+            case VALID -> null;
+            case EXPIRED -> new ApiException(403, "signature_expired", "This signed URL has expired; ask for a new "
+                    + "one.", null);
+            case WRONG -> new ApiException(403, "invalid_signature", "This URL's signature is not valid for this "
+                    + "file.", null);
+        };
+    }
+
+    private void serve(RoutingContext ctx, CallContext call, DeliveredFile file, String caching) {
         HttpServerResponse response = ctx.response();
         Source source = file.source();
         long size = file.size();
         String etag = "\"" + file.etag() + "\"";
         response.putHeader("ETag", etag)
                 .putHeader("Last-Modified", HTTP_DATE.format(source.created))
-                .putHeader("Cache-Control", "public, max-age=31536000, immutable")
+                .putHeader("Cache-Control", caching)
                 .putHeader("Accept-Ranges", "bytes")
                 .putHeader("Content-Type", file.mimeType())
                 .putHeader("X-Content-Type-Options", "nosniff");

@@ -57,6 +57,10 @@ public class Media {
     @Column(name = "workflow_id")
     public String workflowId;
 
+    /** Whether its files are delivered through signed URLs only; null: as its project says. */
+    @Column(name = "private_delivery")
+    public Boolean privateDelivery;
+
     @Column(name = "error_code")
     public String errorCode;
 

@@ -29,7 +29,8 @@ import java.util.Set;
 public class MediaService {
 
     static final Set<String> KINDS = Set.of("video", "image", "audio");
-    static final Set<String> UPDATABLE = Set.of("metadata", "expires", "timeout", "title", "alt");
+    static final Set<String> UPDATABLE = Set.of("metadata", "expires", "timeout", "title", "alt",
+            "private_delivery");
     static final int MAX_TEXT = 1000;
 
     private final MediaRepository media;
@@ -94,6 +95,7 @@ public class MediaService {
         Optional<Optional<Instant>> expiry = ExpiryRules.fromBody(fields, now);
         String title = fields.text("title", MAX_TEXT);
         String alt = fields.text("alt", MAX_TEXT);
+        Boolean privateDelivery = fields.bool("private_delivery");
         ObjectNode metadata = fields.object("metadata");
         if (fields.has("metadata") && metadata == null) {
             throw ApiException.invalid("metadata", "metadata must be a JSON object; send {\"key\": null} to remove "
@@ -112,6 +114,9 @@ public class MediaService {
             }
             if (fields.has("alt")) {
                 found.alt = alt;
+            }
+            if (fields.has("private_delivery")) {
+                found.privateDelivery = privateDelivery;
             }
             found.updated = now;
             return views.of(found).call(view -> events.emit("media.updated", projectId, view));

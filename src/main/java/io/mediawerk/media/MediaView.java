@@ -12,8 +12,8 @@ import java.util.Map;
 public record MediaView(String id, String object, String kind, String status, String title, String alt,
                         Integer width, Integer height, Double duration, long filesize, List<SourceView> sources,
                         Map<String, Object> intelligence, Map<String, Object> metadata,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Failure error, Instant expires, Instant created,
-                        Instant updated) implements ApiObject {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Failure error, Boolean privateDelivery,
+                        Instant expires, Instant created, Instant updated) implements ApiObject {
 
     /** Why a media failed: a machine code and what the user can do about it. */
     public record Failure(String code, String message) {
@@ -23,7 +23,8 @@ public record MediaView(String id, String object, String kind, String status, St
         Failure failure = media.error == null ? null : new Failure(media.errorCode, media.error);
         return new MediaView(media.id, "media", media.kind, media.status, media.title, media.alt, media.width,
                 media.height, media.duration, media.filesize, media.isDeleted() ? List.of() : sources,
-                media.intelligence, media.metadata, failure, media.expires, media.created, media.updated);
+                media.intelligence, media.metadata, failure, media.privateDelivery, media.expires, media.created,
+                media.updated);
     }
 
     @Override

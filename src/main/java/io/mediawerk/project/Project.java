@@ -23,6 +23,10 @@ public class Project {
     @Column(name = "default_workflow_id")
     public String defaultWorkflowId;
 
+    /** Whether its media are delivered through signed URLs only (each media may say otherwise). */
+    @Column(name = "private_delivery", nullable = false)
+    public boolean privateDelivery;
+
     @Column(nullable = false)
     public Instant created;
 

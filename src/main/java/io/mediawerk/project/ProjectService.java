@@ -20,7 +20,8 @@ public class ProjectService {
 
     static final int MAX_NAME = 100;
     private static final String DEFAULT_WORKFLOW = "default_workflow_id";
-    private static final Set<String> UPDATABLE = Set.of("name", DEFAULT_WORKFLOW);
+    private static final String PRIVATE_DELIVERY = "private_delivery";
+    private static final Set<String> UPDATABLE = Set.of("name", DEFAULT_WORKFLOW, PRIVATE_DELIVERY);
 
     private final ProjectRepository projects;
     private final WorkflowReferences workflows;
@@ -62,6 +63,11 @@ public class ProjectService {
             throw ApiException.invalid("name", "Field 'name' must not be blank.");
         }
         String workflowId = fields.text(DEFAULT_WORKFLOW, 40);
+        Boolean privateDelivery = fields.bool(PRIVATE_DELIVERY);
+        if (fields.isNull(PRIVATE_DELIVERY)) {
+            throw ApiException.invalid(PRIVATE_DELIVERY, PRIVATE_DELIVERY + " must be true (files only through "
+                    + "signed URLs) or false.");
+        }
         return live(orgId, id).call(project -> workflows.check(project.id, workflowId, DEFAULT_WORKFLOW))
                 .map(project -> {
                     if (name != null) {
@@ -69,6 +75,9 @@ public class ProjectService {
                     }
                     if (fields.has(DEFAULT_WORKFLOW)) {
                         project.defaultWorkflowId = workflowId;
+                    }
+                    if (privateDelivery != null) {
+                        project.privateDelivery = privateDelivery;
                     }
                     project.updated = Times.now();
                     return ProjectView.of(project);

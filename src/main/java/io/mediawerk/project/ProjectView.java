@@ -6,11 +6,11 @@ import java.time.Instant;
 
 /** A project as the API shows it. */
 public record ProjectView(String id, String object, String name, String orgId, String defaultWorkflowId,
-                          Instant created, Instant updated) implements ApiObject {
+                          boolean privateDelivery, Instant created, Instant updated) implements ApiObject {
 
     public static ProjectView of(Project project) {
         return new ProjectView(project.id, "project", project.name, project.orgId, project.defaultWorkflowId,
-                project.created, project.updated);
+                project.privateDelivery, project.created, project.updated);
     }
 
     @Override

@@ -14,6 +14,11 @@ public class PublicUrls {
         this.base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
 
+    /** The host of the public base URL: the API's own, which no custom domain may take. */
+    public String host() {
+        return java.net.URI.create(base).getHost();
+    }
+
     public String of(String pathAndQuery) {
         if (pathAndQuery == null) {
             return null;

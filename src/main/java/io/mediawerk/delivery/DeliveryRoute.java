@@ -6,6 +6,8 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.RawResponses;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.domain.ActiveDomains;
+import io.mediawerk.domain.CustomHosts;
 import io.mediawerk.source.Source;
 import io.mediawerk.storage.Storage;
 import io.vertx.core.Context;
@@ -29,7 +31,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * Serves source files at {@code /files/<source id>.<ext>} (and {@code /files/<source id>/<file>} of sources made of
  * several files): Range requests (206), ETag and If-None-Match (304),
  * Last-Modified, long-lived caching, HEAD; streamed from S3 with back-pressure, or redirected to a short-lived
- * presigned S3 URL. A file of a deleted media or project is a 404 at once. Every delivery is counted.
+ * presigned S3 URL. A file of a deleted media or project is a 404 at once, so is another project's file asked for
+ * through a project's custom domain. Private media need a signed URL ({@link SignedUrls}). Every delivery is
+ * counted.
  */
 @ApplicationScoped
 public class DeliveryRoute {
@@ -42,13 +46,15 @@ public class DeliveryRoute {
 
     private final DeliveryCounter counter;
     private final SignedUrls signedUrls;
+    private final ActiveDomains domains;
     private final RawResponses raw;
     private final boolean redirect;
     private final java.time.Duration redirectValidity;
 
     public DeliveryRoute(DeliveryService deliveries, Storage storage, DeliveryCounter counter, RawResponses raw,
-                         SignedUrls signedUrls, MediawerkConfig config) {
+                         SignedUrls signedUrls, ActiveDomains domains, MediawerkConfig config) {
         this.signedUrls = signedUrls;
+        this.domains = domains;
         this.deliveries = deliveries;
         this.storage = storage;
         this.counter = counter;
@@ -106,7 +112,9 @@ public class DeliveryRoute {
         deliveries.deliverable(sourceId).subscribe().with(found -> {
             Source source = found == null ? null : found.source();
             DeliveredFile file = source == null ? null : DeliveredFile.of(source, fileOfSource);
-            ApiException refused = file == null ? notFound() : refusal(found, signature);
+            String hostProject = domains.projectOf(CustomHosts.hostOf(ctx));
+            ApiException refused = file == null || hostProject != null && !hostProject.equals(source.projectId)
+                    ? notFound() : refusal(found, signature);
             if (refused != null) {
                 raw.fail(ctx, call, refused);
             } else if (redirect) {

@@ -1,6 +1,5 @@
 package io.mediawerk.delivery;
 
-import io.mediawerk.api.PublicUrls;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +25,10 @@ public class SignedUrls {
     /** Why a signed path was refused. */
     public enum Verdict { VALID, WRONG, EXPIRED }
 
-    private final PublicUrls urls;
+    private final DeliveryUrls urls;
     private final SecretKeySpec key;
 
-    public SignedUrls(PublicUrls urls, MediawerkConfig config) {
+    public SignedUrls(DeliveryUrls urls, MediawerkConfig config) {
         this.urls = urls;
         this.key = new SecretKeySpec(hmac(new SecretKeySpec(config.uploads().signingSecret()
                 .getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "mediawerk signed delivery v1"), "HmacSHA256");
@@ -38,9 +37,8 @@ public class SignedUrls {
     /** The signed URL of the source's file (its main file, for a source of several). */
     public String of(Source source, Instant expires) {
         long epoch = expires.getEpochSecond();
-        String file = source.files != null ? source.id + "/" + source.mainFile
-                : source.id + (source.extension == null ? "" : "." + source.extension);
-        return urls.of(PREFIX + epoch + "/" + signature(source.id, epoch) + "/" + file);
+        return urls.absolute(source.projectId, PREFIX + epoch + "/" + signature(source.id, epoch) + "/"
+                + DeliveryUrls.fileOf(source));
     }
 
     public Verdict check(String sourceId, String expires, String signature, Instant now) {

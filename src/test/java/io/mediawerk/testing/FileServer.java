@@ -53,6 +53,10 @@ public final class FileServer implements AutoCloseable {
         return shared;
     }
 
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

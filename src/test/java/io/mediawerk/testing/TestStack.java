@@ -34,6 +34,9 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         String httpPort = value("http-port", () -> String.valueOf(Ports.freePort()));
         config.put("quarkus.http.test-port", httpPort);
         config.put("mediawerk.public-base-url", "http://127.0.0.1:" + httpPort);
+        // domain verification asks the test's DNS server and checks HTTP tokens on the test's file server
+        config.put("mediawerk.domains.dns-server", "127.0.0.1:" + TestDns.shared().port());
+        config.put("mediawerk.domains.http-port", String.valueOf(FileServer.shared().port()));
         return config;
     }
 

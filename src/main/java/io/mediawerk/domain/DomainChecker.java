@@ -1,0 +1,41 @@
+package io.mediawerk.domain;
+
+import io.mediawerk.api.Times;
+import io.mediawerk.config.MediawerkConfig;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/** Checks pending domains periodically, a batch at a time, the longest-waiting first. */
+@ApplicationScoped
+public class DomainChecker {
+
+    private static final int BATCH = 20;
+
+    private final DomainRepository domains;
+    private final DomainService service;
+    private final Duration every;
+
+    public DomainChecker(DomainRepository domains, DomainService service, MediawerkConfig config) {
+        this.domains = domains;
+        this.service = service;
+        this.every = Duration.parse("PT" + config.domains().checkEvery().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @Scheduled(every = "${mediawerk.domains.check-every}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> checkOnSchedule() {
+        return Panache.withSession(() -> domains.due(Times.now().minus(every), BATCH))
+                .chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(domain -> service.check(domain.id, domain.hostname,
+                                domain.token))
+                        .collect().last())
+                .onFailure().invoke(e -> Log.warnf("Checking pending domains failed: %s", e.toString()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+}

@@ -7,7 +7,19 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +45,11 @@ public class DeliveryCounter {
     private final Map<Key, Tally> tallies = new ConcurrentHashMap<>();
     private final UsageClock clock;
     private final boolean counting;
+    private final Vertx vertx;
 
-    public DeliveryCounter(UsageClock clock, MediawerkConfig config) {
+    public DeliveryCounter(UsageClock clock, Vertx vertx, MediawerkConfig config) {
         this.clock = clock;
+        this.vertx = vertx;
         this.counting = config.delivery().counting();
     }
 
@@ -82,6 +96,26 @@ public class DeliveryCounter {
                 .setParameter("project", key.projectId()).setParameter("media", key.mediaId())
                 .setParameter("requests", entry.getValue()[0]).setParameter("bytes", entry.getValue()[1])
                 .executeUpdate());
+    }
+
+    /** What was counted since the last flush is written before the instance stops, not lost with it. */
+    void onShutdown(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        if (tallies.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Integer> written = new CompletableFuture<>();
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        context.runOnContext(ignored -> {
+            VertxContextSafetyToggle.setCurrentContextSafe(true);
+            flush().subscribe().with(written::complete, written::completeExceptionally);
+        });
+        try {
+            written.get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            Log.warnf("Delivery counts of this instance's last seconds could not be written: %s", e.toString());
+        }
     }
 
     private void restore(Key key, long[] counts) {

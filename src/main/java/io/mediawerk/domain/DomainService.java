@@ -9,12 +9,12 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.ProjectLists;
 import io.mediawerk.api.PublicUrls;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
@@ -51,11 +51,7 @@ public class DomainService {
 
     @WithSession
     public Uni<Page<DomainView>> list(String projectId, PageRequest page) {
-        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return domains.count("projectId", projectId).chain(total -> domains
-                .find("projectId", Sort.by(page.sort(), direction).and("id", direction), projectId)
-                .range(page.offset(), page.offset() + page.limit() - 1).list()
-                .map(list -> new Page<>(list.stream().map(DomainView::of).toList(), total, page)));
+        return ProjectLists.page(domains, projectId, page, DomainView::of);
     }
 
     public Uni<DomainView> create(String projectId, ObjectNode body) {

@@ -9,12 +9,12 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.ProjectLists;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -43,12 +43,7 @@ public class WebhookService {
 
     @WithSession
     public Uni<Page<WebhookView>> list(String projectId, PageRequest page) {
-        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return webhooks.count("projectId", projectId).chain(total -> webhooks
-                .find("projectId", Sort.by(page.sort(), direction).and("id", direction), projectId)
-                .range(page.offset(), page.offset() + page.limit() - 1).list()
-                .map(list -> new Page<>(list.stream().map(webhook -> WebhookView.of(webhook, null)).toList(),
-                        total, page)));
+        return ProjectLists.page(webhooks, projectId, page, webhook -> WebhookView.of(webhook, null));
     }
 
     public Uni<WebhookView> create(String projectId, ObjectNode body) {

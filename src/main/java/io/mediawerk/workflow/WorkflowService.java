@@ -11,6 +11,7 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.ProjectLists;
 import io.mediawerk.api.Times;
 import io.mediawerk.intelligence.IntelligenceService;
 import io.mediawerk.project.ProjectRepository;
@@ -19,7 +20,6 @@ import io.mediawerk.workflow.definition.DefinitionParser;
 import io.mediawerk.workflow.definition.StepOptionChecks;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -50,11 +50,7 @@ public class WorkflowService {
 
     @WithSession
     public Uni<Page<WorkflowView>> list(String projectId, PageRequest page) {
-        Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return workflows.count("projectId", projectId).chain(total -> workflows
-                .find("projectId", Sort.by(page.sort(), direction).and("id", direction), projectId)
-                .range(page.offset(), page.offset() + page.limit() - 1).list()
-                .map(list -> new Page<>(list.stream().map(WorkflowView::of).toList(), total, page)));
+        return ProjectLists.page(workflows, projectId, page, WorkflowView::of);
     }
 
     @WithTransaction

@@ -60,6 +60,8 @@ class AnalyticsTest {
         String imageUrl = as(project.key()).get("/media/" + image).path("data.sources[0].url");
         given().get(imageUrl).then().statusCode(200);
         given().header("Range", "bytes=0-9").get(imageUrl).then().statusCode(206);
+        // a delivery is counted once its last bytes are out, which may be after the client has them all
+        awaitDeliveriesCounted(project, "?from=" + first + "&to=" + today, 2);
 
         onDay(1);
         String audio = Api.upload(project, wav, "audio/wav").then().statusCode(201).extract().path("data.id");

@@ -38,20 +38,22 @@ public class IntelligenceService {
     private final SourceRepository sources;
     private final IntelligenceViews views;
     private final Outbox outbox;
-    private final Set<String> withoutProvider = new java.util.HashSet<>();
+    private final Set<String> withoutProvider;
 
     public IntelligenceService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
                                IntelligenceViews views, Outbox outbox, SpeechProvider speech,
                                VisionProviders vision) {
+        Set<String> missing = new java.util.HashSet<>();
         if (!speech.isConfigured()) {
-            withoutProvider.add(IntelligenceKinds.SPEECH);
+            missing.add(IntelligenceKinds.SPEECH);
         }
         if (!vision.objects().isConfigured()) {
-            withoutProvider.add(IntelligenceKinds.OBJECTS);
+            missing.add(IntelligenceKinds.OBJECTS);
         }
         if (!vision.nsfw().isConfigured()) {
-            withoutProvider.add(IntelligenceKinds.NSFW);
+            missing.add(IntelligenceKinds.NSFW);
         }
+        this.withoutProvider = Set.copyOf(missing);
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
@@ -81,7 +83,7 @@ public class IntelligenceService {
 
     /** The kinds that need a model provider this Mediawerk has none configured for. */
     public Set<String> kindsWithoutProvider() {
-        return Set.copyOf(withoutProvider);
+        return withoutProvider;
     }
 
     @WithSession

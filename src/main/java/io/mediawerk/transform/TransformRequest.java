@@ -1,15 +1,13 @@
 package io.mediawerk.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Fields;
 import io.mediawerk.api.Ids;
+import io.mediawerk.api.KindOptions;
 import io.mediawerk.source.SourceService;
 import io.mediawerk.transform.plan.TransformOptions;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,30 +43,7 @@ record TransformRequest(String mediaId, String sourceId, String kind, String lab
             throw ApiException.invalid("label", "label must be 1 to 64 letters, digits, '.', '-' or '_', starting "
                     + "with a letter or digit, and not 'original'.");
         }
-        return new TransformRequest(mediaId, sourceId, kind, label, options(body), optionsIn(body));
-    }
-
-    private static ObjectNode options(ObjectNode body) {
-        ObjectNode beside = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!FIELDS.contains(field.getKey())) {
-                beside.set(field.getKey(), field.getValue());
-            }
-        }
-        JsonNode nested = body.get("options");
-        if (nested == null || nested.isNull()) {
-            return beside;
-        }
-        if (!nested.isObject()) {
-            throw ApiException.badRequest("invalid_type", "Field 'options' must be a JSON object.", "options");
-        }
-        if (!beside.isEmpty()) {
-            throw ApiException.invalid(beside.fieldNames().next(), "Give the options either inside 'options' or "
-                    + "beside 'kind', not both.");
-        }
-        return (ObjectNode) nested;
+        return new TransformRequest(mediaId, sourceId, kind, label, KindOptions.of(body, FIELDS), optionsIn(body));
     }
 
     private static String optionsIn(ObjectNode body) {

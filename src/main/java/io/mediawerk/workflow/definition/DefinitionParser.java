@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
+import io.mediawerk.api.KindOptions;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceService;
 import java.util.ArrayList;
@@ -165,28 +166,13 @@ public final class DefinitionParser {
         steps.add(step);
     }
 
-    /** The options: in an {@code options} object, or beside {@code kind} as the seed writes transforms. */
+    /** The options, in {@code options} or beside {@code kind}; a 400 names the field by its path. */
     private static ObjectNode options(ObjectNode node, String path, StepErrors errors) {
-        ObjectNode beside = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!WORK_FIELDS.contains(field.getKey())) {
-                beside.set(field.getKey(), field.getValue());
-            }
+        try {
+            return KindOptions.of(node, WORK_FIELDS);
+        } catch (ApiException e) {
+            throw errors.invalid(path + "." + e.param(), e.getMessage());
         }
-        JsonNode nested = node.get("options");
-        if (nested == null || nested.isNull()) {
-            return beside;
-        }
-        if (!nested.isObject()) {
-            throw errors.invalid(path + ".options", "options must be a JSON object.");
-        }
-        if (!beside.isEmpty()) {
-            throw errors.invalid(path + "." + beside.fieldNames().next(), "give the options either inside "
-                    + "'options' or beside 'kind', not both.");
-        }
-        return ((ObjectNode) nested).deepCopy();
     }
 
     private static String label(JsonNode node, String path, String fallback) {

@@ -96,7 +96,6 @@ public class RunEngine implements TaskEndings {
             if (found == null || found.isDeleted()) {
                 run.state.steps.stream().filter(RunStep::isOpen).forEach(RunStep::skipped);
                 run.end(WorkflowRun.CANCELLED);
-                run.state = copy(run.state);
                 return Uni.createFrom().voidItem();
             }
             return syncRunningSteps(run).chain(() -> sources.findOriginal(found.id))
@@ -205,7 +204,6 @@ public class RunEngine implements TaskEndings {
 
     private Uni<Void> finishIfDone(WorkflowRun run) {
         run.updated = Times.now();
-        run.state = copy(run.state);
         List<RunStep> steps = run.state.steps;
         if (steps.stream().anyMatch(RunStep::isOpen)) {
             return Uni.createFrom().voidItem();
@@ -227,12 +225,5 @@ public class RunEngine implements TaskEndings {
     private static String describe(Source input) {
         return Source.ORIGINAL.equals(input.label) ? "this media's original (" + input.kind + ")"
                 : "source " + input.id + " (" + input.kind + ", " + input.container + ")";
-    }
-
-    /** A new state object, so that the JSON column is written (its contents changed, its identity did not). */
-    private static RunState copy(RunState state) {
-        RunState copy = new RunState();
-        copy.steps = new java.util.ArrayList<>(state.steps);
-        return copy;
     }
 }

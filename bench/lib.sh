@@ -58,3 +58,19 @@ new_project() {
   KEY=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d '{}' \
     "http://127.0.0.1:$HTTP/projects/$project/keys" | json "['data']['key']")
 }
+
+# random_wav <file> <MiB>: a stereo 16-bit WAV of random samples (valid media that does not compress)
+random_wav() {
+  python3 - "$1" "$2" <<'PY'
+import os, struct, sys
+path, mib = sys.argv[1], int(sys.argv[2])
+data = mib * 1024 * 1024 - 44
+with open(path, "wb") as f:
+    f.write(b"RIFF" + struct.pack("<I", data + 36) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 2, 48000,
+            192000, 4, 16) + b"data" + struct.pack("<I", data))
+    block = os.urandom(8 * 1024 * 1024)
+    left = data
+    while left > 0:
+        n = min(left, len(block)); f.write(block[:n]); left -= n
+PY
+}

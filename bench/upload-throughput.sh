@@ -18,18 +18,7 @@ APP=$APP_PID
 new_project
 
 FILE="$WORK/bench.wav"
-python3 - "$FILE" "$SIZE_MIB" <<'PY'
-import os, struct, sys
-path, mib = sys.argv[1], int(sys.argv[2])
-data = mib * 1024 * 1024 - 44
-with open(path, "wb") as f:
-    f.write(b"RIFF" + struct.pack("<I", data + 36) + b"WAVEfmt " + struct.pack("<IHHIIHH", 16, 1, 2, 48000,
-            192000, 4, 16) + b"data" + struct.pack("<I", data))
-    block = os.urandom(8 * 1024 * 1024)
-    left = data
-    while left > 0:
-        n = min(left, len(block)); f.write(block[:n]); left -= n
-PY
+random_wav "$FILE" "$SIZE_MIB"
 BYTES=$(stat -c %s "$FILE")
 
 SIGV4=(--aws-sigv4 "aws:amz:us-east-1:s3" --user "$S3_KEY:$S3_SECRET" -H "x-amz-content-sha256: UNSIGNED-PAYLOAD")

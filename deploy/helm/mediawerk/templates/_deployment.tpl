@@ -67,6 +67,8 @@ spec:
             - configMapRef:
                 name: {{ include "mediawerk.fullname" $root }}
           env:
+            - name: JAVA_OPTS
+              value: {{ $root.Values.javaOptions | quote }}
             {{- range $channel := list "TRANSFORMS" "INGEST" "INTELLIGENCE" "EVENTS" }}
             - name: MP_MESSAGING_INCOMING_{{ $channel }}_ENABLED
               value: {{ has $channel (get $consumers $role) | quote }}

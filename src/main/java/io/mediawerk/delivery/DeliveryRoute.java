@@ -9,23 +9,16 @@ import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.domain.ActiveDomains;
 import io.mediawerk.domain.CustomHosts;
 import io.mediawerk.source.Source;
+import io.mediawerk.storage.S3Downloads;
 import io.mediawerk.storage.Storage;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.ByteBuffer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
-import software.amazon.awssdk.core.async.ResponsePublisher;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Serves source files at {@code /files/<source id>.<ext>} (and {@code /files/<source id>/<file>} of sources made of
@@ -44,6 +37,7 @@ public class DeliveryRoute {
     private final Storage storage;
     private static final String PUBLIC_CACHING = "public, max-age=31536000, immutable";
 
+    private final S3Downloads downloads;
     private final DeliveryCounter counter;
     private final SignedUrls signedUrls;
     private final ActiveDomains domains;
@@ -51,12 +45,13 @@ public class DeliveryRoute {
     private final boolean redirect;
     private final java.time.Duration redirectValidity;
 
-    public DeliveryRoute(DeliveryService deliveries, Storage storage, DeliveryCounter counter, RawResponses raw,
-                         SignedUrls signedUrls, ActiveDomains domains, MediawerkConfig config) {
+    public DeliveryRoute(DeliveryService deliveries, Storage storage, S3Downloads downloads, DeliveryCounter counter,
+                         RawResponses raw, SignedUrls signedUrls, ActiveDomains domains, MediawerkConfig config) {
         this.signedUrls = signedUrls;
         this.domains = domains;
         this.deliveries = deliveries;
         this.storage = storage;
+        this.downloads = downloads;
         this.counter = counter;
         this.raw = raw;
         this.redirect = "redirect".equalsIgnoreCase(config.delivery().mode());
@@ -176,53 +171,12 @@ public class DeliveryRoute {
             response.end();
             return;
         }
-        Context context = Vertx.currentContext();
-        storage.get(file.key(), range == null ? null : range.s3Range()).subscribe().with(
-                publisher -> stream(context, response, publisher, source),
-                e -> raw.fail(ctx, call, e));
-    }
-
-    private void stream(Context context, HttpServerResponse response, ResponsePublisher<GetObjectResponse> publisher,
-                        Source source) {
-        publisher.subscribe(new Subscriber<ByteBuffer>() {
-            private Subscription subscription;
-            private long sent;
-
-            @Override
-            public void onSubscribe(Subscription s) {
-                subscription = s;
-                context.runOnContext(ignored -> response.closeHandler(closed -> s.cancel()));
-                s.request(1);
-            }
-
-            @Override
-            public void onNext(ByteBuffer chunk) {
-                byte[] bytes = new byte[chunk.remaining()];
-                chunk.get(bytes);
-                context.runOnContext(ignored -> {
-                    sent += bytes.length;
-                    response.write(Buffer.buffer(bytes));
-                    if (response.writeQueueFull()) {
-                        response.drainHandler(drained -> subscription.request(1));
-                    } else {
-                        subscription.request(1);
-                    }
+        downloads.send(file.key(), range == null ? null : range.s3Range(), response,
+                sent -> counter.record(source.id, source.mediaId, source.projectId, sent),
+                refused -> {
+                    response.headers().clear();
+                    raw.fail(ctx, call, refused);
                 });
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                context.runOnContext(ignored -> response.reset());
-            }
-
-            @Override
-            public void onComplete() {
-                context.runOnContext(ignored -> {
-                    counter.record(source.id, source.mediaId, source.projectId, sent);
-                    response.end();
-                });
-            }
-        });
     }
 
     private static ApiException notFound() {

@@ -10,6 +10,7 @@ import io.mediawerk.media.MediaRepository;
 import io.mediawerk.media.MediaViews;
 import io.mediawerk.media.OriginalIntake;
 import io.mediawerk.media.OriginalProbe;
+import io.mediawerk.storage.BufferBudget;
 import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.Storage;
 import io.mediawerk.storage.StorageGarbageCollector;
@@ -38,6 +39,7 @@ public class Ingest {
     private final MediaRepository media;
     private final SafeFetcher fetcher;
     private final Storage storage;
+    private final BufferBudget memory;
     private final OriginalProbe probe;
     private final OriginalIntake intake;
     private final StorageGarbageCollector garbage;
@@ -45,12 +47,13 @@ public class Ingest {
     private final Events events;
     private final Duration timeout;
 
-    public Ingest(MediaRepository media, SafeFetcher fetcher, Storage storage, OriginalProbe probe,
-                  OriginalIntake intake, StorageGarbageCollector garbage, MediaViews views, Events events,
-                  MediawerkConfig config) {
+    public Ingest(MediaRepository media, SafeFetcher fetcher, Storage storage, BufferBudget memory,
+                  OriginalProbe probe, OriginalIntake intake, StorageGarbageCollector garbage, MediaViews views,
+                  Events events, MediawerkConfig config) {
         this.media = media;
         this.fetcher = fetcher;
         this.storage = storage;
+        this.memory = memory;
         this.probe = probe;
         this.intake = intake;
         this.garbage = garbage;
@@ -73,12 +76,14 @@ public class Ingest {
 
     private Uni<Fetched> fetchAndProbe(Claimed claimed) {
         String key = StorageKeys.original(claimed.projectId(), claimed.mediaId());
-        S3Upload target = storage.startUpload(key, "application/octet-stream");
-        return fetcher.fetch(claimed.url(), target)
-                .onFailure().call(target::abort)
-                .chain(stored -> probe.probe(key, target.head()).map(probed -> new Fetched(stored, probed)))
-                .ifNoItem().after(timeout).failWith(() -> new IngestFailure("ingest_timeout", "Fetching and probing "
-                        + "the file took longer than " + timeout.toMinutes() + " minutes."));
+        return memory.reserve(storage.partSize(), timeout).chain(lease -> {
+            S3Upload target = storage.startUpload(key, "application/octet-stream", lease);
+            return fetcher.fetch(claimed.url(), target)
+                    .onFailure().call(target::abort)
+                    .onCancellation().call(target::abort)
+                    .chain(stored -> probe.probe(key, target.head()).map(probed -> new Fetched(stored, probed)));
+        }).ifNoItem().after(timeout).failWith(() -> new IngestFailure("ingest_timeout", "Fetching and probing the "
+                + "file took longer than " + timeout.toMinutes() + " minutes."));
     }
 
     @WithTransaction

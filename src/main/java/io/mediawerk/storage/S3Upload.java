@@ -1,10 +1,13 @@
 package io.mediawerk.storage;
 
+import io.mediawerk.api.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -20,16 +23,18 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
- * Writes one S3 object from a stream of buffers without ever holding more than a few parts in memory: bytes are
- * cut into fixed-size parts of a multipart upload, at most {@code maxInFlight} parts travel at once, and
- * {@link #write} makes the producer wait (back-pressure) beyond that. A file smaller than one part is a single PUT.
- * An upload can also be continued across requests ({@link #resume}), one part-aligned chunk at a time.
+ * Writes one S3 object from a stream of buffers without ever holding more than its {@link BufferBudget.Lease}
+ * allows: bytes are copied into pooled slabs, cut into fixed-size parts of a multipart upload, and each part's slabs
+ * go back to the pool when S3 has it. At most {@code maxInFlight} parts travel at once, and a second one only while
+ * the budget has room; beyond that {@link #offer} makes the producer wait (back-pressure). A file smaller than one
+ * part is a single PUT. Local files go part by part straight from disk ({@link #offerFile}), with no buffer at all.
+ * An upload can also be continued across requests ({@link #resume}), one part-aligned chunk at a time. Every way of
+ * ending ({@link #finish}, {@link #pause}, {@link #abort}, {@link #release}) gives the lease back.
  */
 public final class S3Upload {
 
     /** The first bytes of the file, kept for format sniffing. */
     public static final int HEAD_SIZE = 64 * 1024;
-    private static final int INITIAL_BUFFER = 256 * 1024;
 
     /** What is known of an unfinished multipart upload between two chunks. */
     public record State(String multipartId, List<Part> parts, long bytes) {
@@ -49,41 +54,36 @@ public final class S3Upload {
     private final String contentType;
     private final int partSize;
     private final int maxInFlight;
+    private final BufferBudget.Lease lease;
     private final List<Part> parts;
     private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
     private final byte[] head = new byte[HEAD_SIZE];
+    /** The slabs of the part being filled, the last one partly. */
+    private final List<byte[]> filling = new ArrayList<>();
     private CompletableFuture<String> multipartId;
-    /** The part being filled: grows up to one part, then is handed to S3 as it is (no copy) and replaced. */
-    private byte[] pending;
     private int filled;
     private long bytes;
     private int headLength;
     private int nextPart;
+    /** Bytes offered but not yet copied, because no slab was free; the producer waits until they are. */
+    private Buffer leftover;
+    private int leftoverOffset;
+    private boolean released;
 
-    private S3Upload(S3AsyncClient s3, String bucket, String key, String contentType, int partSize, int maxInFlight,
-                     State state) {
+    S3Upload(S3AsyncClient s3, String bucket, String key, String contentType, int partSize, int maxInFlight,
+             BufferBudget.Lease lease, State state) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
         this.contentType = contentType;
         this.partSize = partSize;
         this.maxInFlight = maxInFlight;
+        this.lease = lease;
         this.parts = new ArrayList<>(state == null ? List.of() : state.parts());
         this.multipartId = state == null || state.multipartId() == null ? null
                 : CompletableFuture.completedFuture(state.multipartId());
         this.bytes = state == null ? 0 : state.bytes();
         this.nextPart = parts.size() + 1;
-        this.pending = new byte[Math.min(partSize, INITIAL_BUFFER)];
-    }
-
-    static S3Upload start(S3AsyncClient s3, String bucket, String key, String contentType, int partSize,
-                          int maxInFlight) {
-        return new S3Upload(s3, bucket, key, contentType, partSize, maxInFlight, null);
-    }
-
-    static S3Upload resume(S3AsyncClient s3, String bucket, String key, String contentType, int partSize,
-                           int maxInFlight, State state) {
-        return new S3Upload(s3, bucket, key, contentType, partSize, maxInFlight, state);
     }
 
     /** Takes the next bytes; the returned Uni completes when the caller may send more. */
@@ -93,41 +93,35 @@ public final class S3Upload {
     }
 
     /**
-     * Takes the next bytes without allocating anything when S3 keeps up: null means "send more now"; otherwise
-     * the producer waits for the returned future (a part to finish, or a failed part to report).
+     * Takes the next bytes without allocating anything when S3 keeps up: null means "send more now"; otherwise the
+     * producer waits for the returned future (memory to come back from a part S3 took, or a failed part to report)
+     * before it offers more.
      */
     public synchronized CompletableFuture<Void> offer(Buffer data) {
+        if (leftover != null || lease == null) {
+            throw new IllegalStateException(lease == null ? "offer() on an upload of a file"
+                    : "offer() before the last offer's wait ended");
+        }
         if (headLength < HEAD_SIZE) {
             int n = Math.min(HEAD_SIZE - headLength, data.length());
             data.getBytes(0, n, head, headLength);
             headLength += n;
         }
         bytes += data.length();
-        int offset = 0;
-        while (offset < data.length()) {
-            if (filled == pending.length && pending.length < partSize) {
-                pending = java.util.Arrays.copyOf(pending, Math.min(partSize, pending.length * 2));
-            }
-            int n = Math.min(pending.length - filled, data.length() - offset);
-            data.getBytes(offset, offset + n, pending, filled);
-            filled += n;
-            offset += n;
-            if (filled == partSize) {
-                sendPart(ByteBuffer.wrap(pending));
-                pending = new byte[partSize];
-                filled = 0;
-            }
+        leftover = data;
+        leftoverOffset = 0;
+        return copyIn();
+    }
+
+    /** Sends {@code length} bytes of a local file from {@code position} as the next part (a whole part unless last). */
+    public synchronized CompletableFuture<Void> offerFile(Path file, long position, long length) {
+        if (filled > 0 || leftover != null) {
+            throw new IllegalStateException("offerFile() after bytes that are not a whole part");
         }
-        if (inFlight.isEmpty()) {
-            return null;
-        }
-        for (CompletableFuture<Void> sent : inFlight) {
-            if (sent.isCompletedExceptionally()) {
-                return sent;
-            }
-        }
-        inFlight.removeIf(CompletableFuture::isDone);
-        return inFlight.size() >= maxInFlight ? inFlight.peekFirst() : null;
+        bytes += length;
+        sendPart(AsyncRequestBody.fromFile(c -> c.path(file).position(position).numBytesToRead(length)), length,
+                List.of());
+        return paceOrFailure();
     }
 
     /** Bytes taken so far (over all chunks of a resumed upload). */
@@ -137,24 +131,23 @@ public final class S3Upload {
 
     /** A copy of the first bytes of this writing (for sniffing). */
     public synchronized byte[] head() {
-        return java.util.Arrays.copyOf(head, headLength);
+        return Arrays.copyOf(head, headLength);
     }
 
     /** Ends the object: the rest as the last part, then the multipart upload completed (or one PUT if small). */
     public Uni<Stored> finish() {
         CompletableFuture<Stored> done;
         synchronized (this) {
+            requireNothingLeft();
             if (multipartId == null) {
                 int length = filled;
                 PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key)
                         .contentType(contentType).contentLength((long) length).build();
-                done = s3.putObject(request, AsyncRequestBody.fromByteBufferUnsafe(ByteBuffer.wrap(pending, 0,
-                        length))).thenApply(response -> new Stored(key, length, response.eTag()));
+                done = s3.putObject(request, bodyOf(filling, length))
+                        .thenApply(response -> new Stored(key, length, response.eTag()));
             } else {
                 if (filled > 0) {
-                    sendPart(ByteBuffer.wrap(pending, 0, filled));
-                    pending = new byte[0];
-                    filled = 0;
+                    sendFilling();
                 }
                 long size = bytes;
                 done = allSent().thenCompose(ignored -> multipartId).thenCompose(id -> s3.completeMultipartUpload(
@@ -164,7 +157,7 @@ public final class S3Upload {
                         .thenApply(response -> new Stored(key, size, response.eTag()));
             }
         }
-        return OnCallerContext.uni(() -> done);
+        return OnCallerContext.uni(() -> releasing(done));
     }
 
     /**
@@ -174,15 +167,16 @@ public final class S3Upload {
     public Uni<State> pause() {
         CompletableFuture<State> done;
         synchronized (this) {
+            requireNothingLeft();
             if (filled > 0) {
                 throw new IllegalStateException("A chunk that is not the last must be a multiple of " + partSize
                         + " bytes");
             }
             done = allSent().thenCompose(ignored -> multipartId == null
                     ? CompletableFuture.completedFuture((String) null) : multipartId)
-                    .thenApply(id -> snapshot(id));
+                    .thenApply(this::snapshot);
         }
-        return OnCallerContext.uni(() -> done);
+        return OnCallerContext.uni(() -> releasing(done));
     }
 
     /** Gives up: waits for parts in flight, then aborts the multipart upload so that no part is left behind. */
@@ -190,12 +184,16 @@ public final class S3Upload {
         CompletableFuture<Void> done;
         synchronized (this) {
             CompletableFuture<String> id = multipartId;
-            done = allSent().handle((ignored, error) -> null).thenCompose(ignored -> id == null
-                    ? CompletableFuture.completedFuture(null)
+            done = settled().thenCompose(ignored -> id == null ? CompletableFuture.completedFuture(null)
                     : id.thenCompose(uploadId -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
                             .bucket(bucket).key(key).uploadId(uploadId).build())).handle((r, e) -> null));
         }
-        return OnCallerContext.uni(() -> done).replaceWithVoid();
+        return OnCallerContext.uni(() -> releasing(done)).replaceWithVoid();
+    }
+
+    /** Stops without ending the object (a chunk that may be sent again): waits for parts in flight, frees memory. */
+    public Uni<Void> release() {
+        return OnCallerContext.uni(() -> releasing(settled())).replaceWithVoid();
     }
 
     /** The multipart upload id, or null when nothing was sent in parts yet. */
@@ -203,21 +201,120 @@ public final class S3Upload {
         return multipartId == null ? null : multipartId.getNow(null);
     }
 
+    /** Copies the leftover bytes into slabs, sending each part as it fills; null when all are in. */
+    private CompletableFuture<Void> copyIn() {
+        while (leftover != null) {
+            CompletableFuture<Void> failed = firstFailure();
+            if (failed != null) {
+                return failed;
+            }
+            if (filled == filling.size() * BufferBudget.SLAB && !takeSlab()) {
+                CompletableFuture<Void> oldest = inFlight.peekFirst();
+                if (oldest == null) {
+                    return CompletableFuture.failedFuture(new ApiException(503, "server_busy", "More bytes arrived "
+                            + "than this upload was given memory for. Send the file again.", null));
+                }
+                return oldest.handle((ignored, error) -> null).thenCompose(ignored -> continueCopying());
+            }
+            byte[] slab = filling.get(filling.size() - 1);
+            int at = filled % BufferBudget.SLAB;
+            int n = Math.min(BufferBudget.SLAB - at, leftover.length() - leftoverOffset);
+            leftover.getBytes(leftoverOffset, leftoverOffset + n, slab, at);
+            leftoverOffset += n;
+            filled += n;
+            if (leftoverOffset == leftover.length()) {
+                leftover = null;
+            }
+            if (filled == partSize) {
+                sendFilling();
+            }
+        }
+        return paceOrFailure();
+    }
+
+    private synchronized CompletableFuture<Void> continueCopying() {
+        CompletableFuture<Void> failed = firstFailure();
+        if (failed != null) {
+            return failed;
+        }
+        inFlight.removeIf(CompletableFuture::isDone);
+        CompletableFuture<Void> wait = copyIn();
+        return wait == null ? CompletableFuture.completedFuture(null) : wait;
+    }
+
+    /** A slab for the part being filled: from the lease, or a lease grown by one part while few parts travel. */
+    private boolean takeSlab() {
+        if (released) {
+            return false;
+        }
+        byte[] slab = lease.take();
+        if (slab == null && inFlight.size() < maxInFlight && lease.tryGrow(partSize / BufferBudget.SLAB)) {
+            slab = lease.take();
+        }
+        if (slab != null) {
+            filling.add(slab);
+        }
+        return slab != null;
+    }
+
+    private CompletableFuture<Void> paceOrFailure() {
+        CompletableFuture<Void> failed = firstFailure();
+        if (failed != null) {
+            return failed;
+        }
+        inFlight.removeIf(CompletableFuture::isDone);
+        return inFlight.size() >= maxInFlight ? inFlight.peekFirst() : null;
+    }
+
+    private CompletableFuture<Void> firstFailure() {
+        for (CompletableFuture<Void> sent : inFlight) {
+            if (sent.isCompletedExceptionally()) {
+                return sent;
+            }
+        }
+        return null;
+    }
+
+    private void requireNothingLeft() {
+        if (leftover != null) {
+            throw new IllegalStateException("The last offer's wait has not ended");
+        }
+    }
+
     private synchronized State snapshot(String id) {
         return new State(id, List.copyOf(parts), bytes);
     }
 
-    private void sendPart(ByteBuffer body) {
+    private void sendFilling() {
+        List<byte[]> slabs = List.copyOf(filling);
+        int length = filled;
+        filling.clear();
+        filled = 0;
+        sendPart(bodyOf(slabs, length), length, slabs);
+    }
+
+    private void sendPart(AsyncRequestBody body, long length, List<byte[]> slabs) {
         if (multipartId == null) {
             multipartId = s3.createMultipartUpload(CreateMultipartUploadRequest.builder().bucket(bucket).key(key)
                     .contentType(contentType).build()).thenApply(response -> response.uploadId());
         }
         int number = nextPart++;
         CompletableFuture<Void> sent = multipartId.thenCompose(id -> s3.uploadPart(UploadPartRequest.builder()
-                        .bucket(bucket).key(key).uploadId(id).partNumber(number)
-                        .contentLength((long) body.remaining()).build(), AsyncRequestBody.fromByteBufferUnsafe(body)))
+                        .bucket(bucket).key(key).uploadId(id).partNumber(number).contentLength(length).build(), body))
+                .whenComplete((response, error) -> slabs.forEach(lease::give))
                 .thenAccept(response -> partDone(number, response.eTag()));
         inFlight.addLast(sent);
+    }
+
+    private static AsyncRequestBody bodyOf(List<byte[]> slabs, int length) {
+        ByteBuffer[] buffers = new ByteBuffer[slabs.size()];
+        int left = length;
+        for (int i = 0; i < buffers.length; i++) {
+            int n = Math.min(BufferBudget.SLAB, left);
+            buffers[i] = ByteBuffer.wrap(slabs.get(i), 0, n);
+            left -= n;
+        }
+        return length == 0 ? AsyncRequestBody.empty() : AsyncRequestBody.fromByteBuffersUnsafe(buffers);
     }
 
     private synchronized void partDone(int number, String etag) {
@@ -226,6 +323,38 @@ public final class S3Upload {
 
     private synchronized CompletableFuture<Void> allSent() {
         return CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
+    }
+
+    /** Completes when every part in flight has ended, however. */
+    private CompletableFuture<Void> settled() {
+        return allSent().handle((ignored, error) -> null);
+    }
+
+    /** {@code work}'s outcome, once every part has ended and the memory of this upload is back in the budget. */
+    private <T> CompletableFuture<T> releasing(CompletableFuture<T> work) {
+        CompletableFuture<T> out = new CompletableFuture<>();
+        work.whenComplete((value, error) -> settled().whenComplete((ignored, nothing) -> {
+            freeMemory();
+            if (error != null) {
+                out.completeExceptionally(error);
+            } else {
+                out.complete(value);
+            }
+        }));
+        return out;
+    }
+
+    private synchronized void freeMemory() {
+        if (released || lease == null) {
+            released = true;
+            return;
+        }
+        released = true;
+        filling.forEach(lease::give);
+        filling.clear();
+        filled = 0;
+        leftover = null;
+        lease.close();
     }
 
     private List<CompletedPart> completedParts() {

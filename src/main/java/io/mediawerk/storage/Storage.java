@@ -5,8 +5,10 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -55,14 +58,27 @@ public class Storage {
         return bucket;
     }
 
-    /** Starts writing a new object in parts (see {@link S3Upload}). */
-    public S3Upload startUpload(String key, String contentType) {
-        return S3Upload.start(s3, bucket, key, contentType, partSize, partsInFlight);
+    /** Starts writing a new object from a stream, in parts held in the lease's memory (see {@link S3Upload}). */
+    public S3Upload startUpload(String key, String contentType, BufferBudget.Lease lease) {
+        return new S3Upload(s3, bucket, key, contentType, partSize, partsInFlight, lease, null);
     }
 
     /** Continues an object written one chunk per request. */
-    public S3Upload resumeUpload(String key, String contentType, S3Upload.State state) {
-        return S3Upload.resume(s3, bucket, key, contentType, partSize, partsInFlight, state);
+    public S3Upload resumeUpload(String key, String contentType, BufferBudget.Lease lease, S3Upload.State state) {
+        return new S3Upload(s3, bucket, key, contentType, partSize, partsInFlight, lease, state);
+    }
+
+    /** Starts writing a new object from a local file, part by part from disk ({@link S3Upload#offerFile}). */
+    public S3Upload startFileUpload(String key, String contentType) {
+        return new S3Upload(s3, bucket, key, contentType, partSize, partsInFlight, null, null);
+    }
+
+    /** Stores a local file of at most one part with one PUT, read from disk as it is sent. */
+    public Uni<S3Upload.Stored> putFile(String key, String contentType, Path file, long size) {
+        PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
+                .contentLength(size).build();
+        return OnCallerContext.uni(() -> s3.putObject(request, AsyncRequestBody.fromFile(file))
+                .thenApply(response -> new S3Upload.Stored(key, size, response.eTag())));
     }
 
     public int partSize() {

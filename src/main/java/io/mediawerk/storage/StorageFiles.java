@@ -1,14 +1,11 @@
 package io.mediawerk.storage;
 
-import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -16,12 +13,12 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 /**
  * Moves whole local files to and from S3 for the workers, blocking the calling thread (never an event loop). Files
- * are streamed in parts, so their size does not matter to the heap.
+ * go to S3 part by part straight from disk and come back straight to disk, so neither their size nor how many are
+ * moved at once matters to the heap.
  */
 @ApplicationScoped
 public class StorageFiles {
 
-    private static final int READ_SIZE = 1024 * 1024;
     private static final Duration FINISH_TIMEOUT = Duration.ofMinutes(10);
 
     private final Storage storage;
@@ -34,20 +31,25 @@ public class StorageFiles {
 
     /** Stores a local file under the key; on failure nothing is left behind in S3. */
     public S3Upload.Stored store(Path file, String key, String contentType) {
-        S3Upload upload = storage.startUpload(key, contentType);
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] chunk = new byte[READ_SIZE];
-            int read;
-            while ((read = in.readNBytes(chunk, 0, chunk.length)) > 0) {
-                CompletableFuture<Void> wait = upload.offer(Buffer.buffer(Arrays.copyOf(chunk, read)));
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file.getFileName(), e);
+        }
+        int partSize = storage.partSize();
+        if (size <= partSize) {
+            return storage.putFile(key, contentType, file, size).await().atMost(FINISH_TIMEOUT);
+        }
+        S3Upload upload = storage.startFileUpload(key, contentType);
+        try {
+            for (long position = 0; position < size; position += partSize) {
+                CompletableFuture<Void> wait = upload.offerFile(file, position, Math.min(partSize, size - position));
                 if (wait != null) {
                     wait.join();
                 }
             }
             return upload.finish().await().atMost(FINISH_TIMEOUT);
-        } catch (IOException e) {
-            abortQuietly(upload);
-            throw new UncheckedIOException("Could not read " + file.getFileName(), e);
         } catch (RuntimeException e) {
             abortQuietly(upload);
             throw e;

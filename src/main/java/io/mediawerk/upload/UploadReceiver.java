@@ -6,9 +6,11 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.RawResponses;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.media.OriginalProbe;
+import io.mediawerk.storage.BufferBudget;
 import io.mediawerk.storage.S3Pump;
 import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.Storage;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -31,15 +33,17 @@ public class UploadReceiver {
     private final Storage storage;
     private final OriginalProbe probe;
     private final RawResponses raw;
+    private final BufferBudget memory;
     private final long maxBytes;
 
     public UploadReceiver(UploadTokens tokens, UploadService uploads, Storage storage, OriginalProbe probe,
-                          RawResponses raw, MediawerkConfig config) {
+                          RawResponses raw, BufferBudget memory, MediawerkConfig config) {
         this.tokens = tokens;
         this.uploads = uploads;
         this.storage = storage;
         this.probe = probe;
         this.raw = raw;
+        this.memory = memory;
         this.maxBytes = config.ingest().maxBytes();
     }
 
@@ -103,26 +107,33 @@ public class UploadReceiver {
             refuse(ctx, call, e);
             return;
         }
-        uploads.begin(claims, range, storage.partSize()).subscribe().with(
-                upload -> {
-                    boolean firstBytes = upload.received == 0;
-                    S3Upload target = firstBytes ? storage.startUpload(upload.storageKey, "application/octet-stream")
-                            : storage.resumeUpload(upload.storageKey, "application/octet-stream",
-                            uploads.stateOf(upload));
-                    long limit = range != null ? range.length() : maxBytes;
-                    S3Pump pump = new S3Pump(target, limit, firstBytes ? OriginalProbe::sniff : null,
-                            failure -> failed(ctx, call, claims, target, firstBytes, failure),
-                            () -> finished(ctx, call, claims, target, range, upload.storageKey, firstBytes));
-                    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-                        ctx.response().writeContinue();
-                    }
-                    if (multipart) {
-                        pumpFormField(request, "file", pump);
-                    } else {
-                        pump.pump(request);
-                    }
-                },
-                e -> refuse(ctx, call, e));
+        long declared = range != null ? range.length() : parseLength(request.getHeader("Content-Length"));
+        memory.reserve(declared < 0 ? storage.partSize() : Math.min(declared, storage.partSize()))
+                .chain(lease -> uploads.begin(claims, range, storage.partSize())
+                        .onFailure().invoke(lease::close)
+                        .map(upload -> receiveInto(ctx, call, claims, range, multipart, upload, lease)))
+                .subscribe().with(ignored -> { }, e -> refuse(ctx, call, e));
+    }
+
+    private S3Pump receiveInto(RoutingContext ctx, CallContext call, UploadTokens.Claims claims, ChunkRange range,
+                               boolean multipart, Upload upload, BufferBudget.Lease lease) {
+        HttpServerRequest request = ctx.request();
+        boolean firstBytes = upload.received == 0;
+        S3Upload target = firstBytes ? storage.startUpload(upload.storageKey, "application/octet-stream", lease)
+                : storage.resumeUpload(upload.storageKey, "application/octet-stream", lease, uploads.stateOf(upload));
+        long limit = range != null ? range.length() : maxBytes;
+        S3Pump pump = new S3Pump(target, limit, firstBytes ? OriginalProbe::sniff : null,
+                failure -> failed(ctx, call, claims, target, firstBytes, failure),
+                () -> finished(ctx, call, claims, target, range, upload.storageKey, firstBytes));
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            ctx.response().writeContinue();
+        }
+        if (multipart) {
+            pumpFormField(request, "file", pump);
+        } else {
+            pump.pump(request);
+        }
+        return pump;
     }
 
     /** Streams the form field {@code name}; other fields are skipped. */
@@ -179,7 +190,7 @@ public class UploadReceiver {
             return;
         }
         target.finish()
-                .chain(stored -> (firstBytes ? io.smallrye.mutiny.Uni.createFrom().item(target.head())
+                .chain(stored -> (firstBytes ? Uni.createFrom().item(target.head())
                         : storage.readHead(key, S3Upload.HEAD_SIZE))
                         .chain(head -> probe.probe(key, head))
                         .chain(probed -> uploads.complete(claims, stored, probed)))
@@ -196,15 +207,20 @@ public class UploadReceiver {
         ApiException error = UploadFailures.asApiException(failure);
         boolean rejectFile = error.status() == 413 || error.status() == 415 || error.status() == 422;
         String abandoned = target == null ? null : target.multipartIdIfStarted();
-        io.smallrye.mutiny.Uni<Void> stop = target == null ? io.smallrye.mutiny.Uni.createFrom().voidItem()
-                : firstBytes || rejectFile ? target.abort() : io.smallrye.mutiny.Uni.createFrom().voidItem();
+        Uni<Void> stop = target == null ? Uni.createFrom().voidItem()
+                : firstBytes || rejectFile ? target.abort() : target.release();
         stop.chain(() -> uploads.failed(claims, error, rejectFile, firstBytes ? abandoned : null))
                 .subscribe().with(ignored -> refuse(ctx, call, error), e -> refuse(ctx, call, error));
     }
 
-    /** Answers an error before (or instead of) reading the body, and closes the connection behind it. */
+    /**
+     * Answers an error before (or instead of) reading the body. The connection is closed behind it, except after a
+     * 503: a client that is still sending then finishes (its bytes are dropped) and reads the answer, so that it
+     * knows to retry rather than seeing a reset connection.
+     */
     private void refuse(RoutingContext ctx, CallContext call, Throwable error) {
-        if (!ctx.request().isEnded()) {
+        boolean retryLater = error instanceof ApiException api && api.status() == 503;
+        if (!ctx.request().isEnded() && !retryLater) {
             ctx.response().putHeader("Connection", "close");
         }
         ctx.request().resume();

@@ -14,9 +14,9 @@ import io.mediawerk.storage.Storage;
 import io.mediawerk.storage.StorageKeys;
 import io.mediawerk.testing.Api;
 import io.mediawerk.testing.Db;
+import io.mediawerk.testing.StoredObjects;
 import io.mediawerk.testing.TestMedia;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -41,10 +41,7 @@ class SourceDeletionTest {
         byte[] derived = TestMedia.bytes("webp");
         String sourceId = Ids.newId("src");
         String key = StorageKeys.source(project.id(), mediaId, sourceId);
-        Db.inSession(() -> {
-            var writer = storage.startUpload(key, "image/webp");
-            return writer.write(Buffer.buffer(derived)).chain(writer::finish);
-        });
+        StoredObjects.put(key, "image/webp", derived);
         Source source = new Source();
         source.id = sourceId;
         source.mediaId = mediaId;

@@ -110,6 +110,8 @@ class HelmChartTest {
             CONSUMERS.get(role).forEach((channel, enabled) ->
                     assertThat(env.get("MP_MESSAGING_INCOMING_" + channel + "_ENABLED").at("/value").asText())
                             .as("%s: %s", role, channel).isEqualTo(enabled));
+            assertThat(env.get("JAVA_OPTS").at("/value").asText()).as("a JVM out of heap exits and is restarted")
+                    .contains("-XX:+ExitOnOutOfMemoryError");
 
             assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
             assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");

@@ -27,6 +27,11 @@ public final class AppProcesses implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Path logs;
 
+    /** The log of the process started as {@code name}. */
+    public Path log(String name) {
+        return logs.resolve(name + ".log");
+    }
+
     public AppProcesses(String logFolder) {
         try {
             this.logs = Files.createDirectories(Path.of("target", logFolder));
@@ -37,8 +42,16 @@ public final class AppProcesses implements AutoCloseable {
 
     /** Starts the app on {@code port} with these settings (roles, mostly) as system properties. */
     public Process launch(String name, int port, Map<String, String> settings) {
+        return launch(name, port, "512m", settings);
+    }
+
+    /**
+     * The same with a maximum heap ({@code 256m}); like the container images, the JVM exits on an
+     * OutOfMemoryError rather than running on half-broken.
+     */
+    public Process launch(String name, int port, String heap, Map<String, String> settings) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-Dquarkus.profile=test", "-Dquarkus.http.host=127.0.0.1",
+                .toString(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.profile=test", "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port, "-Dmediawerk.public-base-url=http://127.0.0.1:" + port,
                 "-Daws.requestChecksumCalculation=when_required", "-Daws.responseChecksumValidation=when_required"));
         settings.forEach((setting, value) -> command.add("-D" + setting + "=" + value));

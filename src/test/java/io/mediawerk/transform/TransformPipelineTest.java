@@ -10,12 +10,12 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.Times;
-import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.Storage;
 import io.mediawerk.task.worker.TaskRunner;
 import io.mediawerk.testing.Api;
 import io.mediawerk.testing.Db;
 import io.mediawerk.testing.Probe;
+import io.mediawerk.testing.StoredObjects;
 import io.mediawerk.testing.TestMedia;
 import io.mediawerk.testing.TestStack;
 import io.mediawerk.testing.Transforms;
@@ -25,7 +25,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.common.annotation.Identifier;
-import io.vertx.core.buffer.Buffer;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -140,8 +139,7 @@ class TransformPipelineTest {
         String outputId = Ids.newId("src");
         // what a worker killed in its first attempt leaves: a processing task whose lease ran out, and a file
         String stray = "projects/" + project.id() + "/media/" + mediaId + "/" + outputId + "/1/video.mp4";
-        S3Upload partial = storage.startUpload(stray, "video/mp4");
-        partial.write(Buffer.buffer("partial")).chain(partial::finish).await().atMost(Duration.ofSeconds(10));
+        StoredObjects.put(stray, "video/mp4", "partial".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Db.inTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into tasks (id, project_id, media_id, input_source_id, family, kind, options, label,
                             status, progress, output_source_id, attempts, lease_owner, lease_until, started, created,
@@ -224,8 +222,7 @@ class TransformPipelineTest {
         String key = "projects/" + project.id() + "/media/" + mediaId + "/original";
         byte[] garbage = new byte[64 * 1024];
         new java.util.Random(7).nextBytes(garbage);
-        S3Upload overwrite = storage.startUpload(key, "video/mp4");
-        overwrite.write(Buffer.buffer(garbage)).chain(overwrite::finish).await().atMost(Duration.ofSeconds(10));
+        StoredObjects.put(key, "video/mp4", garbage);
 
         String id = Transforms.create(project, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\"}");
         Response failed = Transforms.awaitEnd(project, id, Duration.ofSeconds(60));

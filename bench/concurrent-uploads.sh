@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Concurrent uploads at a small heap: N uploads of one ~20 MiB WAV started at once through Mediawerk upload URLs,
-# beside the same N files PUT at once straight to the same S3 server (the limit), alternating which goes first.
-# Reports for each N the answers (201 / 503 / other), throughput, the 503s retried until stored, and the JVM's peak
-# RSS; the instance's log is checked for OutOfMemoryError.
-# Usage: bench/concurrent-uploads.sh [heap, default 256m] [sizes, default "1 10 100"] [MiB per file, default 20]
+# beside the same N files PUT at once straight to the same S3 server (the limit), alternating which goes first,
+# ROUNDS times for each N (medians). Reports for each N the answers (201 / 503 / other), throughputs, the 503s
+# retried until stored, and the JVM's peak RSS after that N; the instance's log is checked for OutOfMemoryError.
+# The heap is committed and touched at start (-Xms = -Xmx, AlwaysPreTouch), so RSS growth is what N adds.
+# Usage: bench/concurrent-uploads.sh [heap, default 256m] [counts, default "1 10 100"] [MiB per file, default 20]
+#        [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,10 +13,11 @@ source bench/lib.sh
 HEAP=${1:-256m}
 SIZES=${2:-"1 10 100"}
 FILE_MIB=${3:-20}
+ROUNDS=${4:-3}
 
 build_and_start_stack
 # shellcheck disable=SC2086
-start_app $HTTP "$HEAP" "$WORK/app.log" -XX:+ExitOnOutOfMemoryError ${MEDIAWERK_OPTS:-}
+start_app $HTTP "$HEAP" "$WORK/app.log" -Xms"$HEAP" -XX:+AlwaysPreTouch -XX:+ExitOnOutOfMemoryError ${MEDIAWERK_OPTS:-}
 APP=$APP_PID
 new_project
 
@@ -80,36 +83,45 @@ retry_refused() {
   echo "$retried"
 }
 
-echo "file: $((BYTES / 1024 / 1024)) MiB, Mediawerk at -Xmx$HEAP"
+echo "file: $((BYTES / 1024 / 1024)) MiB, Mediawerk at -Xmx$HEAP, $ROUNDS rounds per count"
+through 1 > /dev/null # warm-up
+RSS_START=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
 RESULTS=()
 round=0
 for n in $SIZES; do
-  round=$((round + 1))
-  if [ $((round % 2)) = 1 ]; then
-    d=$(direct "$n"); t=$(through "$n")
-  else
-    t=$(through "$n"); d=$(direct "$n")
-  fi
-  r=$(retry_refused "$n")
-  rss=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status" 2>/dev/null || echo 0)
-  RESULTS+=("$n $d $t $r $rss")
-  echo "N=$n: direct ${d} s; through Mediawerk: ${t} (s 201 503 other retry-after); 503s stored on retry: $r; peak RSS so far $((rss / 1024)) MiB"
+  for r in $(seq "$ROUNDS"); do
+    round=$((round + 1))
+    if [ $((round % 2)) = 1 ]; then
+      d=$(direct "$n"); t=$(through "$n")
+    else
+      t=$(through "$n"); d=$(direct "$n")
+    fi
+    retried=$(retry_refused "$n")
+    rss=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status" 2>/dev/null || echo 0)
+    RESULTS+=("$n $d $t $retried $rss")
+    echo "N=$n round $r: direct ${d} s; through Mediawerk: ${t} (s 201 503 other retry-after); 503s stored on retry: $retried; peak RSS so far $((rss / 1024)) MiB"
+  done
 done
 
 OOM=$(grep -c OutOfMemoryError "$WORK/app.log" || true)
 kill -0 "$APP" 2>/dev/null && ALIVE=yes || ALIVE=no
-python3 - "$BYTES" "$HEAP" "$OOM" "$ALIVE" "${RESULTS[@]}" <<'PY'
-import sys
-size, heap, oom, alive = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+python3 - "$BYTES" "$HEAP" "$OOM" "$ALIVE" "$RSS_START" "${RESULTS[@]}" <<'PY'
+import statistics, sys
+from collections import defaultdict
+size, heap, oom, alive, rss_start = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 mib = size / 1024 / 1024
-print()
-print(f"| N | direct S3 (MiB/s) | through Mediawerk (MiB/s of stored files) | ratio | 201 | 503 (with Retry-After) | other | 503s stored on retry | peak RSS |")
-print("|---|---|---|---|---|---|---|---|---|")
-for row in sys.argv[5:]:
+rows = defaultdict(list)
+for row in sys.argv[6:]:
     n, d, t, ok, busy, other, ra, retried, rss = row.split()
-    n, d, t, ok = int(n), float(d), float(t), int(ok)
-    direct = n * mib / d
-    through = ok * mib / t
-    print(f"| {n} | {direct:.1f} | {through:.1f} | {through / direct:.2f} | {ok} | {busy} ({ra}) | {other} | {retried} | {int(rss) // 1024} MiB |")
+    rows[int(n)].append((float(d), float(t), int(ok), int(busy), int(other), int(ra), int(retried), int(rss)))
+print()
+print(f"peak RSS after start and one warm-up upload: {rss_start // 1024} MiB")
+print("| N | direct S3, MiB/s (median) | through Mediawerk, MiB/s stored (median) | ratio | 201 / 503 (with Retry-After) / other, all rounds | 503s stored on retry | peak RSS after N |")
+print("|---|---|---|---|---|---|---|")
+for n, runs in rows.items():
+    direct = statistics.median(n * mib / r[0] for r in runs)
+    through = statistics.median(r[2] * mib / r[1] for r in runs)
+    ok, busy, other, ra, retried = (sum(r[i] for r in runs) for i in (2, 3, 4, 5, 6))
+    print(f"| {n} | {direct:.1f} | {through:.1f} | {through / direct:.2f} | {ok} / {busy} ({ra}) / {other} | {retried} | {max(r[7] for r in runs) // 1024} MiB |")
 print(f"\n-Xmx{heap}; OutOfMemoryError lines in the log: {oom}; instance alive at the end: {alive}")
 PY

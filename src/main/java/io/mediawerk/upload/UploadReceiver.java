@@ -11,6 +11,7 @@ import io.mediawerk.storage.S3Pump;
 import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.Storage;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -128,7 +129,10 @@ public class UploadReceiver {
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             ctx.response().writeContinue();
         }
-        if (multipart) {
+        if (ctx.response().closed()) {
+            // the client gave up while this upload waited for memory or the database: give both back
+            pump.fail(new HttpClosedException("The connection closed before the upload began."));
+        } else if (multipart) {
             pumpFormField(request, "file", pump);
         } else {
             pump.pump(request);

@@ -2,6 +2,7 @@ package io.mediawerk.upload;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mediawerk.localstack.Ports;
 import io.mediawerk.testing.AppProcesses;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,15 +81,10 @@ class UploadMemoryIT {
         }
         HealthWatch health = new HealthWatch(base);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Path curlFile = Files.createDirectories(Path.of("target", "upload-memory-it")).resolve("curl.wav");
-        try (OutputStream out = Files.newOutputStream(curlFile)) {
-            for (byte[] part : content(CURL, shared)) {
-                out.write(part);
-            }
-        }
+        Path curlFile = curlFile(shared);
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
         for (int i = 0; i < UPLOADS; i++) {
-            answers.add(i % 2 == 0 ? curl(urls.get(i), curlFile, i)
+            answers.add(i % 2 == 0 ? curl(urls.get(i), curlFile, String.valueOf(i))
                     : client.sendAsync(put(urls.get(i), i, shared), HttpResponse.BodyHandlers.ofString())
                     .thenApply(Answer::of));
         }
@@ -137,6 +134,72 @@ class UploadMemoryIT {
         assertThat(Files.readString(apps.log("api"))).doesNotContain("OutOfMemoryError");
     }
 
+    @Test
+    void uploadsWhoseClientsLeaveWhileWaitingForMemoryGiveItBackAndStayUsable() throws Exception {
+        int port = Ports.freePort();
+        Process api = apps.launch("api-one-part", port, "256m", Map.of("mp.messaging.incoming.transforms.enabled",
+                "false", "mp.messaging.incoming.intelligence.enabled", "false", "mediawerk.buffers.budget-mib", "8",
+                "mediawerk.buffers.max-wait", "PT60S"));
+        AppProcesses.awaitReady(port, api);
+        String base = "http://127.0.0.1:" + port;
+        String key = AppProcesses.projectKey(base, "upload-memory-leavers");
+        byte[] shared = new byte[FILE_BYTES - HEADER - 4096];
+        new Random(7).nextBytes(shared);
+        Path file = curlFile(shared);
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            urls.add(given().baseUri(base).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                    .body("{}").post("/uploads").then().statusCode(201).extract().path("data.url"));
+        }
+        CompletableFuture<Answer> slow = curl(urls.get(0), file, "slow", "--limit-rate", "4M");
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric(base, "mediawerk_upload_buffer_reserved_bytes") > 0);
+
+        List<Socket> leavers = new ArrayList<>();
+        for (String url : urls.subList(1, 4)) {
+            URI uri = URI.create(url);
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.getOutputStream().write(("PUT " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nContent-Type: audio/wav\r\nContent-Length: " + FILE_BYTES + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(content(CURL, shared)[0]);
+            leavers.add(socket);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> metric(base, "mediawerk_uploads_waiting") == 3);
+        for (Socket socket : leavers) {
+            socket.close();
+        }
+
+        assertThat(slow.get(2, TimeUnit.MINUTES).status()).isEqualTo(201);
+        for (int i = 1; i < 4; i++) {
+            Answer again = curl(urls.get(i), file, "again-" + i).get(2, TimeUnit.MINUTES);
+            assertThat(again.status()).as("the URL of a client that left is still unused: %s", again.body())
+                    .isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(metric(base, "mediawerk_upload_buffer_reserved_bytes")).isZero();
+            assertThat(metric(base, "mediawerk_upload_buffer_used_bytes")).isZero();
+            assertThat(metric(base, "mediawerk_uploads_waiting")).isZero();
+        });
+        assertThat(api.isAlive()).isTrue();
+    }
+
+    private static double metric(String base, String name) {
+        return given().baseUri(base).get("/q/metrics").asString().lines().filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not on /q/metrics"));
+    }
+
+    /** The file every curl upload sends. */
+    private static Path curlFile(byte[] shared) throws IOException {
+        Path file = Files.createDirectories(Path.of("target", "upload-memory-it")).resolve("curl.wav");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (byte[] part : content(CURL, shared)) {
+                out.write(part);
+            }
+        }
+        return file;
+    }
+
     /** What an upload was answered. */
     private record Answer(int status, String body, long retryAfter) {
 
@@ -147,12 +210,15 @@ class UploadMemoryIT {
     }
 
     /** The upload sent by curl, as a user would ({@code -T}: with Expect: 100-continue, as curl does by default). */
-    private static CompletableFuture<Answer> curl(String url, Path file, int i) throws IOException {
-        Path headers = file.resolveSibling(i + ".headers");
-        Path body = file.resolveSibling(i + ".json");
-        Process curl = new ProcessBuilder("curl", "-s", "-D", headers.toString(), "-o", body.toString(), "-w",
-                "%{http_code}", "-H", "Content-Type: audio/wav", "-T", file.toString(), url)
-                .redirectErrorStream(true).start();
+    private static CompletableFuture<Answer> curl(String url, Path file, String name, String... options)
+            throws IOException {
+        Path headers = file.resolveSibling(name + ".headers");
+        Path body = file.resolveSibling(name + ".json");
+        List<String> command = new ArrayList<>(List.of("curl", "-s", "-D", headers.toString(), "-o", body.toString(),
+                "-w", "%{http_code}", "-H", "Content-Type: audio/wav", "-T", file.toString()));
+        command.addAll(List.of(options));
+        command.add(url);
+        Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
         return curl.onExit().thenApply(done -> {
             try {
                 int status = Integer.parseInt(new String(done.getInputStream().readAllBytes()).trim());

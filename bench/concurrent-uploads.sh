@@ -84,7 +84,7 @@ retry_refused() {
 }
 
 echo "file: $((BYTES / 1024 / 1024)) MiB, Mediawerk at -Xmx$HEAP, $ROUNDS rounds per count"
-through 1 > /dev/null # warm-up
+: "$(through 1)" # warm-up (in a subshell: its wait must not wait for the servers)
 RSS_START=$(awk '/VmHWM/ {print $2}' "/proc/$APP/status")
 RESULTS=()
 round=0

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A real PostgreSQL (zonky binaries) on 127.0.0.1 whose cluster survives restarts. */
+/**
+ * A real PostgreSQL (zonky binaries) on 127.0.0.1 whose cluster survives restarts, crashes of the JVM that started it
+ * included ({@link StalePostgres}).
+ */
 final class EmbeddedPostgresServer implements EmbeddedServer {
 
     private final Path dataDir;
@@ -28,9 +31,11 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         if (postgres != null) {
             return;
         }
+        StalePostgres.stopIfOrphaned(dataDir);
         Ports.requireFree(port, "PostgreSQL", "MEDIAWERK_LOCAL_STACK_POSTGRES_PORT");
         try {
             Files.createDirectories(dataDir);
+            StalePostgres.recordOwner(dataDir);
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)

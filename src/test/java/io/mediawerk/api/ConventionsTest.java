@@ -137,6 +137,17 @@ class ConventionsTest {
     }
 
     @Test
+    void overlongUrlsAndHeadersAreAnsweredInTheEnvelope() {
+        admin().get("/media/" + "a".repeat(5000)).then().statusCode(414)
+                .body("meta.type", equalTo("error")).body("error.code", equalTo("uri_too_long"))
+                .body("error.message", containsString("the limit is 4096"));
+        admin().header("X-Padding", "p".repeat(30_000)).get("/projects").then().statusCode(431)
+                .body("meta.type", equalTo("error")).body("error.code", equalTo("headers_too_large"));
+        given().get("/files/" + "f".repeat(5000) + ".png").then().statusCode(414)
+                .body("error.code", equalTo("uri_too_long"));
+    }
+
+    @Test
     void wrongMethodAndMediaTypeAndRoute() {
         admin().put("/projects").then().statusCode(405).body("error.code", equalTo("method_not_allowed"));
         admin().contentType(ContentType.TEXT).body("name=x").post("/projects").then().statusCode(415)

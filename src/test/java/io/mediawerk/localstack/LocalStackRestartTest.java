@@ -8,12 +8,12 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -106,7 +106,10 @@ class LocalStackRestartTest {
         return run;
     }
 
+    /** The driver itself rather than DriverManager, which misses it under Quarkus' test class loaders. */
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres + "/postgres", "postgres", "");
+        Properties user = new Properties();
+        user.setProperty("user", "postgres");
+        return new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + postgres + "/postgres", user);
     }
 }

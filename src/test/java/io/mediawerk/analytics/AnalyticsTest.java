@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * with their bytes, a transform with its processing time, deliveries with the bytes sent, and a delete that takes
  * the media's storage away but none of its history.
  */
+@Tag("stack")
 @QuarkusTest
 class AnalyticsTest {
 

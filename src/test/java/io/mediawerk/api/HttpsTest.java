@@ -7,9 +7,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Production's HTTPS rule, with this machine as the trusted TLS-terminating proxy. */
+@Tag("stack")
 @QuarkusTest
 @TestProfile(HttpsTest.RequireHttps.class)
 class HttpsTest {

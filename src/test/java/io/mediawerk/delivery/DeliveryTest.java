@@ -15,8 +15,10 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("stack")
 @QuarkusTest
 class DeliveryTest {
 

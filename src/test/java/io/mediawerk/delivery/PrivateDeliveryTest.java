@@ -21,12 +21,14 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Private delivery: a private media's files answer 403 without a signed URL; signed URLs work until they expire,
  * for their own source only, and carry their signature to the segments of an HLS playlist.
  */
+@Tag("stack")
 @QuarkusTest
 class PrivateDeliveryTest {
 

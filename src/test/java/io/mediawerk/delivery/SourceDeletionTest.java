@@ -19,12 +19,14 @@ import io.mediawerk.testing.TestMedia;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Deleting a source other than the original removes its file. Transforms will make such sources; until then the
  * test stores one itself, as a transform would.
  */
+@Tag("stack")
 @QuarkusTest
 class SourceDeletionTest {
 

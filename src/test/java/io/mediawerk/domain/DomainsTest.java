@@ -24,12 +24,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Custom domains against a DNS server and a web server of the test's own (no internet): verification by TXT record
  * (on demand) and by HTTP token (periodically), what a failed check says, the deadline, and delivery by Host.
  */
+@Tag("stack")
 @QuarkusTest
 class DomainsTest {
 

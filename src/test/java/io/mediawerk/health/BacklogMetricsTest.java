@@ -8,9 +8,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The backlog gauges are on /q/metrics with the values PostgreSQL holds. */
+@Tag("stack")
 @QuarkusTest
 class BacklogMetricsTest {
 

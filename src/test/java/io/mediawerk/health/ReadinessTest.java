@@ -11,9 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Readiness follows each dependency down and back up; liveness never does; requests survive a database restart. */
+@Tag("stack")
 @QuarkusTest
 class ReadinessTest {
 

@@ -7,8 +7,10 @@ import io.mediawerk.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("stack")
 @QuarkusTest
 class IdempotencyTest {
 

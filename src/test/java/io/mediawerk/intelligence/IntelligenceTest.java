@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Intelligence tasks through the real stack on media made at test time: silence and cuts at known times, text drawn
  * into an image and into video frames; the media's intelligence prop, the JSON source, and the 400s and 422s.
  */
+@Tag("stack")
 @QuarkusTest
 class IntelligenceTest {
 

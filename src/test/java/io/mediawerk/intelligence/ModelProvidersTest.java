@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * language, an MP3 file) and answers with timed segments, which become the media's speech prop, the JSON result and a
  * WebVTT file. Objects and nsfw: DeepStack-style vision endpoints check the image upload and the key.
  */
+@Tag("stack")
 @QuarkusTest
 @TestProfile(ModelProvidersTest.WithProviders.class)
 class ModelProvidersTest {

@@ -19,9 +19,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Messages reach Kafka if and only if their transaction commits, even when Kafka is down at that moment. */
+@Tag("stack")
 @QuarkusTest
 class OutboxTest {
 

@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * on the same folder and ports stops that orphan and starts with the data intact. The stack runs in its own JVM
  * (LocalStackMain, the same code as {@code quarkus:dev}'s), so that it can be killed like a real local run.
  */
+@Tag("stack")
 class LocalStackRestartTest {
 
     private final Path folder = Path.of("target", "local-stack-restart", String.valueOf(System.nanoTime()));

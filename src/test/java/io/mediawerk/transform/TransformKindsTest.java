@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every transform kind on small inputs through the real stack; each output is downloaded and probed. */
+@Tag("stack")
 @QuarkusTest
 class TransformKindsTest {
 

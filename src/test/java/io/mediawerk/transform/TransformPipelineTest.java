@@ -29,9 +29,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The task pipeline, whatever the kind: API, Kafka, worker, progress, cancel, redelivery and rescue. */
+@Tag("stack")
 @QuarkusTest
 class TransformPipelineTest {
 

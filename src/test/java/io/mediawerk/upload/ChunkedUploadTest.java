@@ -21,9 +21,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Large files in chunks, resuming after an interruption, and outages that must leave nothing half-stored. */
+@Tag("stack")
 @QuarkusTest
 class ChunkedUploadTest {
 

@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * uploads, ingests and transforms, filtering, retries, disabling, pausing, rotation, resending, and limits. The test
  * profile retries after 0.3 s, gives up after 4 s and disables a webhook failing for 3 s.
  */
+@Tag("stack")
 @QuarkusTest
 class WebhookDeliveryTest {
 

@@ -18,12 +18,14 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The webhooks API: its objects, its rules, its 400s, and one project never seeing another's webhooks. */
+@Tag("stack")
 @QuarkusTest
 class WebhooksApiTest {
 

@@ -23,12 +23,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Workflows running on the real stack: triggered by uploads and ingests, steps as ordinary tasks through Kafka and
  * the workers, conditions, steps reading other steps' outputs, failures confined to their branch, and the events.
  */
+@Tag("stack")
 @QuarkusTest
 class WorkflowRunsTest {
 

@@ -11,11 +11,13 @@ import static org.hamcrest.Matchers.nullValue;
 import io.mediawerk.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Workflows at the API: CRUD, the project's default, and a 400 naming the step and field for each bad definition. */
+@Tag("stack")
 @QuarkusTest
 class WorkflowsApiTest {
 

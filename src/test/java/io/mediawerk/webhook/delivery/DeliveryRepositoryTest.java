@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Making deliveries: more than one statement can carry, and an event seen again. */
+@Tag("stack")
 @QuarkusTest
 class DeliveryRepositoryTest {
 

@@ -7,7 +7,7 @@ import io.mediawerk.api.ErrorEnvelope;
 import io.mediawerk.api.Meta;
 import io.mediawerk.api.Page;
 import io.mediawerk.auth.ApiKeyView;
-import io.mediawerk.delivery.SignedUrlResource;
+import io.mediawerk.files.SignedUrlResource;
 import io.mediawerk.domain.DomainView;
 import io.mediawerk.ingest.IngestJob;
 import io.mediawerk.intelligence.IntelligenceView;

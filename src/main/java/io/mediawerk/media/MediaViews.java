@@ -1,6 +1,6 @@
 package io.mediawerk.media;
 
-import io.mediawerk.delivery.DeliveryUrls;
+import io.mediawerk.files.DeliveryUrls;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.source.SourceView;

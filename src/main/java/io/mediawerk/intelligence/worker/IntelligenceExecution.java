@@ -16,7 +16,7 @@ import io.mediawerk.intelligence.analysis.SceneAnalysis;
 import io.mediawerk.intelligence.analysis.TextAnalysis;
 import io.mediawerk.intelligence.analysis.TextLine;
 import io.mediawerk.intelligence.speech.SpeechProvider;
-import io.mediawerk.intelligence.speech.WebVtt;
+import io.mediawerk.intelligence.speech.Subtitles;
 import io.mediawerk.intelligence.vision.VisionProvider;
 import io.mediawerk.intelligence.vision.VisionProviders;
 import io.mediawerk.source.Source;
@@ -226,7 +226,7 @@ public class IntelligenceExecution {
         AudioExtraction.toSpeechMp3(location(input), duration, timeout, audio, value -> progress.accept(value * 0.3));
         SpeechProvider.Transcript transcript = speech.transcribe(audio, (String) task.options.get("language"));
         progress.accept(0.95);
-        Files.writeString(out.resolve(SUBTITLES), WebVtt.of(transcript.segments()));
+        Files.writeString(out.resolve(SUBTITLES), Subtitles.of(transcript.segments()));
         return AnalysisResults.speech(transcript);
     }
 

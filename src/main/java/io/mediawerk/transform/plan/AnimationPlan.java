@@ -16,7 +16,7 @@ final class AnimationPlan {
         boolean webp = "webp".equals(options.text("format"));
         Trim trim = Trim.of(options);
         int width = options.integer("width", AnimationOptions.DEFAULT_WIDTH);
-        Dimensions size = new Dimensions(width,
+        FrameSize size = new FrameSize(width,
                 Math.max(1, (int) Math.round(width * (double) input.height() / input.width())));
         List<String> picture = new ArrayList<>();
         VideoPlan.fpsFilter(options.number("fps"), input).ifPresent(picture::add);

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param crop the part of the input kept, or null for all of it
  */
-record Frame(Dimensions input, Crop crop, Dimensions size) {
+record Frame(FrameSize input, Crop crop, FrameSize size) {
 
     record Crop(int width, int height, int x, int y) {
 
@@ -24,7 +24,7 @@ record Frame(Dimensions input, Crop crop, Dimensions size) {
         if (crop != null) {
             filters.add(crop.filter());
         }
-        Dimensions before = crop == null ? input : new Dimensions(crop.width(), crop.height());
+        FrameSize before = crop == null ? input : new FrameSize(crop.width(), crop.height());
         if (!before.equals(size)) {
             filters.add(scale(size));
         }
@@ -32,7 +32,7 @@ record Frame(Dimensions input, Crop crop, Dimensions size) {
     }
 
     /** Scales to exactly this size, with square pixels so that players show the size as it is. */
-    static String scale(Dimensions size) {
+    static String scale(FrameSize size) {
         return "scale=" + size.width() + ":" + size.height() + ",setsar=1";
     }
 }

@@ -15,13 +15,13 @@ final class HlsLadder {
     private static final int[] BITRATES = {5_000_000, 2_800_000, 1_400_000, 800_000, 400_000};
 
     /** One rendition: its picture and the peak video bitrate in bits per second. */
-    record Rendition(Dimensions size, int bitrate) {
+    record Rendition(FrameSize size, int bitrate) {
     }
 
     private HlsLadder() {
     }
 
-    static List<Rendition> renditions(Dimensions picture) {
+    static List<Rendition> renditions(FrameSize picture) {
         List<Rendition> renditions = new ArrayList<>();
         for (int i = 0; i < LINES.length && renditions.size() < MAX_RENDITIONS; i++) {
             if (LINES[i] <= picture.shortSide()) {
@@ -35,13 +35,13 @@ final class HlsLadder {
     }
 
     /** The picture scaled so that its short side is {@code line}. */
-    private static Dimensions sized(Dimensions picture, int line) {
+    private static FrameSize sized(FrameSize picture, int line) {
         if (line == picture.shortSide()) {
             return picture;
         }
         double factor = line / (double) picture.shortSide();
         return picture.isLandscape()
-                ? new Dimensions(Dimensions.evenNearest(picture.width() * factor), line)
-                : new Dimensions(line, Dimensions.evenNearest(picture.height() * factor));
+                ? new FrameSize(FrameSize.evenNearest(picture.width() * factor), line)
+                : new FrameSize(line, FrameSize.evenNearest(picture.height() * factor));
     }
 }

@@ -16,7 +16,7 @@ final class ImageScaling {
     /**
      * @param stored the input's size as probed, for a percentage mixed with pixels
      */
-    static List<String> filters(Length width, Length height, String fit, String position, Dimensions stored) {
+    static List<String> filters(Length width, Length height, String fit, String position, FrameSize stored) {
         List<String> filters = new ArrayList<>();
         if (width == null && height == null) {
             return filters;

@@ -17,7 +17,7 @@ final class Scaling {
      * @param height the requested height, or null
      * @param fit contain, cover or fill: how a box of both width and height is filled
      */
-    static Frame frame(Dimensions input, Length width, Length height, String fit) {
+    static Frame frame(FrameSize input, Length width, Length height, String fit) {
         if (width != null && height != null) {
             return boxed(input, box(width, input.width()), box(height, input.height()), fit);
         }
@@ -26,36 +26,36 @@ final class Scaling {
         }
         double factor;
         if (width != null) {
-            factor = width.percent() ? width.fraction() : Dimensions.evenDown(width.value()) / (double) input.width();
+            factor = width.percent() ? width.fraction() : FrameSize.evenDown(width.value()) / (double) input.width();
         } else {
             factor = height.percent() ? height.fraction()
-                    : Dimensions.evenDown(height.value()) / (double) input.height();
+                    : FrameSize.evenDown(height.value()) / (double) input.height();
         }
-        Dimensions size = new Dimensions(Dimensions.evenNearest(input.width() * factor),
-                Dimensions.evenNearest(input.height() * factor));
+        FrameSize size = new FrameSize(FrameSize.evenNearest(input.width() * factor),
+                FrameSize.evenNearest(input.height() * factor));
         return new Frame(input, null, capped(size));
     }
 
     private static int box(Length length, int inputPixels) {
-        return Dimensions.evenDown(length.of(inputPixels));
+        return FrameSize.evenDown(length.of(inputPixels));
     }
 
-    private static Frame boxed(Dimensions input, int boxWidth, int boxHeight, String fit) {
+    private static Frame boxed(FrameSize input, int boxWidth, int boxHeight, String fit) {
         return switch (fit) {
-            case "fill" -> new Frame(input, null, capped(new Dimensions(boxWidth, boxHeight)));
+            case "fill" -> new Frame(input, null, capped(new FrameSize(boxWidth, boxHeight)));
             case "cover" -> new Frame(input, centredCrop(input, boxWidth, boxHeight),
-                    capped(new Dimensions(boxWidth, boxHeight)));
+                    capped(new FrameSize(boxWidth, boxHeight)));
             default -> {
                 double factor = Math.min(boxWidth / (double) input.width(), boxHeight / (double) input.height());
-                Dimensions size = new Dimensions(Math.min(boxWidth, Dimensions.evenNearest(input.width() * factor)),
-                        Math.min(boxHeight, Dimensions.evenNearest(input.height() * factor)));
+                FrameSize size = new FrameSize(Math.min(boxWidth, FrameSize.evenNearest(input.width() * factor)),
+                        Math.min(boxHeight, FrameSize.evenNearest(input.height() * factor)));
                 yield new Frame(input, null, capped(size));
             }
         };
     }
 
     /** The largest centred part of the input with the box's aspect ratio, or null when that is all of it. */
-    private static Frame.Crop centredCrop(Dimensions input, int boxWidth, int boxHeight) {
+    private static Frame.Crop centredCrop(FrameSize input, int boxWidth, int boxHeight) {
         long inputWider = (long) input.width() * boxHeight - (long) input.height() * boxWidth;
         int width = input.width();
         int height = input.height();
@@ -71,12 +71,12 @@ final class Scaling {
     }
 
     /** Scaled down, keeping the aspect ratio, to fit 7680 on the long side and 4320 on the short one. */
-    static Dimensions capped(Dimensions size) {
+    static FrameSize capped(FrameSize size) {
         double factor = Math.min(1, Math.min(MAX_LONG_SIDE / (double) size.longSide(),
                 MAX_SHORT_SIDE / (double) size.shortSide()));
         if (factor >= 1) {
             return size;
         }
-        return new Dimensions(Dimensions.evenDown(size.width() * factor), Dimensions.evenDown(size.height() * factor));
+        return new FrameSize(FrameSize.evenDown(size.width() * factor), FrameSize.evenDown(size.height() * factor));
     }
 }

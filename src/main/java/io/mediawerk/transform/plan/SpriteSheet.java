@@ -16,14 +16,14 @@ record SpriteSheet(String fileName, int count, double interval, int columns, int
      * @param count the number of thumbnails, or null when {@code interval} is given
      * @param interval seconds between thumbnails, or null when {@code count} is given
      */
-    static SpriteSheet of(Dimensions video, double duration, Integer count, Double interval, int tileWidth,
+    static SpriteSheet of(FrameSize video, double duration, Integer count, Double interval, int tileWidth,
             String format) {
         int tiles = interval != null ? countFor(duration, interval)
                 : count != null ? count : ThumbnailsOptions.DEFAULT_COUNT;
         double spacing = interval != null ? interval : duration / tiles;
         int columns = Math.min(tiles, MAX_COLUMNS);
         int rows = (tiles + columns - 1) / columns;
-        int tileHeight = Dimensions.evenNearest(tileWidth * (double) video.height() / video.width());
+        int tileHeight = FrameSize.evenNearest(tileWidth * (double) video.height() / video.width());
         String extension = "webp".equals(format) ? "webp" : "jpg";
         return new SpriteSheet("sprite." + extension, tiles, spacing, columns, rows, tileWidth, tileHeight);
     }

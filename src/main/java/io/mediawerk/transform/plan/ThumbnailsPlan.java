@@ -21,7 +21,7 @@ final class ThumbnailsPlan {
                 options.number("interval"), options.integer("width", ThumbnailsOptions.DEFAULT_WIDTH), format);
         // round=up: each tile shows the frame at the start of its cue, not one up to half an interval later
         String filters = String.format(Locale.ROOT, "fps=fps=1/%.6f:round=up,", sheet.interval())
-                + Frame.scale(new Dimensions(sheet.tileWidth(), sheet.tileHeight()))
+                + Frame.scale(new FrameSize(sheet.tileWidth(), sheet.tileHeight()))
                 + ",tile=" + sheet.columns() + "x" + sheet.rows();
 
         FfmpegCommand command = FfmpegCommand.reading(workspace.source(), null, null)
@@ -34,7 +34,7 @@ final class ThumbnailsPlan {
         command.withoutMetadata().threads(workspace.threads()).add(workspace.output(sheet.fileName()));
 
         Output output = new Output(TRACK, sheet.fileName(), "image", "webvtt", "text/vtt", "vtt", true,
-                Map.of(TRACK, WebVtt.thumbnails(sheet, input.duration())), sheet.describe());
+                Map.of(TRACK, SpriteVtt.thumbnails(sheet, input.duration())), sheet.describe());
         // the sprite sheet is one frame written at the end: ffmpeg's out_time says nothing until then
         return new Plan(List.of(command.step(null)), output);
     }

@@ -52,8 +52,8 @@ final class VideoOptions {
         return normalised;
     }
 
-    static Dimensions size(InputFacts input) {
-        return new Dimensions(input.width(), input.height());
+    static FrameSize size(InputFacts input) {
+        return new FrameSize(input.width(), input.height());
     }
 
     static void putLength(Map<String, Object> normalised, String name, Length length) {
@@ -71,7 +71,7 @@ final class VideoOptions {
     }
 
     private static void requireEncodableSize(VideoCodec codec, Frame frame, Length width, Length height) {
-        Dimensions size = frame.size();
+        FrameSize size = frame.size();
         if (size.shortSide() >= codec.minSide()) {
             return;
         }

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * keys. In this order, each step needing the one before.
  */
 @ApplicationScoped
-public class Startup {
+public class StartupSequence {
 
     private final MediawerkConfig config;
     private final DatabaseMigrations migrations;
@@ -33,7 +33,7 @@ public class Startup {
     private final TopicSetup topics;
     private final int httpPort;
 
-    public Startup(MediawerkConfig config, DatabaseMigrations migrations, Storage storage, Bootstrap bootstrap,
+    public StartupSequence(MediawerkConfig config, DatabaseMigrations migrations, Storage storage, Bootstrap bootstrap,
                    TopicSetup topics, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.config = config;
         this.migrations = migrations;

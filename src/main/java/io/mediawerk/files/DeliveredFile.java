@@ -1,4 +1,4 @@
-package io.mediawerk.delivery;
+package io.mediawerk.files;
 
 import io.mediawerk.source.Source;
 import io.mediawerk.storage.ContentTypes;

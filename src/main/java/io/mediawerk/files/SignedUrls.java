@@ -1,4 +1,4 @@
-package io.mediawerk.delivery;
+package io.mediawerk.files;
 
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.source.Source;

@@ -3,9 +3,9 @@ package io.mediawerk.transform.plan;
 import java.util.Locale;
 
 /** The WebVTT track that points each stretch of the video at its tile of the sprite sheet. */
-final class WebVtt {
+final class SpriteVtt {
 
-    private WebVtt() {
+    private SpriteVtt() {
     }
 
     static String thumbnails(SpriteSheet sheet, double duration) {

@@ -1,4 +1,4 @@
-package io.mediawerk.delivery;
+package io.mediawerk.files;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.mediawerk.delivery;
+package io.mediawerk.files;
 
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
@@ -8,11 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Which file a delivery request may have: a source of a live media of a live project, nothing else. */
 @ApplicationScoped
-public class DeliveryService {
+public class DeliverableFiles {
 
     private final SourceRepository sources;
 
-    public DeliveryService(SourceRepository sources) {
+    public DeliverableFiles(SourceRepository sources) {
         this.sources = sources;
     }
 

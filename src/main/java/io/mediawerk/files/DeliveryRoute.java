@@ -1,4 +1,4 @@
-package io.mediawerk.delivery;
+package io.mediawerk.files;
 
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.CallContext;
@@ -33,7 +33,7 @@ public class DeliveryRoute {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private final DeliveryService deliveries;
+    private final DeliverableFiles files;
     private final Storage storage;
     private static final String PUBLIC_CACHING = "public, max-age=31536000, immutable";
 
@@ -45,11 +45,11 @@ public class DeliveryRoute {
     private final boolean redirect;
     private final java.time.Duration redirectValidity;
 
-    public DeliveryRoute(DeliveryService deliveries, Storage storage, S3Downloads downloads, DeliveryCounter counter,
+    public DeliveryRoute(DeliverableFiles files, Storage storage, S3Downloads downloads, DeliveryCounter counter,
                          RawResponses raw, SignedUrls signedUrls, ActiveDomains domains, MediawerkConfig config) {
         this.signedUrls = signedUrls;
         this.domains = domains;
-        this.deliveries = deliveries;
+        this.files = files;
         this.storage = storage;
         this.downloads = downloads;
         this.counter = counter;
@@ -104,7 +104,7 @@ public class DeliveryRoute {
             raw.fail(ctx, call, notFound());
             return;
         }
-        deliveries.deliverable(sourceId).subscribe().with(found -> {
+        files.deliverable(sourceId).subscribe().with(found -> {
             Source source = found == null ? null : found.source();
             DeliveredFile file = source == null ? null : DeliveredFile.of(source, fileOfSource);
             String hostProject = domains.projectOf(CustomHosts.hostOf(ctx));
@@ -124,7 +124,7 @@ public class DeliveryRoute {
     }
 
     /** Why this request may not have the file: a private media without a valid signature; null when it may. */
-    private ApiException refusal(DeliveryService.Deliverable found, Signature signature) {
+    private ApiException refusal(DeliverableFiles.Deliverable found, Signature signature) {
         if (signature == null) {
             return found.isPrivate() ? new ApiException(403, "signature_required", "This media is delivered "
                     + "privately: use a signed URL (POST /sources/{id}/signed-url).", null) : null;

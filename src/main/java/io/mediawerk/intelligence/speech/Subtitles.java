@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /** Subtitles in WebVTT from timed transcript segments. */
-public final class WebVtt {
+public final class Subtitles {
 
-    private WebVtt() {
+    private Subtitles() {
     }
 
     public static String of(List<SpeechProvider.Segment> segments) {

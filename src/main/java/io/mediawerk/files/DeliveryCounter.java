@@ -1,4 +1,4 @@
-package io.mediawerk.delivery;
+package io.mediawerk.files;
 
 import io.mediawerk.analytics.UsageClock;
 import io.mediawerk.config.MediawerkConfig;

@@ -1,4 +1,4 @@
-package io.mediawerk.delivery;
+package io.mediawerk.files;
 
 import static io.mediawerk.testing.Api.admin;
 import static io.mediawerk.testing.Api.as;

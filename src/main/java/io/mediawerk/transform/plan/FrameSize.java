@@ -1,7 +1,7 @@
 package io.mediawerk.transform.plan;
 
 /** A picture size in pixels. */
-record Dimensions(int width, int height) {
+record FrameSize(int width, int height) {
 
     /** The nearest even number, at least 2: 4:2:0 video needs even sizes. */
     static int evenNearest(double pixels) {
@@ -25,7 +25,7 @@ record Dimensions(int width, int height) {
         return width >= height;
     }
 
-    Dimensions even() {
-        return new Dimensions(evenDown(width), evenDown(height));
+    FrameSize even() {
+        return new FrameSize(evenDown(width), evenDown(height));
     }
 }

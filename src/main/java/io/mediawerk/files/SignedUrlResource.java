@@ -1,4 +1,4 @@
-package io.mediawerk.delivery;
+package io.mediawerk.files;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.node.ObjectNode;

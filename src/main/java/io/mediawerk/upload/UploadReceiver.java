@@ -111,8 +111,8 @@ public class UploadReceiver {
         long declared = range != null ? range.length() : parseLength(request.getHeader("Content-Length"));
         memory.reserve(declared < 0 ? storage.partSize() : Math.min(declared, storage.partSize()))
                 .chain(lease -> uploads.begin(claims, range, storage.partSize())
-                        .onFailure().invoke(lease::close)
-                        .map(upload -> receiveInto(ctx, call, claims, range, multipart, upload, lease)))
+                        .map(upload -> receiveInto(ctx, call, claims, range, multipart, upload, lease))
+                        .onFailure().invoke(lease::close))
                 .subscribe().with(ignored -> { }, e -> refuse(ctx, call, e));
     }
 

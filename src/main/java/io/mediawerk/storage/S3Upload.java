@@ -5,22 +5,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
-import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
  * Writes one S3 object from a stream of buffers without ever holding more than its {@link BufferBudget.Lease}
@@ -28,7 +19,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
  * go back to the pool when S3 has it. At most {@code maxInFlight} parts travel at once, and a second one only while
  * the budget has room; beyond that {@link #offer} makes the producer wait (back-pressure). A file smaller than one
  * part is a single PUT. Local files go part by part straight from disk ({@link #offerFile}), with no buffer at all.
- * An upload can also be continued across requests ({@link #resume}), one part-aligned chunk at a time. Every way of
+ * An upload can also be continued across requests ({@link Storage#resumeUpload}), one part-aligned chunk at a time. Every way of
  * ending ({@link #finish}, {@link #pause}, {@link #abort}, {@link #release}) gives the lease back.
  */
 public final class S3Upload {
@@ -55,16 +46,13 @@ public final class S3Upload {
     private final int partSize;
     private final int maxInFlight;
     private final BufferBudget.Lease lease;
-    private final List<Part> parts;
-    private final Deque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+    private final MultipartWrite multipart;
     private final byte[] head = new byte[HEAD_SIZE];
     /** The slabs of the part being filled, the last one partly. */
     private final List<byte[]> filling = new ArrayList<>();
-    private CompletableFuture<String> multipartId;
     private int filled;
     private long bytes;
     private int headLength;
-    private int nextPart;
     /** Bytes offered but not yet copied, because no slab was free; the producer waits until they are. */
     private Buffer leftover;
     private int leftoverOffset;
@@ -79,11 +67,8 @@ public final class S3Upload {
         this.partSize = partSize;
         this.maxInFlight = maxInFlight;
         this.lease = lease;
-        this.parts = new ArrayList<>(state == null ? List.of() : state.parts());
-        this.multipartId = state == null || state.multipartId() == null ? null
-                : CompletableFuture.completedFuture(state.multipartId());
+        this.multipart = new MultipartWrite(s3, bucket, key, contentType, state);
         this.bytes = state == null ? 0 : state.bytes();
-        this.nextPart = parts.size() + 1;
     }
 
     /** Takes the next bytes; the returned Uni completes when the caller may send more. */
@@ -119,9 +104,9 @@ public final class S3Upload {
             throw new IllegalStateException("offerFile() after bytes that are not a whole part");
         }
         bytes += length;
-        sendPart(AsyncRequestBody.fromFile(c -> c.path(file).position(position).numBytesToRead(length)), length,
-                List.of());
-        return paceOrFailure();
+        multipart.send(AsyncRequestBody.fromFile(c -> c.path(file).position(position).numBytesToRead(length)),
+                length, () -> { });
+        return multipart.waitBeforeMore(maxInFlight);
     }
 
     /** Bytes taken so far (over all chunks of a resumed upload). */
@@ -139,7 +124,7 @@ public final class S3Upload {
         CompletableFuture<Stored> done;
         synchronized (this) {
             requireNothingLeft();
-            if (multipartId == null) {
+            if (!multipart.started()) {
                 int length = filled;
                 PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key)
                         .contentType(contentType).contentLength((long) length).build();
@@ -150,11 +135,7 @@ public final class S3Upload {
                     sendFilling();
                 }
                 long size = bytes;
-                done = allSent().thenCompose(ignored -> multipartId).thenCompose(id -> s3.completeMultipartUpload(
-                        CompleteMultipartUploadRequest.builder().bucket(bucket).key(key).uploadId(id)
-                                .multipartUpload(CompletedMultipartUpload.builder().parts(completedParts()).build())
-                                .build()))
-                        .thenApply(response -> new Stored(key, size, response.eTag()));
+                done = multipart.complete().thenApply(etag -> new Stored(key, size, etag));
             }
         }
         return OnCallerContext.uni(() -> releasing(done));
@@ -172,44 +153,35 @@ public final class S3Upload {
                 throw new IllegalStateException("A chunk that is not the last must be a multiple of " + partSize
                         + " bytes");
             }
-            done = allSent().thenCompose(ignored -> multipartId == null
-                    ? CompletableFuture.completedFuture((String) null) : multipartId)
-                    .thenApply(this::snapshot);
+            done = multipart.pause(bytes);
         }
         return OnCallerContext.uni(() -> releasing(done));
     }
 
     /** Gives up: waits for parts in flight, then aborts the multipart upload so that no part is left behind. */
     public Uni<Void> abort() {
-        CompletableFuture<Void> done;
-        synchronized (this) {
-            CompletableFuture<String> id = multipartId;
-            done = settled().thenCompose(ignored -> id == null ? CompletableFuture.completedFuture(null)
-                    : id.thenCompose(uploadId -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
-                            .bucket(bucket).key(key).uploadId(uploadId).build())).handle((r, e) -> null));
-        }
-        return OnCallerContext.uni(() -> releasing(done)).replaceWithVoid();
+        return OnCallerContext.uni(() -> releasing(multipart.abort())).replaceWithVoid();
     }
 
     /** Stops without ending the object (a chunk that may be sent again): waits for parts in flight, frees memory. */
     public Uni<Void> release() {
-        return OnCallerContext.uni(() -> releasing(settled())).replaceWithVoid();
+        return OnCallerContext.uni(() -> releasing(multipart.settled())).replaceWithVoid();
     }
 
     /** The multipart upload id, or null when nothing was sent in parts yet. */
-    public synchronized String multipartIdIfStarted() {
-        return multipartId == null ? null : multipartId.getNow(null);
+    public String multipartIdIfStarted() {
+        return multipart.idIfStarted();
     }
 
     /** Copies the leftover bytes into slabs, sending each part as it fills; null when all are in. */
     private CompletableFuture<Void> copyIn() {
         while (leftover != null) {
-            CompletableFuture<Void> failed = firstFailure();
+            CompletableFuture<Void> failed = multipart.firstFailure();
             if (failed != null) {
                 return failed;
             }
             if (filled == filling.size() * BufferBudget.SLAB && !takeSlab()) {
-                CompletableFuture<Void> oldest = inFlight.peekFirst();
+                CompletableFuture<Void> oldest = multipart.oldest();
                 if (oldest == null) {
                     return CompletableFuture.failedFuture(new ApiException(503, "server_busy", "More bytes arrived "
                             + "than this upload was given memory for. Send the file again.", null));
@@ -229,15 +201,14 @@ public final class S3Upload {
                 sendFilling();
             }
         }
-        return paceOrFailure();
+        return multipart.waitBeforeMore(maxInFlight);
     }
 
     private synchronized CompletableFuture<Void> continueCopying() {
-        CompletableFuture<Void> failed = firstFailure();
+        CompletableFuture<Void> failed = multipart.firstFailure();
         if (failed != null) {
             return failed;
         }
-        inFlight.removeIf(CompletableFuture::isDone);
         CompletableFuture<Void> wait = copyIn();
         return wait == null ? CompletableFuture.completedFuture(null) : wait;
     }
@@ -248,7 +219,7 @@ public final class S3Upload {
             return false;
         }
         byte[] slab = lease.take();
-        if (slab == null && inFlight.size() < maxInFlight && lease.tryGrow(partSize / BufferBudget.SLAB)) {
+        if (slab == null && multipart.inFlight() < maxInFlight && lease.tryGrow(partSize / BufferBudget.SLAB)) {
             slab = lease.take();
         }
         if (slab != null) {
@@ -257,32 +228,10 @@ public final class S3Upload {
         return slab != null;
     }
 
-    private CompletableFuture<Void> paceOrFailure() {
-        CompletableFuture<Void> failed = firstFailure();
-        if (failed != null) {
-            return failed;
-        }
-        inFlight.removeIf(CompletableFuture::isDone);
-        return inFlight.size() >= maxInFlight ? inFlight.peekFirst() : null;
-    }
-
-    private CompletableFuture<Void> firstFailure() {
-        for (CompletableFuture<Void> sent : inFlight) {
-            if (sent.isCompletedExceptionally()) {
-                return sent;
-            }
-        }
-        return null;
-    }
-
     private void requireNothingLeft() {
         if (leftover != null) {
             throw new IllegalStateException("The last offer's wait has not ended");
         }
-    }
-
-    private synchronized State snapshot(String id) {
-        return new State(id, List.copyOf(parts), bytes);
     }
 
     private void sendFilling() {
@@ -290,20 +239,7 @@ public final class S3Upload {
         int length = filled;
         filling.clear();
         filled = 0;
-        sendPart(bodyOf(slabs, length), length, slabs);
-    }
-
-    private void sendPart(AsyncRequestBody body, long length, List<byte[]> slabs) {
-        if (multipartId == null) {
-            multipartId = s3.createMultipartUpload(CreateMultipartUploadRequest.builder().bucket(bucket).key(key)
-                    .contentType(contentType).build()).thenApply(response -> response.uploadId());
-        }
-        int number = nextPart++;
-        CompletableFuture<Void> sent = multipartId.thenCompose(id -> s3.uploadPart(UploadPartRequest.builder()
-                        .bucket(bucket).key(key).uploadId(id).partNumber(number).contentLength(length).build(), body))
-                .whenComplete((response, error) -> slabs.forEach(lease::give))
-                .thenAccept(response -> partDone(number, response.eTag()));
-        inFlight.addLast(sent);
+        multipart.send(bodyOf(slabs, length), length, () -> slabs.forEach(lease::give));
     }
 
     private static AsyncRequestBody bodyOf(List<byte[]> slabs, int length) {
@@ -317,23 +253,10 @@ public final class S3Upload {
         return length == 0 ? AsyncRequestBody.empty() : AsyncRequestBody.fromByteBuffersUnsafe(buffers);
     }
 
-    private synchronized void partDone(int number, String etag) {
-        parts.add(new Part(number, etag));
-    }
-
-    private synchronized CompletableFuture<Void> allSent() {
-        return CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new));
-    }
-
-    /** Completes when every part in flight has ended, however. */
-    private CompletableFuture<Void> settled() {
-        return allSent().handle((ignored, error) -> null);
-    }
-
     /** {@code work}'s outcome, once every part has ended and the memory of this upload is back in the budget. */
     private <T> CompletableFuture<T> releasing(CompletableFuture<T> work) {
         CompletableFuture<T> out = new CompletableFuture<>();
-        work.whenComplete((value, error) -> settled().whenComplete((ignored, nothing) -> {
+        work.whenComplete((value, error) -> multipart.settled().whenComplete((ignored, nothing) -> {
             freeMemory();
             if (error != null) {
                 out.completeExceptionally(error);
@@ -355,12 +278,5 @@ public final class S3Upload {
         filled = 0;
         leftover = null;
         lease.close();
-    }
-
-    private List<CompletedPart> completedParts() {
-        synchronized (this) {
-            return parts.stream().sorted(Comparator.comparingInt(Part::number))
-                    .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build()).toList();
-        }
     }
 }

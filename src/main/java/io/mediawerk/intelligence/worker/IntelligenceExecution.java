@@ -2,8 +2,6 @@ package io.mediawerk.intelligence.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mediawerk.api.Ids;
-import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.ffmpeg.ProgramUnavailableException;
 import io.mediawerk.intelligence.IntelligenceKinds;
@@ -20,12 +18,9 @@ import io.mediawerk.intelligence.speech.Subtitles;
 import io.mediawerk.intelligence.vision.VisionProvider;
 import io.mediawerk.intelligence.vision.VisionProviders;
 import io.mediawerk.source.Source;
-import io.mediawerk.storage.ContentTypes;
-import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.Storage;
 import io.mediawerk.storage.StorageFiles;
 import io.mediawerk.task.Task;
-import io.mediawerk.task.TaskOutputs;
 import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.task.worker.RunControl;
 import io.mediawerk.task.worker.TaskFailure;
@@ -38,8 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,24 +49,26 @@ public class IntelligenceExecution {
 
     static final String RESULT = "result.json";
     private static final String KEYFRAMES = "keyframes";
-    private static final String SUBTITLES = "subtitles.vtt";
+    static final String SUBTITLES = "subtitles.vtt";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Storage storage;
     private final StorageFiles files;
+    private final AnalysisOutputs outputs;
     private final WorkFolders folders;
     private final Duration timeout;
     private final SpeechProvider speech;
     private final Path faceCascade;
     private final VisionProviders vision;
 
-    public IntelligenceExecution(Storage storage, StorageFiles files, WorkFolders folders, SpeechProvider speech,
-                                 VisionProviders vision, MediawerkConfig config) {
+    public IntelligenceExecution(Storage storage, StorageFiles files, AnalysisOutputs outputs, WorkFolders folders,
+                                 SpeechProvider speech, VisionProviders vision, MediawerkConfig config) {
         this.speech = speech;
         this.vision = vision;
         this.faceCascade = Path.of(config.intelligence().faceCascade());
         this.storage = storage;
         this.files = files;
+        this.outputs = outputs;
         this.folders = folders;
         this.timeout = config.transforms().timeout();
     }
@@ -94,12 +89,12 @@ public class IntelligenceExecution {
             List<Source> more = new ArrayList<>();
             if (Files.exists(subtitles)) {
                 // the subtitles are a source of their own, beside the result
-                Source track = subtitles(claimed, subtitles);
+                Source track = outputs.subtitles(claimed, subtitles);
                 result.put("subtitles_source_id", track.id);
                 more.add(track);
             }
             Files.writeString(out.resolve(RESULT), JSON.writeValueAsString(result));
-            return new Analysis(AnalysisResults.summary(result), store(claimed, out), more);
+            return new Analysis(AnalysisResults.summary(result), outputs.store(claimed, out), more);
         } catch (AnalysisFailure e) {
             throw new TaskFailure(e.code(), e.getMessage());
         } catch (ProgramUnavailableException e) {
@@ -245,84 +240,6 @@ public class IntelligenceExecution {
         } catch (RuntimeException e) {
             throw new TransientFailure("The input could not be read from storage", e);
         }
-    }
-
-    /** Stores the WebVTT track as a source of its own (under the task's attempt prefix, so that a lost run's is removed). */
-    private Source subtitles(ClaimedTask claimed, Path file) throws IOException {
-        Task task = claimed.task();
-        String key = TaskOutputs.attemptPrefix(task, claimed.attempt()) + "subtitles/" + SUBTITLES;
-        S3Upload.Stored done;
-        try {
-            done = files.store(file, key, "text/vtt");
-        } catch (RuntimeException e) {
-            throw new TransientFailure("Storing the subtitles failed", e);
-        }
-        Files.delete(file);
-        Source source = new Source();
-        source.id = Ids.newId("src");
-        source.mediaId = task.mediaId;
-        source.projectId = task.projectId;
-        source.kind = "text";
-        source.label = "subtitles";
-        source.mimeType = "text/vtt";
-        source.container = "webvtt";
-        source.extension = "vtt";
-        source.filesize = done.size();
-        source.storageKey = key;
-        source.etag = done.etag();
-        source.status = Source.READY;
-        source.transformId = task.id;
-        source.metadata = new HashMap<>(task.options.containsKey("language")
-                ? Map.of("language", task.options.get("language")) : Map.of());
-        source.created = Times.now();
-        source.updated = source.created;
-        return source;
-    }
-
-    /** Stores every file of {@code out}; the source is {@code result.json}, with the keyframes beside it. */
-    private Source store(ClaimedTask claimed, Path out) throws IOException {
-        Task task = claimed.task();
-        String prefix = TaskOutputs.attemptPrefix(task, claimed.attempt());
-        List<Path> made = WorkFolders.filesOf(out);
-        Map<String, Long> stored = new LinkedHashMap<>();
-        String etag = null;
-        for (Path file : made) {
-            String name = out.relativize(file).toString().replace('\\', '/');
-            S3Upload.Stored done;
-            try {
-                done = files.store(file, prefix + name, ContentTypes.ofFile(name));
-            } catch (RuntimeException e) {
-                throw new TransientFailure("Storing the result failed", e);
-            }
-            stored.put(name, done.size());
-            if (name.equals(RESULT)) {
-                etag = done.etag();
-            }
-        }
-        Source source = new Source();
-        source.id = task.outputSourceId;
-        source.mediaId = task.mediaId;
-        source.projectId = task.projectId;
-        source.kind = "data";
-        source.label = task.label;
-        source.mimeType = "application/json";
-        source.container = "json";
-        source.extension = "json";
-        source.filesize = stored.values().stream().mapToLong(Long::longValue).sum();
-        if (stored.size() > 1) {
-            source.storageKey = prefix.substring(0, prefix.length() - 1);
-            source.files = stored;
-            source.mainFile = RESULT;
-        } else {
-            source.storageKey = prefix + RESULT;
-        }
-        source.etag = etag;
-        source.status = Source.READY;
-        source.transformId = task.id;
-        source.metadata = new HashMap<>();
-        source.created = Times.now();
-        source.updated = source.created;
-        return source;
     }
 
     private static Path createDirectory(Path dir) {

@@ -2,11 +2,7 @@ package io.mediawerk.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -43,17 +39,6 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, HttpServerRequest http) {
-        ConstraintViolation<?> first = e.getConstraintViolations().iterator().next();
-        String field = null;
-        for (Path.Node node : first.getPropertyPath()) {
-            field = node.getName();
-        }
-        String param = field == null ? null : snakeCase(field);
-        return respond(http, ApiException.invalid(param, "Field '" + param + "' " + first.getMessage() + "."));
-    }
-
-    @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest http) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
@@ -84,30 +69,17 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest http) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiException api) {
-                return respond(http, api);
-            }
-        }
-        if (Outages.isDependencyDown(e)) {
-            Log.warnf("Request %s failed while a dependency is down: %s", call.requestId(), e.toString());
-            return Response.fromResponse(respond(http, new ApiException(503, "service_unavailable",
-                    "Mediawerk cannot reach its database right now. Retry in a few seconds.", null)))
-                    .header("Retry-After", "5").build();
-        }
-        Log.errorf(e, "Request %s failed unexpectedly", call.requestId());
-        return respond(http, new ApiException(500, "internal_error", "Something went wrong on our side. Quote "
-                + call.requestId() + " when you report it.", null));
+        return respond(http, ApiErrors.from(e, call.requestId()));
     }
 
     private Response respond(HttpServerRequest http, ApiException e) {
         ErrorEnvelope body = envelopes.error(call, http.method().name(), http.uri(), e.status(), e.code(),
                 e.getMessage(), e.param());
-        return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body)
-                .header(ApiResponseFilter.REQUEST_ID_HEADER, call.requestId()).build();
-    }
-
-    private static String snakeCase(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body).header(ApiResponseFilter.REQUEST_ID_HEADER, call.requestId());
+        if (e.status() == 503) {
+            response.header(ApiErrors.RETRY_AFTER, ApiErrors.RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 }

@@ -25,6 +25,14 @@ final class JsonErrors {
         if (e instanceof ValueInstantiationException invalid && invalid.getCause() instanceof ApiException api) {
             return api;
         }
+        if (e instanceof ValidUnicode.InvalidUnicodeException
+                || String.valueOf(e.getOriginalMessage()).contains("surrogate")) {
+            String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+            String which = field.isEmpty() ? "The request body" : "Field '" + field + "'";
+            return ApiException.badRequest("invalid_unicode", which + " is not valid Unicode: it holds half of a "
+                    + "surrogate pair (an escape such as \\ud800 without its partner). Send text as UTF-8, or a "
+                    + "character beyond U+FFFF as both escapes of its pair.", field.isEmpty() ? null : field);
+        }
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
             if (field.isEmpty()) {

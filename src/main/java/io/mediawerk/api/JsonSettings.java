@@ -63,5 +63,6 @@ public class JsonSettings implements ObjectMapperCustomizer {
             }
         });
         mapper.registerModule(times);
+        mapper.registerModule(new ValidUnicode());
     }
 }

@@ -2,11 +2,8 @@ package io.mediawerk.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediawerk.reactive.OwnContexts;
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,29 +16,23 @@ public class RawResponses {
 
     private final EnvelopeFactory envelopes;
     private final ObjectMapper json;
+    private final OwnContexts contexts;
 
-    public RawResponses(EnvelopeFactory envelopes, ObjectMapper json) {
+    public RawResponses(EnvelopeFactory envelopes, ObjectMapper json, OwnContexts contexts) {
         this.envelopes = envelopes;
         this.json = json;
+        this.contexts = contexts;
     }
 
     /** Runs a handler on a duplicated Vert.x context marked safe for Hibernate Reactive. */
     public void onSafeContext(RoutingContext ctx, Runnable handler) {
-        Context current = Vertx.currentContext();
-        Context duplicated = VertxContext.getOrCreateDuplicatedContext(current);
-        Runnable safe = () -> {
-            VertxContextSafetyToggle.setCurrentContextSafe(true);
+        contexts.runOnCurrent(() -> {
             try {
                 handler.run();
             } catch (RuntimeException e) {
                 fail(ctx, callOf(ctx, null), e);
             }
-        };
-        if (duplicated == current) {
-            safe.run();
-        } else {
-            duplicated.runOnContext(ignored -> safe.run());
-        }
+        });
     }
 
     /** The call context of a raw request: its id, its version, the project it acts for. */
@@ -65,28 +56,13 @@ public class RawResponses {
     }
 
     public void fail(RoutingContext ctx, CallContext call, Throwable failure) {
-        ApiException error = asApiException(call, failure);
+        ApiException error = ApiErrors.from(failure, call.requestId());
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
         }
         write(ctx, call, error.status(), envelopes.error(call, ctx.request().method().name(), ctx.request().uri(),
                 error.status(), error.code(), error.getMessage(), error.param()));
-    }
-
-    private static ApiException asApiException(CallContext call, Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return api;
-            }
-        }
-        if (Outages.isDependencyDown(failure)) {
-            return new ApiException(503, "service_unavailable", "Mediawerk cannot reach its database or storage "
-                    + "right now. Retry in a few seconds.", null);
-        }
-        Log.errorf(failure, "Request %s failed unexpectedly", call.requestId());
-        return new ApiException(500, "internal_error", "Something went wrong on our side. Quote "
-                + call.requestId() + " when you report it.", null);
     }
 
     private void write(RoutingContext ctx, CallContext call, int status, Object body) {
@@ -96,7 +72,7 @@ public class RawResponses {
                     .putHeader(ApiResponseFilter.REQUEST_ID_HEADER, call.requestId())
                     .putHeader(ApiVersions.HEADER, call.version());
             if (status == 503) {
-                ctx.response().putHeader("Retry-After", "5");
+                ctx.response().putHeader(ApiErrors.RETRY_AFTER, ApiErrors.RETRY_AFTER_SECONDS);
             }
             ctx.response().end(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

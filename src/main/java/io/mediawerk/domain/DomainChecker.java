@@ -2,10 +2,10 @@ package io.mediawerk.domain;
 
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.reactive.InTurn;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -31,10 +31,7 @@ public class DomainChecker {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> checkOnSchedule() {
         return Panache.withSession(() -> domains.due(Times.now().minus(every), BATCH))
-                .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(domain -> service.check(domain.id, domain.hostname,
-                                domain.token))
-                        .collect().last())
+                .chain(due -> InTurn.each(due, domain -> service.check(domain.id, domain.hostname, domain.token)))
                 .onFailure().invoke(e -> Log.warnf("Checking pending domains failed: %s", e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

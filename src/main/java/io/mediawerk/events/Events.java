@@ -31,8 +31,8 @@ public class Events {
     }
 
     /** Must run inside the transaction of the change. */
-    public Uni<Void> emit(String type, String projectId, ApiObject object) {
-        Event event = new Event(Ids.newId("evt"), "event", type, Times.now(), projectId, new Data(object));
+    public Uni<Void> emit(EventType type, String projectId, ApiObject object) {
+        Event event = new Event(Ids.newId("evt"), "event", type.wireName(), Times.now(), projectId, new Data(object));
         return outbox.add(Topics.EVENTS, projectId, event);
     }
 }

@@ -2,16 +2,13 @@ package io.mediawerk.files;
 
 import io.mediawerk.analytics.UsageClock;
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.reactive.InTurn;
+import io.mediawerk.reactive.OwnContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -45,11 +42,11 @@ public class DeliveryCounter {
     private final Map<Key, Tally> tallies = new ConcurrentHashMap<>();
     private final UsageClock clock;
     private final boolean counting;
-    private final Vertx vertx;
+    private final OwnContexts contexts;
 
-    public DeliveryCounter(UsageClock clock, Vertx vertx, MediawerkConfig config) {
+    public DeliveryCounter(UsageClock clock, OwnContexts contexts, MediawerkConfig config) {
         this.clock = clock;
-        this.vertx = vertx;
+        this.contexts = contexts;
         this.counting = config.delivery().counting();
     }
 
@@ -79,9 +76,8 @@ public class DeliveryCounter {
         if (drained.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Panache.withTransaction(() -> Multi.createFrom().iterable(drained)
-                        .onItem().transformToUniAndConcatenate(this::upsert).collect().asList())
-                .map(List::size)
+        return Panache.withTransaction(() -> InTurn.each(drained, this::upsert))
+                .replaceWith(drained.size())
                 .onFailure().invoke(e -> drained.forEach(entry -> restore(entry.getKey(), entry.getValue())));
     }
 
@@ -104,11 +100,7 @@ public class DeliveryCounter {
             return;
         }
         CompletableFuture<Integer> written = new CompletableFuture<>();
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> {
-            VertxContextSafetyToggle.setCurrentContextSafe(true);
-            flush().subscribe().with(written::complete, written::completeExceptionally);
-        });
+        contexts.runOnNew(() -> flush().subscribe().with(written::complete, written::completeExceptionally));
         try {
             written.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

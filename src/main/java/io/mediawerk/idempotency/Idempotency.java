@@ -7,7 +7,6 @@ import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.CallContext;
 import io.mediawerk.api.StoredObject;
 import io.mediawerk.auth.KeyMaterial;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +27,10 @@ public class Idempotency {
 
     private final IdempotencyStore store;
     private final CallContext call;
-    private final CurrentVertxRequest request;
+    private final HttpServerRequest request;
     private final ObjectMapper json;
 
-    public Idempotency(IdempotencyStore store, CallContext call, CurrentVertxRequest request, ObjectMapper json) {
+    public Idempotency(IdempotencyStore store, CallContext call, HttpServerRequest request, ObjectMapper json) {
         this.store = store;
         this.call = call;
         this.request = request;
@@ -40,8 +39,7 @@ public class Idempotency {
 
     /** Runs {@code action} unless this key already ran it; {@code body} is what makes two requests the same. */
     public Uni<Response> once(Object body, Supplier<Uni<Response>> action) {
-        HttpServerRequest http = request.getCurrent().request();
-        String key = http.getHeader(HEADER);
+        String key = request.getHeader(HEADER);
         if (key == null) {
             return action.get();
         }
@@ -51,7 +49,7 @@ public class Idempotency {
         }
         String owner = call.caller().isOrgKey() ? call.caller().orgId() : call.caller().projectId();
         String id = owner + ":" + key;
-        String fingerprint = KeyMaterial.hash(http.method().name() + " " + http.path() + "\n" + serialize(body));
+        String fingerprint = KeyMaterial.hash(request.method().name() + " " + request.path() + "\n" + serialize(body));
         return store.begin(id, fingerprint).chain(previous -> {
             if (previous != null) {
                 return Uni.createFrom().item(replay(previous));

@@ -4,6 +4,7 @@ import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Outages;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaRepository;
@@ -140,7 +141,7 @@ public class Ingest {
         found.error = message;
         found.ingestUrl = null;
         found.updated = Times.now();
-        return views.of(found).chain(view -> events.emit("media.failed", found.projectId, view));
+        return views.of(found).chain(view -> events.emit(EventType.MEDIA_FAILED, found.projectId, view));
     }
 
     private static boolean isTransient(Throwable failure) {

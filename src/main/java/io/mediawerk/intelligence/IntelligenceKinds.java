@@ -3,8 +3,8 @@ package io.mediawerk.intelligence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
+import io.mediawerk.api.OptionReader;
 import io.mediawerk.source.Source;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,35 +55,38 @@ public final class IntelligenceKinds {
                     + "CodeProject.AI Server); none is configured. The operator sets MEDIAWERK_INTELLIGENCE_"
                     + kind.toUpperCase(java.util.Locale.ROOT) + "_URL.", "kind");
         }
-        Map<String, Object> given = plain(options);
         return switch (kind) {
-            case AUDIO_LEVELS -> audioLevels(given, input);
-            case SCENES -> scenes(given, input);
-            case SPEECH -> speech(given, input);
-            case FACES -> faces(given, input);
-            case OBJECTS, NSFW -> vision(kind, given, input);
-            default -> text(given, input);
+            case AUDIO_LEVELS -> {
+                reader(kind, options, Set.of());
+                yield audioLevels(input);
+            }
+            case SCENES -> scenes(reader(kind, options, Set.of("min_scene_score", "max_scenes")), input);
+            case SPEECH -> speech(reader(kind, options, Set.of("language")), input);
+            case FACES -> faces(reader(kind, options, Set.of("min_size", "min_scene_score", "max_scenes")), input);
+            case OBJECTS, NSFW -> vision(kind, reader(kind, options, Set.of("min_confidence", "min_scene_score",
+                    "max_scenes")), input);
+            default -> text(reader(kind, options, Set.of("language", "min_scene_score", "max_scenes")), input);
         };
     }
 
-    private static Map<String, Object> audioLevels(Map<String, Object> given, Source input) {
-        allow(given, Set.of());
+    /** Reads the options; an unknown one is refused here. */
+    private static OptionReader reader(String kind, ObjectNode options, Set<String> allowed) {
+        return new OptionReader(options, allowed, "the " + kind + " analysis", "options.");
+    }
+
+    private static Map<String, Object> audioLevels(Source input) {
         if (input.audioCodec == null) {
             throw unsuitable("audio_levels needs sound; this " + input.kind + " has no audio stream.");
         }
         return Map.of();
     }
 
-    private static Map<String, Object> speech(Map<String, Object> given, Source input) {
-        allow(given, Set.of("language"));
+    private static Map<String, Object> speech(OptionReader given, Source input) {
         if (input.audioCodec == null) {
             throw unsuitable("speech needs sound; this " + input.kind + " has no audio stream.");
         }
-        Object language = given.get("language");
-        if (language != null && (!(language instanceof String code) || !ISO_639_1.matcher(code).matches())) {
-            throw ApiException.invalid("options.language", "options.language must be a two-letter ISO 639-1 code "
-                    + "such as en or de; leave it out to let the provider detect the language.");
-        }
+        String language = language(given, ISO_639_1, null, "a two-letter ISO 639-1 code such as en or de; leave it "
+                + "out to let the provider detect the language.");
         Map<String, Object> options = new LinkedHashMap<>();
         if (language != null) {
             options.put("language", language);
@@ -91,16 +94,14 @@ public final class IntelligenceKinds {
         return options;
     }
 
-    private static Map<String, Object> faces(Map<String, Object> given, Source input) {
-        allow(given, Set.of("min_size", "min_scene_score", "max_scenes"));
+    private static Map<String, Object> faces(OptionReader given, Source input) {
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("min_size", (int) Math.round(wholeNumber(given, "min_size", 30, 10, 1000)));
+        options.put("min_size", given.integer("min_size", 10, 1000, 30));
         options.putAll(framesOf(given, input, "faces"));
         return options;
     }
 
-    private static Map<String, Object> vision(String kind, Map<String, Object> given, Source input) {
-        allow(given, Set.of("min_confidence", "min_scene_score", "max_scenes"));
+    private static Map<String, Object> vision(String kind, OptionReader given, Source input) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("min_confidence", number(given, "min_confidence", 0.5, 0.01, 1.0));
         options.putAll(framesOf(given, input, kind));
@@ -108,94 +109,57 @@ public final class IntelligenceKinds {
     }
 
     /** An image is looked at whole; a video at the keyframe of each scene, which these options pick. */
-    private static Map<String, Object> framesOf(Map<String, Object> given, Source input, String kind) {
+    private static Map<String, Object> framesOf(OptionReader given, Source input, String kind) {
         if ("video".equals(input.kind)) {
             return sceneOptions(given);
         }
         if (!"image".equals(input.kind)) {
             throw unsuitable(kind + " looks at images and video frames; this media is " + input.kind + ".");
         }
-        if (given.containsKey("min_scene_score") || given.containsKey("max_scenes")) {
-            throw ApiException.invalid("options.min_scene_score", "min_scene_score and max_scenes pick the frames "
-                    + "of a video; an image is looked at whole.");
+        if (given.has("min_scene_score") || given.has("max_scenes")) {
+            throw ApiException.invalid(given.param("min_scene_score"), "min_scene_score and max_scenes pick the "
+                    + "frames of a video; an image is looked at whole.");
         }
         return Map.of();
     }
 
-    private static Map<String, Object> scenes(Map<String, Object> given, Source input) {
-        allow(given, Set.of("min_scene_score", "max_scenes"));
+    private static Map<String, Object> scenes(OptionReader given, Source input) {
         if (!"video".equals(input.kind)) {
             throw unsuitable("scenes needs a video; this media is " + input.kind + ".");
         }
         return sceneOptions(given);
     }
 
-    private static Map<String, Object> text(Map<String, Object> given, Source input) {
-        allow(given, Set.of("language", "min_scene_score", "max_scenes"));
+    private static Map<String, Object> text(OptionReader given, Source input) {
         Map<String, Object> frames = framesOf(given, input, "text");
-        Object language = given.getOrDefault("language", "eng");
-        if (!(language instanceof String code) || !LANGUAGE.matcher(code).matches()) {
-            throw ApiException.invalid("options.language", "options.language must be a Tesseract language code "
-                    + "such as eng, deu or chi_sim, several joined with + (e.g. eng+deu).");
-        }
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("language", language);
+        options.put("language", language(given, LANGUAGE, "eng", "a Tesseract language code such as eng, deu or "
+                + "chi_sim, several joined with + (e.g. eng+deu)."));
         options.putAll(frames);
         return options;
     }
 
-    private static Map<String, Object> sceneOptions(Map<String, Object> given) {
+    private static Map<String, Object> sceneOptions(OptionReader given) {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("min_scene_score", number(given, "min_scene_score", 0.3, 0.05, 1.0));
-        options.put("max_scenes", (int) Math.round(wholeNumber(given, "max_scenes", 100, 1, 500)));
+        options.put("max_scenes", given.integer("max_scenes", 1, 500, 100));
         return options;
     }
 
-    private static double number(Map<String, Object> given, String name, double fallback, double min, double max) {
-        Object value = given.get(name);
-        if (value == null) {
+    private static double number(OptionReader given, String name, double fallback, double min, double max) {
+        Double value = given.number(name, min, max, "");
+        return value == null ? fallback : value;
+    }
+
+    private static String language(OptionReader given, Pattern pattern, String fallback, String mustBe) {
+        JsonNode node = given.node("language");
+        if (node == null) {
             return fallback;
         }
-        if (!(value instanceof Number number) || number.doubleValue() < min || number.doubleValue() > max) {
-            throw ApiException.invalid("options." + name, "options." + name + " must be a number from " + min
-                    + " to " + max + ".");
+        if (!node.isTextual() || !pattern.matcher(node.textValue()).matches()) {
+            throw given.invalid("language", "must be " + mustBe);
         }
-        return number.doubleValue();
-    }
-
-    private static double wholeNumber(Map<String, Object> given, String name, int fallback, int min, int max) {
-        Object value = given.get(name);
-        if (value != null && (!(value instanceof Integer) && !(value instanceof Long))) {
-            throw ApiException.invalid("options." + name, "options." + name + " must be a whole number from "
-                    + min + " to " + max + ".");
-        }
-        return number(given, name, fallback, min, max);
-    }
-
-    private static void allow(Map<String, Object> given, Set<String> allowed) {
-        for (String name : given.keySet()) {
-            if (!allowed.contains(name)) {
-                throw ApiException.badRequest("unknown_field", "Unknown option '" + name + "'."
-                        + (allowed.isEmpty() ? " This kind takes no options." : " Allowed: "
-                        + String.join(", ", new TreeSet<>(allowed)) + "."), "options." + name);
-            }
-        }
-    }
-
-    private static Map<String, Object> plain(ObjectNode options) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (options == null) {
-            return values;
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = options.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            values.put(field.getKey(), value.isIntegralNumber() ? (Object) value.longValue()
-                    : value.isNumber() ? (Object) value.doubleValue() : value.isTextual() ? value.textValue()
-                    : value.isNull() ? null : value.toString());
-        }
-        return values;
+        return node.textValue();
     }
 
     private static ApiException unsuitable(String message) {

@@ -3,19 +3,15 @@ package io.mediawerk.intelligence;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Fields;
-import io.mediawerk.api.Ids;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
-import io.mediawerk.api.Times;
 import io.mediawerk.intelligence.speech.SpeechProvider;
 import io.mediawerk.intelligence.vision.VisionProviders;
-import io.mediawerk.jobs.Outbox;
-import io.mediawerk.jobs.Topics;
 import io.mediawerk.media.MediaRepository;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.task.Task;
-import io.mediawerk.task.TaskJob;
+import io.mediawerk.task.TaskQueue;
 import io.mediawerk.task.TaskRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -37,11 +33,11 @@ public class IntelligenceService {
     private final MediaRepository media;
     private final SourceRepository sources;
     private final IntelligenceViews views;
-    private final Outbox outbox;
+    private final TaskQueue queue;
     private final Set<String> withoutProvider;
 
     public IntelligenceService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                               IntelligenceViews views, Outbox outbox, SpeechProvider speech,
+                               IntelligenceViews views, TaskQueue queue, SpeechProvider speech,
                                VisionProviders vision) {
         Set<String> missing = new java.util.HashSet<>();
         if (!speech.isConfigured()) {
@@ -58,7 +54,7 @@ public class IntelligenceService {
         this.media = media;
         this.sources = sources;
         this.views = views;
-        this.outbox = outbox;
+        this.queue = queue;
     }
 
     @WithTransaction
@@ -75,8 +71,7 @@ public class IntelligenceService {
                 .chain(original -> {
                     Task task = Task.pending(original, Task.INTELLIGENCE, kind,
                             IntelligenceKinds.validate(kind, options, original, withoutProvider), kind);
-                    return tasks.persist(task)
-                            .chain(() -> outbox.add(Topics.INTELLIGENCE, task.id, new TaskJob(task.id)))
+                    return queue.enqueue(task)
                             .replaceWith(IntelligenceView.of(task, null, null));
                 });
     }

@@ -1,10 +1,8 @@
 package io.mediawerk.jobs;
 
+import io.mediawerk.reactive.OwnContexts;
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -27,6 +25,7 @@ public class OutboxWakeUp {
     private static final long RECONNECT_DELAY_MS = 5000;
 
     private final Vertx vertx;
+    private final OwnContexts contexts;
     private final String url;
     private final Optional<String> user;
     private final Optional<String> password;
@@ -35,10 +34,12 @@ public class OutboxWakeUp {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong notifications = new AtomicLong();
 
-    public OutboxWakeUp(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    public OutboxWakeUp(Vertx vertx, OwnContexts contexts,
+                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                         @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                         @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
+        this.contexts = contexts;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -82,14 +83,10 @@ public class OutboxWakeUp {
             again.set(true);
             return;
         }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> {
-            VertxContextSafetyToggle.setCurrentContextSafe(true);
-            relay.get().subscribe().with(sent -> finished(relay), e -> {
-                Log.debugf("Relaying on notification failed, the poll retries: %s", e.toString());
-                finished(relay);
-            });
-        });
+        contexts.runOnNew(() -> relay.get().subscribe().with(sent -> finished(relay), e -> {
+            Log.debugf("Relaying on notification failed, the poll retries: %s", e.toString());
+            finished(relay);
+        }));
     }
 
     private void finished(Supplier<Uni<Integer>> relay) {

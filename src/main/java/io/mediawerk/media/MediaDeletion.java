@@ -1,12 +1,13 @@
 package io.mediawerk.media;
 
 import io.mediawerk.api.Times;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
+import io.mediawerk.reactive.InTurn;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.storage.StorageKeys;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -45,15 +46,13 @@ public class MediaDeletion {
                     media.ingestUrl = null;
                 })
                 .chain(() -> views.of(media))
-                .chain(view -> events.emit("media.deleted", media.projectId, view))
+                .chain(view -> events.emit(EventType.MEDIA_DELETED, media.projectId, view))
                 .replaceWith(media);
     }
 
     private Uni<Void> discardFiles(Media media, List<Source> list) {
-        return Multi.createFrom().iterable(list)
-                .onItem().transformToUniAndConcatenate(source -> garbage.discardAll(source.storageKeys())
+        return InTurn.each(list, source -> garbage.discardAll(source.storageKeys())
                         .chain(() -> sources.delete(source)))
-                .collect().last()
                 .chain(() -> garbage.discard(StorageKeys.original(media.projectId, media.id)));
     }
 }

@@ -1,6 +1,7 @@
 package io.mediawerk.media;
 
 import io.mediawerk.api.Times;
+import io.mediawerk.reactive.InTurn;
 import io.mediawerk.upload.UploadService;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -39,12 +40,7 @@ public class MediaExpiry {
     /** Deletes one batch of expired media; returns how many. */
     @WithTransaction
     public Uni<Integer> deleteExpired() {
-        return media.lockExpired(Times.now(), BATCH).chain(list -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Media expired : list) {
-                chain = chain.chain(() -> deletion.delete(expired).replaceWithVoid());
-            }
-            return chain.replaceWith(list.size());
-        });
+        return media.lockExpired(Times.now(), BATCH)
+                .chain(list -> InTurn.each(list, deletion::delete).replaceWith(list.size()));
     }
 }

@@ -1,9 +1,10 @@
 package io.mediawerk.media;
 
 import io.mediawerk.project.ProjectDataPurger;
+import io.mediawerk.reactive.InTurn;
+import io.mediawerk.storage.StorageKeys;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,14 +25,8 @@ public class MediaPurger implements ProjectDataPurger {
     @Override
     public Uni<Void> purge(String projectId) {
         return sources.list("projectId", projectId)
-                .chain(list -> Multi.createFrom().iterable(list)
-                        .onItem().transformToUniAndConcatenate(source -> garbage.discardAll(source.storageKeys()))
-                        .collect().last())
+                .chain(list -> InTurn.each(list, source -> garbage.discardAll(source.storageKeys())))
                 .chain(() -> media.listAllOfProject(projectId))
-                .chain(list -> Multi.createFrom().iterable(list)
-                        .onItem().transformToUniAndConcatenate(m -> garbage.discard(
-                                io.mediawerk.storage.StorageKeys.original(m.projectId, m.id)))
-                        .collect().last())
-                .replaceWithVoid();
+                .chain(list -> InTurn.each(list, m -> garbage.discard(StorageKeys.original(m.projectId, m.id))));
     }
 }

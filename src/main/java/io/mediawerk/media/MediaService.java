@@ -9,6 +9,7 @@ import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.ingest.IngestJob;
 import io.mediawerk.ingest.UrlRules;
@@ -85,7 +86,7 @@ public class MediaService {
         return workflows.check(projectId, input.workflowId(), "workflow_id").chain(() -> media.persist(created))
                 .chain(() -> outbox.add(Topics.INGEST, created.id, new IngestJob(created.id, projectId)))
                 .chain(() -> views.of(created))
-                .call(view -> events.emit("media.created", projectId, view));
+                .call(view -> events.emit(EventType.MEDIA_CREATED, projectId, view));
     }
 
     @WithTransaction
@@ -119,7 +120,7 @@ public class MediaService {
                 found.privateDelivery = privateDelivery;
             }
             found.updated = now;
-            return views.of(found).call(view -> events.emit("media.updated", projectId, view));
+            return views.of(found).call(view -> events.emit(EventType.MEDIA_UPDATED, projectId, view));
         });
     }
 

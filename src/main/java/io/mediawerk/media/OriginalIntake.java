@@ -1,9 +1,11 @@
 package io.mediawerk.media;
 
 import io.mediawerk.api.Ids;
-import io.mediawerk.api.Times;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
-import io.mediawerk.events.Listeners;
+import io.mediawerk.reactive.InTurn;
+import io.mediawerk.source.SourceFiles;
+import io.mediawerk.source.SourceFormat;
 import io.quarkus.arc.All;
 import java.util.List;
 import io.mediawerk.media.probe.ProbeResult;
@@ -36,15 +38,9 @@ public class OriginalIntake {
     /** Must run inside a transaction; the media is managed (persisted or loaded) in it. */
     public Uni<MediaView> attach(Media media, S3Upload.Stored stored, OriginalProbe.Probed probed) {
         ProbeResult result = probed.result();
-        Source source = new Source();
-        source.id = Ids.newId("src");
-        source.mediaId = media.id;
-        source.projectId = media.projectId;
-        source.kind = result.kind();
-        source.label = Source.ORIGINAL;
-        source.mimeType = result.mimeType();
-        source.container = result.container();
-        source.extension = probed.format().extension();
+        Source source = Source.ready(Ids.newId("src"), media.projectId, media.id, Source.ORIGINAL,
+                new SourceFormat(result.kind(), result.mimeType(), result.container(), probed.format().extension()),
+                SourceFiles.single(stored.key(), stored.size(), stored.etag()));
         source.videoCodec = result.videoCodec();
         source.audioCodec = result.audioCodec();
         source.width = result.width();
@@ -52,12 +48,6 @@ public class OriginalIntake {
         source.duration = result.duration();
         source.fps = result.fps();
         source.bitrate = result.bitrate();
-        source.filesize = stored.size();
-        source.storageKey = stored.key();
-        source.etag = stored.etag();
-        source.status = Source.READY;
-        source.created = Times.now();
-        source.updated = source.created;
 
         media.kind = result.kind();
         media.width = result.width();
@@ -70,9 +60,9 @@ public class OriginalIntake {
         media.ingestUrl = null;
         media.updated = source.created;
         return sources.persist(source)
-                .chain(() -> events.emit("source.created", media.projectId, views.source(source)))
+                .chain(() -> events.emit(EventType.SOURCE_CREATED, media.projectId, views.source(source)))
                 .chain(() -> views.of(media))
-                .call(view -> events.emit("media.ready", media.projectId, view))
-                .call(() -> Listeners.tellInTurn(arrivals, listener -> listener.ready(media, source)));
+                .call(view -> events.emit(EventType.MEDIA_READY, media.projectId, view))
+                .call(() -> InTurn.each(arrivals, listener -> listener.ready(media, source)));
     }
 }

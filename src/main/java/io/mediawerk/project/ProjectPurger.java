@@ -1,9 +1,9 @@
 package io.mediawerk.project;
 
+import io.mediawerk.reactive.InTurn;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -41,18 +41,12 @@ public class ProjectPurger {
     }
 
     private Uni<Integer> purgeAll(List<Project> deleted) {
-        return Multi.createFrom().iterable(deleted)
-                .onItem().transformToUniAndConcatenate(this::purge)
-                .collect().asList()
-                .map(List::size);
+        return InTurn.each(deleted, this::purge).replaceWith(deleted.size());
     }
 
     private Uni<Void> purge(Project project) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ProjectDataPurger purger : purgers) {
-            chain = chain.chain(() -> purger.purge(project.id));
-        }
-        return chain.chain(() -> projects.delete(project))
+        return InTurn.each(purgers, purger -> purger.purge(project.id))
+                .chain(() -> projects.delete(project))
                 .invoke(() -> Log.infof("Purged deleted project %s", project.id));
     }
 }

@@ -1,5 +1,6 @@
 package io.mediawerk.source;
 
+import io.mediawerk.api.Times;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -77,8 +78,9 @@ public class Source {
     @Column(nullable = false)
     public String status;
 
-    @Column(name = "transform_id")
-    public String transformId;
+    /** The task (transform or intelligence) that made this source; null for an original. */
+    @Column(name = "task_id")
+    public String taskId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -89,6 +91,29 @@ public class Source {
 
     @Column(nullable = false)
     public Instant updated;
+
+    /** The one way a stored file becomes a source: ready, with what every source has; the caller adds the rest. */
+    public static Source ready(String id, String projectId, String mediaId, String label, SourceFormat format,
+                               SourceFiles stored) {
+        Source source = new Source();
+        source.id = id;
+        source.projectId = projectId;
+        source.mediaId = mediaId;
+        source.label = label;
+        source.kind = format.kind();
+        source.mimeType = format.mimeType();
+        source.container = format.container();
+        source.extension = format.extension();
+        source.storageKey = stored.storageKey();
+        source.files = stored.files();
+        source.mainFile = stored.mainFile();
+        source.filesize = stored.size();
+        source.etag = stored.etag();
+        source.status = READY;
+        source.created = Times.now();
+        source.updated = source.created;
+        return source;
+    }
 
     /** Every S3 object of this source, to remove them all when it goes. */
     public List<String> storageKeys() {

@@ -21,7 +21,7 @@ public class SourceRepository implements PanacheRepositoryBase<Source, String> {
 
     /** The file the media was made from (uploaded or ingested). */
     public Uni<Source> findOriginal(String mediaId) {
-        return find("mediaId = ?1 and label = ?2 and transformId is null", mediaId, Source.ORIGINAL).firstResult();
+        return find("mediaId = ?1 and label = ?2 and taskId is null", mediaId, Source.ORIGINAL).firstResult();
     }
 
     public Uni<List<Source>> listForMedia(String mediaId) {

@@ -9,6 +9,7 @@ import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.media.MediaViews;
 import io.mediawerk.media.MetadataRules;
@@ -83,14 +84,14 @@ public class SourceService {
     @WithTransaction
     public Uni<Deleted> delete(String projectId, String id) {
         return find(projectId, id).chain(source -> {
-            if (Source.ORIGINAL.equals(source.label) && source.transformId == null) {
+            if (Source.ORIGINAL.equals(source.label) && source.taskId == null) {
                 throw ApiException.conflict("original_source", "The original source cannot be deleted on its own: "
                         + "delete the media (DELETE /media/" + source.mediaId + ") to remove all its files.");
             }
             SourceView view = views.source(source);
             return garbage.discardAll(source.storageKeys())
                     .chain(() -> sources.delete(source))
-                    .chain(() -> events.emit("source.deleted", projectId, view))
+                    .chain(() -> events.emit(EventType.SOURCE_DELETED, projectId, view))
                     .replaceWith(Deleted.of(view));
         });
     }

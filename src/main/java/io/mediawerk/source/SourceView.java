@@ -16,7 +16,7 @@ public record SourceView(String id, String object, String mediaId, String kind, 
         return new SourceView(source.id, "source", source.mediaId, source.kind, source.label, source.mimeType,
                 source.container, source.videoCodec, source.audioCodec, source.width, source.height,
                 source.duration, source.fps, source.bitrate, source.filesize, url, source.status,
-                source.transformId, source.metadata, source.created, source.updated);
+                source.taskId, source.metadata, source.created, source.updated);
     }
 
     @Override

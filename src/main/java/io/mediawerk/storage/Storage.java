@@ -1,8 +1,8 @@
 package io.mediawerk.storage;
 
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.reactive.InTurn;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -126,9 +126,7 @@ public class Storage {
     public Uni<Void> deletePrefix(String prefix) {
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
         return OnCallerContext.uni(() -> s3.listObjectsV2(request))
-                .chain(listing -> Multi.createFrom().iterable(listing.contents())
-                        .onItem().transformToUniAndConcatenate(object -> delete(object.key()))
-                        .collect().last()
+                .chain(listing -> InTurn.each(listing.contents(), object -> delete(object.key()))
                         .chain(() -> Boolean.TRUE.equals(listing.isTruncated()) ? deletePrefix(prefix)
                                 : Uni.createFrom().voidItem()));
     }

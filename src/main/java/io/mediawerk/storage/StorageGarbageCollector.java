@@ -1,10 +1,10 @@
 package io.mediawerk.storage;
 
 import io.mediawerk.api.Times;
+import io.mediawerk.reactive.InTurn;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -33,8 +33,7 @@ public class StorageGarbageCollector {
 
     /** Queues several keys for deletion, like {@link #discard(String)}. */
     public Uni<Void> discardAll(List<String> keys) {
-        return Multi.createFrom().iterable(keys).onItem().transformToUniAndConcatenate(this::discard)
-                .collect().last().replaceWithVoid();
+        return InTurn.each(keys, this::discard);
     }
 
     /**
@@ -68,9 +67,7 @@ public class StorageGarbageCollector {
     }
 
     private Uni<Integer> removeAll(List<StorageGarbage> batch) {
-        return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndConcatenate(this::remove)
-                .collect().asList()
+        return InTurn.map(batch, this::remove)
                 .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
     }
 

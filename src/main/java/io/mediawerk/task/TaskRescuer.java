@@ -2,12 +2,10 @@ package io.mediawerk.task;
 
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
-import io.mediawerk.jobs.Outbox;
-import io.mediawerk.jobs.Topics;
+import io.mediawerk.reactive.InTurn;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,12 +22,12 @@ public class TaskRescuer {
     private static final int BATCH = 50;
 
     private final TaskRepository tasks;
-    private final Outbox outbox;
+    private final TaskQueue queue;
     private final Duration requeuePendingAfter;
 
-    public TaskRescuer(TaskRepository tasks, Outbox outbox, MediawerkConfig config) {
+    public TaskRescuer(TaskRepository tasks, TaskQueue queue, MediawerkConfig config) {
         this.tasks = tasks;
-        this.outbox = outbox;
+        this.queue = queue;
         this.requeuePendingAfter = config.transforms().requeuePendingAfter();
     }
 
@@ -50,7 +48,7 @@ public class TaskRescuer {
     }
 
     private Uni<Integer> requeue(List<Task> found) {
-        return Multi.createFrom().iterable(found).onItem().transformToUniAndConcatenate(task -> {
+        return InTurn.each(found, task -> {
             if (Task.PROCESSING.equals(task.status)) {
                 Log.infof("Task %s: worker %s stopped renewing its lease; queued again", task.id, task.leaseOwner);
             } else {
@@ -58,11 +56,7 @@ public class TaskRescuer {
                         task.updated);
             }
             task.requeue();
-            return outbox.add(topic(task), task.id, new TaskJob(task.id));
-        }).collect().asList().map(List::size);
-    }
-
-    private static String topic(Task task) {
-        return Task.TRANSFORM.equals(task.family) ? Topics.TRANSFORM : Topics.INTELLIGENCE;
+            return queue.requeue(task);
+        }).replaceWith(found.size());
     }
 }

@@ -5,22 +5,18 @@ import io.mediawerk.api.ApiException;
 import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.Deleted;
 import io.mediawerk.api.Fields;
-import io.mediawerk.api.Ids;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
-import io.mediawerk.api.Times;
-import io.mediawerk.events.Listeners;
-import io.mediawerk.jobs.Outbox;
-import io.mediawerk.jobs.Topics;
 import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaRepository;
+import io.mediawerk.reactive.InTurn;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskEndings;
-import io.mediawerk.task.TaskJob;
 import io.mediawerk.task.TaskOutputs;
+import io.mediawerk.task.TaskQueue;
 import io.mediawerk.task.TaskRepository;
 import io.mediawerk.transform.plan.TransformOptions;
 import io.mediawerk.transform.plan.TransformSpec;
@@ -45,18 +41,18 @@ public class TransformService {
     private final MediaRepository media;
     private final SourceRepository sources;
     private final TransformViews views;
-    private final Outbox outbox;
+    private final TaskQueue queue;
     private final StorageGarbageCollector garbage;
     private final List<TaskEndings> endings;
 
     public TransformService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                            TransformViews views, Outbox outbox, StorageGarbageCollector garbage,
+                            TransformViews views, TaskQueue queue, StorageGarbageCollector garbage,
                             @All List<TaskEndings> endings) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
         this.views = views;
-        this.outbox = outbox;
+        this.queue = queue;
         this.garbage = garbage;
         this.endings = endings;
     }
@@ -67,8 +63,7 @@ public class TransformService {
         return input(projectId, request).chain(input -> {
             TransformSpec spec = validate(request, input);
             Task task = Task.pending(input, Task.TRANSFORM, spec.kind(), spec.options(), request.label());
-            return tasks.persist(task)
-                    .chain(() -> outbox.add(Topics.TRANSFORM, task.id, new TaskJob(task.id)))
+            return queue.enqueue(task)
                     .replaceWith(TransformView.of(task, null));
         });
     }
@@ -99,7 +94,7 @@ public class TransformService {
             }
             task.end(Task.CANCELLED);
             return garbage.discardPrefix(TaskOutputs.prefix(task))
-                    .chain(() -> Listeners.tellInTurn(endings, listener -> listener.ended(task)))
+                    .chain(() -> InTurn.each(endings, listener -> listener.ended(task)))
                     .chain(() -> views.of(task));
         });
     }

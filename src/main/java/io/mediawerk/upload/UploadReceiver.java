@@ -1,5 +1,6 @@
 package io.mediawerk.upload;
 
+import io.mediawerk.api.ApiErrors;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Ids;
@@ -208,7 +209,7 @@ public class UploadReceiver {
      */
     private void failed(RoutingContext ctx, CallContext call, UploadTokens.Claims claims, S3Upload target,
                         boolean firstBytes, Throwable failure) {
-        ApiException error = UploadFailures.asApiException(failure);
+        ApiException error = ApiErrors.from(failure, call.requestId());
         boolean rejectFile = error.status() == 413 || error.status() == 415 || error.status() == 422;
         String abandoned = target == null ? null : target.multipartIdIfStarted();
         Uni<Void> stop = target == null ? Uni.createFrom().voidItem()

@@ -6,12 +6,14 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.PublicUrls;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaView;
 import io.mediawerk.media.MetadataRules;
 import io.mediawerk.media.OriginalIntake;
 import io.mediawerk.media.OriginalProbe;
+import io.mediawerk.reactive.InTurn;
 import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.storage.StorageKeys;
@@ -212,8 +214,8 @@ public class UploadService {
                     .chain(session -> session.persist(media))
                     .chain(() -> usage.uploaded(upload.projectId, media.id, stored.size()))
                     .chain(() -> intake.attach(media, stored, probed))
-                    .call(view -> events.emit("media.created", media.projectId, view))
-                    .call(() -> events.emit("upload.completed", upload.projectId, UploadView.of(upload, null)));
+                    .call(view -> events.emit(EventType.MEDIA_CREATED, media.projectId, view))
+                    .call(() -> events.emit(EventType.UPLOAD_COMPLETED, upload.projectId, UploadView.of(upload, null)));
         });
     }
 
@@ -245,16 +247,12 @@ public class UploadService {
     /** Unfinished uploads whose URL expired: their parts and bytes are discarded. */
     @WithTransaction
     public Uni<Integer> expireAbandoned() {
-        return uploads.lockAbandoned(Times.now(), 50).chain(list -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Upload upload : list) {
-                upload.status = Upload.FAILED;
-                upload.error = "The upload URL expired before the file was complete.";
-                upload.updated = Times.now();
-                chain = chain.chain(() -> discard(upload, null));
-            }
-            return chain.replaceWith(list.size());
-        });
+        return uploads.lockAbandoned(Times.now(), 50).chain(list -> InTurn.each(list, upload -> {
+            upload.status = Upload.FAILED;
+            upload.error = "The upload URL expired before the file was complete.";
+            upload.updated = Times.now();
+            return discard(upload, null);
+        }).replaceWith(list.size()));
     }
 
     private Uni<Void> discard(Upload upload, String abandonedMultipartId) {

@@ -1,5 +1,6 @@
 package io.mediawerk.webhook;
 
+import io.mediawerk.events.EventType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -63,6 +64,6 @@ public class Webhook {
     }
 
     public boolean wants(String eventType) {
-        return events.contains(EventTypes.ALL) || events.contains(eventType);
+        return events.contains(EventType.ALL) || events.contains(eventType);
     }
 }

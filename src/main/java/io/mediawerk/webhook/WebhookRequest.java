@@ -3,6 +3,7 @@ package io.mediawerk.webhook;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.JsonFields;
+import io.mediawerk.events.EventType;
 import io.mediawerk.ingest.UrlRules;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,7 @@ public record WebhookRequest(String url, List<String> events, boolean hasDescrip
             throw ApiException.invalid("url", "Field 'url' is required: the https URL that receives the events.");
         }
         return request.events() != null ? request
-                : new WebhookRequest(request.url(), List.of(EventTypes.ALL), request.hasDescription(),
+                : new WebhookRequest(request.url(), List.of(EventType.ALL), request.hasDescription(),
                 request.description(), request.status());
     }
 
@@ -45,7 +46,7 @@ public record WebhookRequest(String url, List<String> events, boolean hasDescrip
     private static WebhookRequest parse(ObjectNode body) {
         JsonFields fields = JsonFields.of(body, FIELDS);
         String url = fields.text("url", UrlRules.MAX_LENGTH);
-        List<String> events = fields.has("events") ? events(fields.strings("events", EventTypes.TYPES.size() + 1,
+        List<String> events = fields.has("events") ? events(fields.strings("events", EventType.names().size() + 1,
                 40)) : null;
         String status = fields.text("status", 20);
         if (status != null && !Webhook.ACTIVE.equals(status) && !Webhook.DISABLED.equals(status)) {
@@ -65,16 +66,16 @@ public record WebhookRequest(String url, List<String> events, boolean hasDescrip
                     + "every event.");
         }
         Set<String> events = new LinkedHashSet<>(given);
-        if (events.contains(EventTypes.ALL)) {
+        if (events.contains(EventType.ALL)) {
             if (events.size() > 1) {
                 throw ApiException.invalid("events", "\"*\" already means every event; give it alone.");
             }
-            return List.of(EventTypes.ALL);
+            return List.of(EventType.ALL);
         }
         for (String event : events) {
-            if (!EventTypes.isKnown(event)) {
+            if (!EventType.isKnown(event)) {
                 throw ApiException.invalid("events", "Unknown event type '" + event + "'. Known types: "
-                        + String.join(", ", EventTypes.TYPES) + " (or \"*\" for every event).");
+                        + String.join(", ", EventType.names()) + " (or \"*\" for every event).");
             }
         }
         return List.copyOf(events);

@@ -10,9 +10,17 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.mediawerk.testing.Api;
+import io.mediawerk.testing.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +144,75 @@ class ConventionsTest {
         String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
         admin().body(big).post("/projects").then().statusCode(413)
                 .body("error.code", equalTo("body_too_large"));
+    }
+
+    @Test
+    void textThatIsNotValidUnicodeIsA400NamingTheField() {
+        admin().body("{\"name\":\"half \\ud800 pair\"}").post("/projects").then().statusCode(400)
+                .body("error.code", equalTo("invalid_unicode")).body("error.param", equalTo("name"));
+        String id = admin().body("{\"name\":\"Unicode\"}").post("/projects").then().statusCode(201)
+                .extract().path("data.id");
+        admin().body("{\"name\":\"\\udc00\"}").patch("/projects/" + id).then().statusCode(400)
+                .body("error.code", equalTo("invalid_unicode")).body("error.param", equalTo("name"));
+        admin().body("{\"name\":\"pair \\ud83d\\ude00 kept\"}").patch("/projects/" + id).then().statusCode(200)
+                .body("data.name", equalTo("pair \uD83D\uDE00 kept"));
+        Api.TestProject project = Api.newProject("Unicode metadata");
+        Api.as(project.key()).body("{\"metadata\":{\"notes\":[\"fine\",\"\\ud800\"]}}").post("/uploads").then()
+                .statusCode(400).body("error.code", equalTo("invalid_unicode"))
+                .body("error.param", equalTo("metadata.notes[1]"));
+        Api.as(project.key()).body("{\"metadata\":{\"\\ud800\":1}}").post("/uploads").then().statusCode(400)
+                .body("error.code", equalTo("invalid_unicode"));
+    }
+
+    @Test
+    void bodiesOverTheLimitAreAnsweredInTheEnvelope() throws IOException {
+        String head = "POST /projects HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestStack.adminKey()
+                + "\r\nConnection: close\r\n";
+        // announced: answered before a byte of the body is read
+        String announced = raw(head + "Content-Type: text/plain\r\nContent-Length: 11534336\r\n\r\n", new byte[0]);
+        assertThat(announced).startsWith("HTTP/1.1 413").contains("\"code\":\"body_too_large\"");
+        // streamed without a length: answered once it is over
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        byte[] name = "x".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
+        chunk(chunks, "{\"name\":\"".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < 12; i++) {
+            chunk(chunks, name);
+        }
+        chunk(chunks, "\"}".getBytes(StandardCharsets.US_ASCII));
+        chunks.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String streamed = raw(head + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                chunks.toByteArray());
+        assertThat(streamed).startsWith("HTTP/1.1 413").contains("\"code\":\"body_too_large\"");
+        // a small body streamed without a length is taken as usual
+        ByteArrayOutputStream small = new ByteArrayOutputStream();
+        chunk(small, "{\"name\":".getBytes(StandardCharsets.US_ASCII));
+        chunk(small, "\"Streamed\"}".getBytes(StandardCharsets.US_ASCII));
+        small.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        String taken = raw(head + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                small.toByteArray());
+        assertThat(taken).startsWith("HTTP/1.1 201").contains("\"name\":\"Streamed\"");
+    }
+
+    private static void chunk(ByteArrayOutputStream body, byte[] data) throws IOException {
+        body.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        body.write(data);
+        body.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Sends a request as raw bytes (the server may stop reading it) and returns the whole answer. */
+    private static String raw(String head, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            try {
+                out.write(body);
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server answered and closed before taking the whole body: its answer is still there to read
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -19,8 +19,8 @@ import io.mediawerk.testing.StoredObjects;
 import io.mediawerk.testing.TestMedia;
 import io.mediawerk.testing.TestStack;
 import io.mediawerk.testing.Transforms;
-import io.mediawerk.transform.worker.TransformRebalances;
-import io.mediawerk.transform.worker.TransformWork;
+import io.mediawerk.task.worker.TaskRebalances;
+import io.mediawerk.transform.worker.TransformWorker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -44,14 +44,14 @@ class TransformPipelineTest {
     TaskRunner runner;
 
     @Inject
-    TransformWork transforms;
+    TransformWorker transforms;
 
     @Inject
     Storage storage;
 
     @Inject
-    @Identifier(TransformRebalances.NAME)
-    TransformRebalances rebalances;
+    @Identifier(TaskRebalances.NAME)
+    TaskRebalances rebalances;
 
     private Api.TestProject project;
 
@@ -109,7 +109,7 @@ class TransformPipelineTest {
         String id = Transforms.create(project, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\"}");
         Response done = Transforms.awaitCompleted(project, id);
 
-        runner.run(transforms, id);
+        runner.run(transforms.work(), id);
 
         as(project.key()).get("/transforms/" + id).then().body("data.updated", equalTo(done.path("data.updated")))
                 .body("data.status", equalTo("completed"));
@@ -127,7 +127,7 @@ class TransformPipelineTest {
                         + "where id = :id").setParameter("until", Times.now().plusSeconds(60))
                 .setParameter("id", id).executeUpdate()));
 
-        runner.run(transforms, id);
+        runner.run(transforms.work(), id);
 
         String owner = single("select lease_owner from tasks where id = :id", String.class, id);
         assertThat(owner).isEqualTo("other-worker");
@@ -158,7 +158,7 @@ class TransformPipelineTest {
         done.then().body("data.output.id", equalTo(outputId));
         Integer attempts = single("select attempts from tasks where id = :id", Integer.class, taskId);
         assertThat(attempts).isEqualTo(2);
-        Long outputs = single("select count(*) from sources where transform_id = :id", Long.class, taskId);
+        Long outputs = single("select count(*) from sources where task_id = :id", Long.class, taskId);
         assertThat(outputs).isEqualTo(1L);
         await().atMost(Duration.ofSeconds(20)).until(() -> !storage.exists(stray).await()
                 .atMost(Duration.ofSeconds(5)));

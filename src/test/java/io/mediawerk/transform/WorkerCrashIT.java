@@ -98,7 +98,7 @@ class WorkerCrashIT {
     }
 
     private void assertOneOutput(Running running) throws Exception {
-        assertThat(apps.query("select count(*) from sources where transform_id = ?", running.taskId())).isEqualTo(1L);
+        assertThat(apps.query("select count(*) from sources where task_id = ?", running.taskId())).isEqualTo(1L);
         Response media = given().baseUri(running.base()).header("Authorization", "Bearer " + running.key())
                 .get("/media/" + running.mediaId());
         assertThat(media.<List<?>>path("data.sources")).hasSize(2);

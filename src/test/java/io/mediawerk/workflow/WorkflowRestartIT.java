@@ -63,7 +63,7 @@ class WorkflowRestartIT {
         List<String> tasks = done.path("data.steps.task_id");
         assertThat(tasks).hasSize(3).doesNotContainNull();
         for (String task : tasks) {
-            assertThat(apps.query("select count(*) from sources where transform_id = ?", task)).isEqualTo(1L);
+            assertThat(apps.query("select count(*) from sources where task_id = ?", task)).isEqualTo(1L);
         }
         assertThat(apps.query("select attempts from tasks where id = ?", smallTask)).isEqualTo(2L);
         assertThat(apps.query("select count(*) from workflow_runs where media_id = ?", mediaId)).isEqualTo(1L);

@@ -1,12 +1,13 @@
 package io.mediawerk.intelligence.worker;
 
 import io.mediawerk.api.Times;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.intelligence.IntelligenceView;
-import io.mediawerk.jobs.Topics;
 import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaRepository;
 import io.mediawerk.media.MediaViews;
+import io.mediawerk.reactive.InTurn;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.source.SourceView;
 import io.mediawerk.storage.StorageGarbageCollector;
@@ -14,7 +15,6 @@ import io.mediawerk.task.Task;
 import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.task.worker.TaskLedger;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -31,8 +31,8 @@ import java.util.Map;
 @ApplicationScoped
 public class IntelligenceLedger {
 
-    static final TaskLedger.Family FAMILY = new TaskLedger.Family("Intelligence task", Topics.INTELLIGENCE,
-            "intelligence.failed", task -> IntelligenceView.of(task, null, null));
+    static final TaskLedger.Family FAMILY = new TaskLedger.Family("Intelligence task", EventType.INTELLIGENCE_FAILED,
+            task -> IntelligenceView.of(task, null, null));
 
     private final TaskLedger ledger;
     private final MediaRepository media;
@@ -72,15 +72,13 @@ public class IntelligenceLedger {
                 addToMedia(found, task, analysis);
                 SourceView output = views.source(analysis.output());
                 return sources.persist(analysis.output())
-                        .chain(() -> events.emit("source.created", task.projectId, output))
-                        .chain(() -> Multi.createFrom().iterable(analysis.more()).onItem()
-                                .transformToUniAndConcatenate(more -> sources.persist(more).chain(() -> events.emit(
-                                        "source.created", task.projectId, views.source(more))))
-                                .collect().last())
-                        .chain(() -> events.emit("intelligence.completed", task.projectId,
+                        .chain(() -> events.emit(EventType.SOURCE_CREATED, task.projectId, output))
+                        .chain(() -> InTurn.each(analysis.more(), more -> sources.persist(more)
+                                .chain(() -> events.emit(EventType.SOURCE_CREATED, task.projectId, views.source(more)))))
+                        .chain(() -> events.emit(EventType.INTELLIGENCE_COMPLETED, task.projectId,
                                 IntelligenceView.of(task, task.result, output)))
                         .chain(() -> views.of(found))
-                        .chain(view -> events.emit("media.updated", task.projectId, view))
+                        .chain(view -> events.emit(EventType.MEDIA_UPDATED, task.projectId, view))
                         .chain(() -> ledger.ended(task))
                         .replaceWith(true);
             });

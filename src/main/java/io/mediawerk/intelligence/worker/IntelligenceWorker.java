@@ -1,7 +1,9 @@
 package io.mediawerk.intelligence.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediawerk.task.worker.FamilyTaskWork;
 import io.mediawerk.task.worker.TaskConsumer;
+import io.mediawerk.task.worker.TaskLedger;
 import io.mediawerk.task.worker.TaskRunner;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +16,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @Singleton
 public class IntelligenceWorker extends TaskConsumer {
 
-    public IntelligenceWorker(TaskRunner runner, IntelligenceWork work, ObjectMapper json) {
-        super(runner, work, json, "intelligence");
+    public IntelligenceWorker(TaskRunner runner, TaskLedger tasks, IntelligenceExecution execution,
+                              IntelligenceLedger ledger, ObjectMapper json) {
+        super(runner, new FamilyTaskWork<>(tasks, IntelligenceLedger.FAMILY, execution::run, ledger::complete), json,
+                "intelligence");
     }
 
     @Incoming("intelligence")

@@ -42,6 +42,11 @@ public abstract class TaskConsumer {
         });
     }
 
+    /** The family's work this consumer runs (for tests that run a task directly). */
+    public TaskWork<?> work() {
+        return work;
+    }
+
     /** Runs the task a message names; completes when it has ended here. */
     protected CompletionStage<Void> run(String payload) {
         TaskJob job;

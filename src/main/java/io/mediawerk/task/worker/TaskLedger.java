@@ -3,16 +3,16 @@ package io.mediawerk.task.worker;
 import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
-import io.mediawerk.events.Listeners;
+import io.mediawerk.reactive.InTurn;
+import io.mediawerk.task.TaskQueue;
 import io.quarkus.arc.All;
-import io.mediawerk.jobs.Outbox;
 import io.mediawerk.media.MediaRepository;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskEndings;
-import io.mediawerk.task.TaskJob;
 import io.mediawerk.task.TaskOutputs;
 import io.mediawerk.task.TaskRepository;
 import io.quarkus.logging.Log;
@@ -32,8 +32,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class TaskLedger {
 
-    /** What differs between families here: their topic, and the event and view of a failed task. */
-    public record Family(String noun, String topic, String failedEvent, Function<Task, ApiObject> view) {
+    /** What differs between families here: their name in logs, and the event and view of a failed task. */
+    public record Family(String noun, EventType failedEvent, Function<Task, ApiObject> view) {
     }
 
     private final TaskRepository tasks;
@@ -41,20 +41,20 @@ public class TaskLedger {
     private final SourceRepository sources;
     private final StorageGarbageCollector garbage;
     private final Events events;
-    private final Outbox outbox;
+    private final TaskQueue queue;
     private final List<TaskEndings> endings;
     private final Duration lease;
     private final int maxAttempts;
 
     public TaskLedger(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                      StorageGarbageCollector garbage, Events events, Outbox outbox, @All List<TaskEndings> endings,
+                      StorageGarbageCollector garbage, Events events, TaskQueue queue, @All List<TaskEndings> endings,
                       MediawerkConfig config) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
         this.garbage = garbage;
         this.events = events;
-        this.outbox = outbox;
+        this.queue = queue;
         this.endings = endings;
         this.lease = config.transforms().lease();
         this.maxAttempts = config.transforms().maxAttempts();
@@ -127,7 +127,7 @@ public class TaskLedger {
             task.requeue();
             task.attempts--;
             task.progress = 0;
-            return discard.chain(() -> outbox.add(family.topic(), task.id, new TaskJob(task.id)));
+            return discard.chain(() -> queue.requeue(task));
         });
     }
 
@@ -154,7 +154,7 @@ public class TaskLedger {
 
     /** Tells whoever follows tasks (a workflow run) that this one ended; in the caller's transaction. */
     public Uni<Void> ended(Task task) {
-        return Listeners.tellInTurn(endings, listener -> listener.ended(task));
+        return InTurn.each(endings, listener -> listener.ended(task));
     }
 
     private Uni<Void> failed(Family family, Task task, String code, String message) {

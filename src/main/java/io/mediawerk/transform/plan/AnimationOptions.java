@@ -2,6 +2,7 @@ package io.mediawerk.transform.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
+import io.mediawerk.api.OptionReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class AnimationOptions {
     }
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
-        OptionReader options = new OptionReader(KIND, given, NAMES);
+        OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
         InputChecks.requireVideo(KIND, input);
         String format = options.choice("format", FORMATS, "gif");
         Trim trim = Trim.read(options, input);

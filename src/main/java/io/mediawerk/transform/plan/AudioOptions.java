@@ -3,6 +3,7 @@ package io.mediawerk.transform.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
+import io.mediawerk.api.OptionReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class AudioOptions {
     }
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
-        OptionReader options = new OptionReader(KIND, given, NAMES);
+        OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
         InputChecks.requireSound(KIND, input);
         AudioFormat format = AudioFormat.of(options.choice("format", AudioFormat.IDS, AudioFormat.MP3.id()));
         Integer bitrate = bitrate(options.node("bitrate"));

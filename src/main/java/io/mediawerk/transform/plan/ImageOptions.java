@@ -2,6 +2,7 @@ package io.mediawerk.transform.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
+import io.mediawerk.api.OptionReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +27,11 @@ final class ImageOptions {
     }
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
-        OptionReader options = new OptionReader(KIND, given, NAMES);
+        OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
         InputChecks.requirePicture(KIND, input);
         ImageFormat format = ImageFormat.of(options.choice("format", ImageFormat.IDS, ImageFormat.JPEG.id()));
-        Length width = options.length("width", 1, MAX_SIDE);
-        Length height = options.length("height", 1, MAX_SIDE);
+        Length width = Length.read(options, "width", 1, MAX_SIDE);
+        Length height = Length.read(options, "height", 1, MAX_SIDE);
         String fit = options.choice("fit", Fit.ALL, Fit.CONTAIN);
         String position = options.choice("position", POSITIONS, "center");
         String background = options.text("background", "a hex colour such as \"#ffffff\"");

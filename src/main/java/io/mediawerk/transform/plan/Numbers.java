@@ -1,7 +1,6 @@
 package io.mediawerk.transform.plan;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.mediawerk.api.OptionReader;
 
 /** Numbers as options store them and as ffmpeg arguments and messages show them. */
 final class Numbers {
@@ -23,8 +22,7 @@ final class Numbers {
 
     /** The shortest plain text of a number: 5, 2.5, 0.125 (at most three decimals). */
     static String text(double value) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
-        return rounded.signum() == 0 ? "0" : rounded.toPlainString();
+        return OptionReader.plain(value);
     }
 
     /** Seconds rounded to the millisecond. */

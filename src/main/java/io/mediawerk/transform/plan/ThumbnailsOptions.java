@@ -2,6 +2,7 @@ package io.mediawerk.transform.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
+import io.mediawerk.api.OptionReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class ThumbnailsOptions {
     }
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
-        OptionReader options = new OptionReader(KIND, given, NAMES);
+        OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
         InputChecks.requireVideo(KIND, input);
         Integer count = options.integer("count", 1, MAX_COUNT);
         Double interval = options.number("interval", 0.5, 3600, " (seconds)");

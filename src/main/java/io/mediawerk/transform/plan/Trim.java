@@ -1,6 +1,7 @@
 package io.mediawerk.transform.plan;
 
 import io.mediawerk.api.ApiException;
+import io.mediawerk.api.OptionReader;
 import java.util.Map;
 
 /**

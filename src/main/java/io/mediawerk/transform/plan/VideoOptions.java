@@ -2,6 +2,7 @@ package io.mediawerk.transform.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
+import io.mediawerk.api.OptionReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ final class VideoOptions {
     }
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
-        OptionReader options = new OptionReader(KIND, given, NAMES);
+        OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
         InputChecks.requireVideo(KIND, input);
         VideoFormat format = VideoFormat.of(options.choice("format", VideoFormat.IDS, VideoFormat.MP4.id()));
         String codecId = options.choice("codec", CODECS, format.defaultCodec().id());
@@ -28,8 +29,8 @@ final class VideoOptions {
             throw ApiException.invalid("codec", "codec " + codecId + " cannot be written to " + format.id() + "; "
                     + format.id() + " takes " + String.join(" or ", format.codecIds()) + ".");
         }
-        Length width = options.length("width", 2, Scaling.MAX_LONG_SIDE);
-        Length height = options.length("height", 2, Scaling.MAX_SHORT_SIDE);
+        Length width = Length.read(options, "width", 2, Scaling.MAX_LONG_SIDE);
+        Length height = Length.read(options, "height", 2, Scaling.MAX_SHORT_SIDE);
         String fit = options.choice("fit", Fit.ALL, Fit.CONTAIN);
         int quality = options.integer("quality", Quality.MIN, Quality.MAX, DEFAULT_QUALITY);
         Double fps = options.number("fps", 1, 120, " (frames per second)");

@@ -1,18 +1,17 @@
 package io.mediawerk.transform.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.ffmpeg.ProcessResult;
 import io.mediawerk.ffmpeg.ProcessRunner;
 import io.mediawerk.source.Source;
-import io.mediawerk.storage.ContentTypes;
-import io.mediawerk.storage.S3Upload;
+import io.mediawerk.source.SourceFiles;
+import io.mediawerk.source.SourceFormat;
 import io.mediawerk.storage.Storage;
 import io.mediawerk.storage.StorageFiles;
 import io.mediawerk.task.Task;
-import io.mediawerk.task.TaskOutputs;
 import io.mediawerk.task.worker.ClaimedTask;
+import io.mediawerk.task.worker.OutputFiles;
 import io.mediawerk.task.worker.RunControl;
 import io.mediawerk.task.worker.TaskFailure;
 import io.mediawerk.task.worker.TransientFailure;
@@ -26,6 +25,7 @@ import io.mediawerk.transform.plan.Planner;
 import io.mediawerk.transform.plan.Step;
 import io.mediawerk.transform.plan.TransformSpec;
 import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,12 +34,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
@@ -55,22 +54,29 @@ public class TransformExecution {
             "Server returned 5|Connection refused|Connection timed out|Connection reset by peer");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Executor PROBES = Executors.newCachedThreadPool(runnable -> {
+    private final Storage storage;
+    private final StorageFiles files;
+    private final OutputFiles outputs;
+    private final WorkFolders folders;
+    private final Duration timeout;
+    private final ExecutorService probes = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "transform-probe");
         thread.setDaemon(true);
         return thread;
     });
 
-    private final Storage storage;
-    private final StorageFiles files;
-    private final WorkFolders folders;
-    private final Duration timeout;
-
-    public TransformExecution(Storage storage, StorageFiles files, WorkFolders folders, MediawerkConfig config) {
+    public TransformExecution(Storage storage, StorageFiles files, OutputFiles outputs, WorkFolders folders,
+                              MediawerkConfig config) {
         this.storage = storage;
         this.files = files;
+        this.outputs = outputs;
         this.folders = folders;
         this.timeout = config.transforms().timeout();
+    }
+
+    @PreDestroy
+    void close() {
+        probes.shutdownNow();
     }
 
     Source run(ClaimedTask claimed, RunControl control) {
@@ -92,7 +98,7 @@ public class TransformExecution {
             // measuring the output and storing it both only read the files: side by side
             Path probeFile = out.resolve(plan.output().probeFile());
             CompletableFuture<OutputProbe.Measured> measuring = CompletableFuture.supplyAsync(
-                    () -> OutputProbe.measure(probeFile), PROBES);
+                    () -> OutputProbe.measure(probeFile), probes);
             Source made = store(claimed, plan.output(), measuring, out);
             Log.debugf("Transform %s: programs %d ms, probing and storing %d ms", task.id,
                     (ran - started) / 1_000_000, (System.nanoTime() - ran) / 1_000_000);
@@ -152,54 +158,19 @@ public class TransformExecution {
     private Source store(ClaimedTask claimed, Output output,
                          CompletableFuture<OutputProbe.Measured> measuring, Path out) throws IOException {
         Task task = claimed.task();
-        String prefix = TaskOutputs.attemptPrefix(task, claimed.attempt());
-        Map<String, Long> stored = new LinkedHashMap<>();
-        String mainEtag = null;
-        for (Path file : WorkFolders.filesOf(out)) {
-            String name = out.relativize(file).toString().replace('\\', '/');
-            String type = name.equals(output.mainFile()) ? output.mimeType() : ContentTypes.ofFile(name);
-            S3Upload.Stored done;
-            try {
-                done = files.store(file, prefix + name, type);
-            } catch (RuntimeException e) {
-                throw new TransientFailure("Storing the output failed", e);
-            }
-            stored.put(name, done.size());
-            if (name.equals(output.mainFile())) {
-                mainEtag = done.etag();
-            }
-        }
+        SourceFiles stored = outputs.store(claimed, out, output.mainFile(), output.mimeType(), output.multiFile());
         OutputProbe.Measured measured = measured(measuring);
-        Source source = new Source();
-        source.id = task.outputSourceId;
-        source.mediaId = task.mediaId;
-        source.projectId = task.projectId;
-        source.kind = output.kind();
-        source.label = task.label;
-        source.mimeType = output.mimeType();
-        source.container = output.container();
-        source.extension = output.extension();
+        Source source = OutputFiles.sourceOf(task, task.outputSourceId, task.label, new SourceFormat(output.kind(),
+                output.mimeType(), output.container(), output.extension()), stored);
         source.videoCodec = measured.videoCodec();
         source.audioCodec = measured.audioCodec();
         source.width = measured.width();
         source.height = measured.height();
-        source.duration = "image".equals(output.kind()) ? null : measured.duration();
-        source.fps = "image".equals(output.kind()) ? null : measured.fps();
-        source.bitrate = "image".equals(output.kind()) ? null : measured.bitrate();
-        source.filesize = stored.values().stream().mapToLong(Long::longValue).sum();
-        if (output.multiFile()) {
-            source.storageKey = prefix.substring(0, prefix.length() - 1);
-            source.files = stored;
-            source.mainFile = output.mainFile();
-        } else {
-            source.storageKey = prefix + output.mainFile();
-        }
-        source.etag = mainEtag;
-        source.status = Source.READY;
-        source.transformId = task.id;
+        boolean still = "image".equals(output.kind());
+        source.duration = still ? null : measured.duration();
+        source.fps = still ? null : measured.fps();
+        source.bitrate = still ? null : measured.bitrate();
         source.metadata = new HashMap<>(output.metadata());
-        source.created = Times.now();
-        source.updated = source.created;
         return source;
     }
 

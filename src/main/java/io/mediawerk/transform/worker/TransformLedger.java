@@ -1,7 +1,7 @@
 package io.mediawerk.transform.worker;
 
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
-import io.mediawerk.jobs.Topics;
 import io.mediawerk.media.MediaViews;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
@@ -22,7 +22,7 @@ import java.time.Duration;
 @ApplicationScoped
 public class TransformLedger {
 
-    static final TaskLedger.Family FAMILY = new TaskLedger.Family("Transform", Topics.TRANSFORM, "transform.failed",
+    static final TaskLedger.Family FAMILY = new TaskLedger.Family("Transform", EventType.TRANSFORM_FAILED,
             task -> TransformView.of(task, null));
 
     private final TaskLedger ledger;
@@ -57,8 +57,8 @@ public class TransformLedger {
                 task.processingMs += elapsed.toMillis();
                 task.end(Task.COMPLETED);
                 return sources.persist(output)
-                        .chain(() -> events.emit("source.created", task.projectId, views.source(output)))
-                        .chain(() -> events.emit("transform.completed", task.projectId,
+                        .chain(() -> events.emit(EventType.SOURCE_CREATED, task.projectId, views.source(output)))
+                        .chain(() -> events.emit(EventType.TRANSFORM_COMPLETED, task.projectId,
                                 TransformView.of(task, views.source(output))))
                         .chain(() -> ledger.ended(task))
                         .replaceWith(true);

@@ -1,7 +1,9 @@
 package io.mediawerk.transform.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mediawerk.task.worker.FamilyTaskWork;
 import io.mediawerk.task.worker.TaskConsumer;
+import io.mediawerk.task.worker.TaskLedger;
 import io.mediawerk.task.worker.TaskRunner;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletionStage;
@@ -11,8 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @Singleton
 public class TransformWorker extends TaskConsumer {
 
-    public TransformWorker(TaskRunner runner, TransformWork work, ObjectMapper json) {
-        super(runner, work, json, "transform");
+    public TransformWorker(TaskRunner runner, TaskLedger tasks, TransformExecution execution, TransformLedger ledger,
+                           ObjectMapper json) {
+        super(runner, new FamilyTaskWork<>(tasks, TransformLedger.FAMILY, execution::run, ledger::complete), json,
+                "transform");
     }
 
     @Incoming("transforms")

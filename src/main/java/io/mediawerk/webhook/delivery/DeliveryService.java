@@ -6,7 +6,7 @@ import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
-import io.mediawerk.webhook.EventTypes;
+import io.mediawerk.events.EventType;
 import io.mediawerk.webhook.Webhook;
 import io.mediawerk.webhook.WebhookService;
 import io.mediawerk.webhook.dispatch.DeliverySender;
@@ -102,9 +102,9 @@ public class DeliveryService {
             throw ApiException.invalid("status", "status must be one of " + String.join(", ",
                     new TreeSet<>(Delivery.STATUSES)) + ".");
         }
-        if (filter.eventType() != null && !EventTypes.isKnown(filter.eventType())) {
+        if (filter.eventType() != null && !EventType.isKnown(filter.eventType())) {
             throw ApiException.invalid("event_type", "event_type must be one of " + String.join(", ",
-                    EventTypes.TYPES) + ".");
+                    EventType.names()) + ".");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mediawerk.webhook.dispatch;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.reactive.InTurn;
 import io.mediawerk.webhook.Webhook;
 import io.mediawerk.webhook.WebhookRepository;
 import io.mediawerk.webhook.WebhookSecrets;
@@ -12,7 +13,6 @@ import io.mediawerk.webhook.delivery.DeliveryAttemptRepository;
 import io.mediawerk.webhook.delivery.DeliveryRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -223,8 +223,7 @@ public class DeliveryLedger {
                 abandoned.add(deliveries.abandon(delivery.id, owner, unreadable.getMessage(), now));
             }
         }
-        return Multi.createFrom().iterable(abandoned).onItem().transformToUniAndConcatenate(Function.identity())
-                .collect().last().replaceWith(sends);
+        return InTurn.each(abandoned, Function.identity()).replaceWith(sends);
     }
 
     private java.util.Optional<List<String>> readableSecrets(Webhook webhook, Instant now) {

@@ -1,13 +1,11 @@
 package io.mediawerk.webhook.dispatch;
 
 import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.reactive.OwnContexts;
 import io.mediawerk.webhook.WebhookSignature;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import jakarta.annotation.Priority;
@@ -37,6 +35,7 @@ public class DeliverySender {
     private final DeliverySlots slots;
     private final WebhookClient client;
     private final Vertx vertx;
+    private final OwnContexts contexts;
     private final boolean enabled;
     private final Duration timeout;
     private final AtomicBoolean claiming = new AtomicBoolean();
@@ -46,13 +45,14 @@ public class DeliverySender {
     private volatile boolean stopping;
 
     public DeliverySender(DeliveryLedger ledger, DeliverySlots slots, WebhookClient client, Vertx vertx,
-                          MediawerkConfig config,
+                          OwnContexts contexts, MediawerkConfig config,
                           @ConfigProperty(name = "mp.messaging.incoming.events.enabled", defaultValue = "true")
                           boolean enabled) {
         this.ledger = ledger;
         this.slots = slots;
         this.client = client;
         this.vertx = vertx;
+        this.contexts = contexts;
         this.enabled = enabled;
         this.timeout = config.webhooks().timeout();
     }
@@ -180,10 +180,6 @@ public class DeliverySender {
 
     /** Each piece of database work gets a context of its own: Hibernate Reactive keeps its session there. */
     private void onOwnContext(Runnable work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        context.runOnContext(ignored -> {
-            VertxContextSafetyToggle.setCurrentContextSafe(true);
-            work.run();
-        });
+        contexts.runOnNew(work);
     }
 }

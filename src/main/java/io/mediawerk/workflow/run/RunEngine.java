@@ -3,17 +3,17 @@ package io.mediawerk.workflow.run;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.Times;
+import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.intelligence.IntelligenceService;
-import io.mediawerk.jobs.Outbox;
-import io.mediawerk.jobs.Topics;
 import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaRepository;
+import io.mediawerk.reactive.InTurn;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskEndings;
-import io.mediawerk.task.TaskJob;
+import io.mediawerk.task.TaskQueue;
 import io.mediawerk.task.TaskRepository;
 import io.mediawerk.workflow.Workflow;
 import io.mediawerk.workflow.WorkflowService;
@@ -44,18 +44,18 @@ public class RunEngine implements TaskEndings {
     private final SourceRepository sources;
     private final WorkflowService workflows;
     private final IntelligenceService intelligence;
-    private final Outbox outbox;
+    private final TaskQueue queue;
     private final Events events;
 
     public RunEngine(RunRepository runs, TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                     WorkflowService workflows, IntelligenceService intelligence, Outbox outbox, Events events) {
+                     WorkflowService workflows, IntelligenceService intelligence, TaskQueue queue, Events events) {
         this.runs = runs;
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
         this.workflows = workflows;
         this.intelligence = intelligence;
-        this.outbox = outbox;
+        this.queue = queue;
         this.events = events;
     }
 
@@ -104,14 +104,8 @@ public class RunEngine implements TaskEndings {
     }
 
     private Uni<Void> syncRunningSteps(WorkflowRun run) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (RunStep step : run.state.steps) {
-            if (step.is(RunStep.RUNNING)) {
-                chain = chain.chain(() -> tasks.findById(step.taskId).invoke(task -> record(step, task))
-                        .replaceWithVoid());
-            }
-        }
-        return chain;
+        List<RunStep> running = run.state.steps.stream().filter(step -> step.is(RunStep.RUNNING)).toList();
+        return InTurn.each(running, step -> tasks.findById(step.taskId).invoke(task -> record(step, task)));
     }
 
     private static void record(RunStep step, Task task) {
@@ -129,11 +123,8 @@ public class RunEngine implements TaskEndings {
     /** One pass in definition order starts every step whose branch is decided and whose input is there. */
     private Uni<Void> advance(WorkflowRun run, Definition definition, Media target, Source original) {
         MediaFacts facts = MediaFacts.of(target, original);
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (WorkflowStep step : definition.steps()) {
-            chain = chain.chain(() -> visit(run, definition, step, facts, original));
-        }
-        return chain.chain(() -> finishIfDone(run));
+        return InTurn.each(definition.steps(), step -> visit(run, definition, step, facts, original))
+                .chain(() -> finishIfDone(run));
     }
 
     private Uni<Void> visit(WorkflowRun run, Definition definition, WorkflowStep step, MediaFacts facts,
@@ -198,8 +189,7 @@ public class RunEngine implements TaskEndings {
                 step.label());
         task.workflowRunId = run.id;
         state.running(task.id, task.outputSourceId);
-        return tasks.persist(task).chain(() -> outbox.add(transform ? Topics.TRANSFORM : Topics.INTELLIGENCE,
-                task.id, new TaskJob(task.id)));
+        return queue.enqueue(task);
     }
 
     private Uni<Void> finishIfDone(WorkflowRun run) {
@@ -213,13 +203,13 @@ public class RunEngine implements TaskEndings {
                         DEPENDENCY_FAILED.equals(b.errorCode))).orElse(null);
         if (failed == null) {
             run.end(WorkflowRun.COMPLETED);
-            return events.emit("workflow.completed", run.projectId, RunView.of(run));
+            return events.emit(EventType.WORKFLOW_COMPLETED, run.projectId, RunView.of(run));
         }
         run.errorCode = failed.errorCode;
         run.error = "Step " + failed.path + (failed.label == null ? "" : " ('" + failed.label + "')") + " failed: "
                 + failed.error;
         run.end(WorkflowRun.FAILED);
-        return events.emit("workflow.failed", run.projectId, RunView.of(run));
+        return events.emit(EventType.WORKFLOW_FAILED, run.projectId, RunView.of(run));
     }
 
     private static String describe(Source input) {

@@ -1,6 +1,7 @@
 package io.mediawerk.workflow.run;
 
 import io.mediawerk.api.Times;
+import io.mediawerk.reactive.InTurn;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -36,12 +37,7 @@ public class RunReconciler {
 
     @WithTransaction
     public Uni<Integer> reconcile() {
-        return runs.lockIdle(Times.now().minus(IDLE), BATCH).chain(idle -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (WorkflowRun run : idle) {
-                chain = chain.chain(() -> engine.settle(run));
-            }
-            return chain.replaceWith(idle.size());
-        });
+        return runs.lockIdle(Times.now().minus(IDLE), BATCH)
+                .chain(idle -> InTurn.each(idle, engine::settle).replaceWith(idle.size()));
     }
 }

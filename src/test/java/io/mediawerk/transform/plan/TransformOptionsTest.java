@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TransformOptionsTest {
@@ -34,9 +35,7 @@ class TransformOptionsTest {
                 Arguments.of("audio", "{}", IMAGE, "kind", "image"),
                 Arguments.of("audio", "{}", SILENT, "kind", "without an audio track"),
                 Arguments.of("subtitles", "{}", VIDEO, "kind", "video, image, audio, thumbnails, animation"),
-                // unknown options and wrong types
-                Arguments.of("video", "{\"label\":\"x\"}", VIDEO, "label", "format, codec, width"),
-                Arguments.of("image", "{\"bitrate\":128000}", IMAGE, "bitrate", "Unknown option"),
+                // wrong types
                 Arguments.of("video", "{\"quality\":\"high\"}", VIDEO, "quality", "from 1 to 100"),
                 Arguments.of("video", "{\"audio\":\"false\"}", VIDEO, "audio", "true or false"),
                 Arguments.of("video", "{\"format\":5}", VIDEO, "format", "mp4, webm, mov, hls"),
@@ -100,6 +99,20 @@ class TransformOptionsTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("invalid_parameter");
+                    assertThat(e.param()).isEqualTo(param);
+                    assertThat(e.getMessage()).contains(hint);
+                });
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> 400 unknown_field {2}")
+    @CsvSource(delimiter = '|', value = {
+        "video|{\"label\":\"x\"}|label|format, codec, width",
+        "image|{\"bitrate\":128000}|bitrate|for an image transform. Its options are"})
+    void unknownOptionsAreUnknownFields(String kind, String options, String param, String hint) {
+        assertThatThrownBy(() -> TransformOptions.validate(kind, json(options), "image".equals(kind) ? IMAGE : VIDEO))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.code()).isEqualTo("unknown_field");
                     assertThat(e.param()).isEqualTo(param);
                     assertThat(e.getMessage()).contains(hint);
                 });

@@ -1,4 +1,4 @@
-package io.mediawerk.config;
+package io.mediawerk.startup;
 
 import io.mediawerk.analytics.AnalyticsView;
 import io.mediawerk.api.Deleted;

@@ -18,8 +18,10 @@ record AnalyticsPeriod(LocalDate from, LocalDate to) {
             throw ApiException.invalid("from", "from (" + start + ") must not be after to (" + end + ").");
         }
         if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-            throw ApiException.invalid("from", "A report covers at most " + MAX_DAYS + " days; " + start + " to "
-                    + end + " is " + (ChronoUnit.DAYS.between(start, end) + 1) + ".");
+            throw ApiException.invalid(
+                    "from",
+                    "A report covers at most " + MAX_DAYS + " days; " + start + " to " + end + " is "
+                            + (ChronoUnit.DAYS.between(start, end) + 1) + ".");
         }
         return new AnalyticsPeriod(start, end);
     }

@@ -13,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/analytics")
-@Tag(name = "Analytics", description = "Usage figures from what Mediawerk recorded: media, storage, tasks, uploads "
-        + "and deliveries, day by day over from/to (YYYY-MM-DD, by default the last 30 days, at most 366).")
+@Tag(
+        name = "Analytics",
+        description = "Usage figures from what Mediawerk recorded: media, storage, tasks, uploads "
+                + "and deliveries, day by day over from/to (YYYY-MM-DD, by default the last 30 days, at most 366).")
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {
 
@@ -36,19 +38,21 @@ public class AnalyticsResource {
 
     @GET
     @Path("/media/{id}")
-    @Operation(summary = "Get Media Stats", description = "Returns stats for a specific Media object, also once "
-            + "it is deleted.")
-    public Uni<AnalyticsView> media(@PathParam("id") String id, @QueryParam("from") String from,
-                                    @QueryParam("to") String to) {
+    @Operation(
+            summary = "Get Media Stats",
+            description = "Returns stats for a specific Media object, also once " + "it is deleted.")
+    public Uni<AnalyticsView> media(
+            @PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         return analytics.ofMedia(call.projectId(), id, from, to);
     }
 
     @GET
     @Path("/projects/{id}")
-    @Operation(summary = "Get Project Stats", description = "Returns stats for a specific Project of the org key's "
-            + "organisation.")
-    public Uni<AnalyticsView> projectOfOrg(@PathParam("id") String id, @QueryParam("from") String from,
-                                           @QueryParam("to") String to) {
+    @Operation(
+            summary = "Get Project Stats",
+            description = "Returns stats for a specific Project of the org key's " + "organisation.")
+    public Uni<AnalyticsView> projectOfOrg(
+            @PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         String orgId = call.requireOrgKey();
         return projects.live(orgId, id)
                 .chain(project -> analytics.ofProject(project.id, from, to, "/analytics/projects/" + project.id));

@@ -41,7 +41,9 @@ public class AnalyticsService {
         Fields.requireId(mediaId, "med", "media");
         AnalyticsPeriod period = AnalyticsPeriod.parse(from, to, clock.today());
         return media.findInProject(projectId, mediaId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("media", mediaId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("media", mediaId))
                 .chain(found -> report(new Scope(projectId, mediaId), period, "/analytics/media/" + mediaId));
     }
 
@@ -55,20 +57,37 @@ public class AnalyticsService {
 
     private Uni<AnalyticsView> report(Scope scope, AnalyticsPeriod period, String selfPath) {
         Report report = new Report(period);
-        return rows("select kind, status, count(*) from media where " + scope.where("id")
-                + " group by kind, status", scope, null).invoke(report::media)
-                .chain(() -> rows("select count(*), coalesce(sum(filesize), 0) from sources where "
-                        + scope.where("media_id"), scope, null)).invoke(report::sources)
-                .chain(() -> rows("select day, metric, dimension, sum(count), sum(amount) from usage_daily where "
-                        + scope.where("media_id") + " and day between :from and :to group by day, metric, dimension",
-                        scope, period)).invoke(report::usage)
-                .chain(() -> rows("select day, sum(requests), sum(bytes), count(distinct media_id) from "
-                        + "delivery_counts where " + scope.where("media_id") + " and day between :from and :to "
-                        + "group by day", scope, period)).invoke(report::deliveriesByDay)
-                .chain(() -> rows("select count(distinct media_id) from delivery_counts where "
-                        + scope.where("media_id") + " and day between :from and :to", scope, period))
-                .map(distinct -> report.view(scope.projectId(), scope.mediaId(), number(distinct.get(0)[0]),
-                        selfPath));
+        return rows(
+                        "select kind, status, count(*) from media where " + scope.where("id")
+                                + " group by kind, status",
+                        scope,
+                        null)
+                .invoke(report::media)
+                .chain(() -> rows(
+                        "select count(*), coalesce(sum(filesize), 0) from sources where " + scope.where("media_id"),
+                        scope,
+                        null))
+                .invoke(report::sources)
+                .chain(() -> rows(
+                        "select day, metric, dimension, sum(count), sum(amount) from usage_daily where "
+                                + scope.where("media_id")
+                                + " and day between :from and :to group by day, metric, dimension",
+                        scope,
+                        period))
+                .invoke(report::usage)
+                .chain(() -> rows(
+                        "select day, sum(requests), sum(bytes), count(distinct media_id) from "
+                                + "delivery_counts where " + scope.where("media_id") + " and day between :from and :to "
+                                + "group by day",
+                        scope,
+                        period))
+                .invoke(report::deliveriesByDay)
+                .chain(() -> rows(
+                        "select count(distinct media_id) from delivery_counts where " + scope.where("media_id")
+                                + " and day between :from and :to",
+                        scope,
+                        period))
+                .map(distinct -> report.view(scope.projectId(), scope.mediaId(), number(distinct.get(0)[0]), selfPath));
     }
 
     private static Uni<List<Object[]>> rows(String sql, Scope scope, AnalyticsPeriod period) {
@@ -81,8 +100,10 @@ public class AnalyticsService {
                 query.setParameter("from", period.from()).setParameter("to", period.to());
             }
             // a query of one column gives its values, not rows of one
-            return query.getResultList().map(list -> list.stream()
-                    .map(row -> row instanceof Object[] columns ? columns : new Object[] {row}).toList());
+            return query.getResultList()
+                    .map(list -> list.stream()
+                            .map(row -> row instanceof Object[] columns ? columns : new Object[] {row})
+                            .toList());
         });
     }
 
@@ -111,7 +132,16 @@ public class AnalyticsService {
         }
 
         /** The figures of a day, by position. */
-        enum Column { MEDIA, UPLOADS, UPLOAD_BYTES, TASKS, PROCESSING_MS, REQUESTS, BYTES, MEDIA_DELIVERED }
+        enum Column {
+            MEDIA,
+            UPLOADS,
+            UPLOAD_BYTES,
+            TASKS,
+            PROCESSING_MS,
+            REQUESTS,
+            BYTES,
+            MEDIA_DELIVERED
+        }
 
         void media(List<Object[]> rows) {
             for (Object[] row : rows) {
@@ -143,11 +173,12 @@ public class AnalyticsService {
                         day[Column.TASKS.ordinal()] += count;
                         day[Column.PROCESSING_MS.ordinal()] += amount;
                         String[] kindAndStatus = ((String) row[2]).split(":", 2);
-                        tasksByKind.computeIfAbsent(kindAndStatus[0], k -> new TreeMap<>())
+                        tasksByKind
+                                .computeIfAbsent(kindAndStatus[0], k -> new TreeMap<>())
                                 .merge(kindAndStatus[1], count, Long::sum);
                         processingMsByKind.merge(kindAndStatus[0], amount, Long::sum);
                     }
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -168,22 +199,37 @@ public class AnalyticsService {
                 for (int i = 0; i < total.length; i++) {
                     total[i] += day[i];
                 }
-                series.add(new AnalyticsView.Day(date, day[Column.MEDIA.ordinal()], day[Column.UPLOADS.ordinal()],
-                        day[Column.UPLOAD_BYTES.ordinal()], day[Column.TASKS.ordinal()],
-                        seconds(day[Column.PROCESSING_MS.ordinal()]), day[Column.REQUESTS.ordinal()],
-                        day[Column.BYTES.ordinal()], day[Column.MEDIA_DELIVERED.ordinal()]));
+                series.add(new AnalyticsView.Day(
+                        date,
+                        day[Column.MEDIA.ordinal()],
+                        day[Column.UPLOADS.ordinal()],
+                        day[Column.UPLOAD_BYTES.ordinal()],
+                        day[Column.TASKS.ordinal()],
+                        seconds(day[Column.PROCESSING_MS.ordinal()]),
+                        day[Column.REQUESTS.ordinal()],
+                        day[Column.BYTES.ordinal()],
+                        day[Column.MEDIA_DELIVERED.ordinal()]));
             });
             Map<String, Double> secondsByKind = new HashMap<>();
             processingMsByKind.forEach((kind, ms) -> secondsByKind.put(kind, seconds(ms)));
-            return new AnalyticsView("analytics", projectId, mediaId, period.from(), period.to(),
+            return new AnalyticsView(
+                    "analytics",
+                    projectId,
+                    mediaId,
+                    period.from(),
+                    period.to(),
                     new AnalyticsView.MediaCounts(mediaTotal, mediaByKind, mediaByStatus),
                     new AnalyticsView.SourceCounts(sourceCount, storageBytes),
                     new AnalyticsView.Uploads(total[Column.UPLOADS.ordinal()], total[Column.UPLOAD_BYTES.ordinal()]),
-                    new AnalyticsView.Tasks(total[Column.TASKS.ordinal()],
-                            seconds(total[Column.PROCESSING_MS.ordinal()]), tasksByKind, new TreeMap<>(secondsByKind)),
-                    new AnalyticsView.Deliveries(total[Column.REQUESTS.ordinal()], total[Column.BYTES.ordinal()],
-                            mediaDelivered),
-                    series, selfPath);
+                    new AnalyticsView.Tasks(
+                            total[Column.TASKS.ordinal()],
+                            seconds(total[Column.PROCESSING_MS.ordinal()]),
+                            tasksByKind,
+                            new TreeMap<>(secondsByKind)),
+                    new AnalyticsView.Deliveries(
+                            total[Column.REQUESTS.ordinal()], total[Column.BYTES.ordinal()], mediaDelivered),
+                    series,
+                    selfPath);
         }
 
         private static double seconds(long milliseconds) {

@@ -12,30 +12,46 @@ import java.util.Map;
  * the rest counts what happened in the period, day by day in {@code days} (every day of it, zeros included).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AnalyticsView(String object, String projectId, String mediaId, LocalDate from, LocalDate to,
-                            MediaCounts media, SourceCounts sources, Uploads uploads, Tasks tasks,
-                            Deliveries deliveries, List<Day> days, @JsonIgnore String selfPath) implements ApiObject {
+public record AnalyticsView(
+        String object,
+        String projectId,
+        String mediaId,
+        LocalDate from,
+        LocalDate to,
+        MediaCounts media,
+        SourceCounts sources,
+        Uploads uploads,
+        Tasks tasks,
+        Deliveries deliveries,
+        List<Day> days,
+        @JsonIgnore String selfPath)
+        implements ApiObject {
 
-    public record MediaCounts(long total, Map<String, Long> byKind, Map<String, Long> byStatus) {
-    }
+    public record MediaCounts(long total, Map<String, Long> byKind, Map<String, Long> byStatus) {}
 
-    public record SourceCounts(long total, long storageBytes) {
-    }
+    public record SourceCounts(long total, long storageBytes) {}
 
-    public record Uploads(long count, long bytes) {
-    }
+    public record Uploads(long count, long bytes) {}
 
     /** Tasks ended in the period: counts by kind and final status, with processing time. */
-    public record Tasks(long total, double processingSeconds, Map<String, Map<String, Long>> byKind,
-                        Map<String, Double> processingSecondsByKind) {
-    }
+    public record Tasks(
+            long total,
+            double processingSeconds,
+            Map<String, Map<String, Long>> byKind,
+            Map<String, Double> processingSecondsByKind) {}
 
-    public record Deliveries(long requests, long bytes, long media) {
-    }
+    public record Deliveries(long requests, long bytes, long media) {}
 
-    public record Day(LocalDate date, long mediaCreated, long uploads, long uploadBytes, long tasks,
-                      double processingSeconds, long requests, long bytes, long mediaDelivered) {
-    }
+    public record Day(
+            LocalDate date,
+            long mediaCreated,
+            long uploads,
+            long uploadBytes,
+            long tasks,
+            double processingSeconds,
+            long requests,
+            long bytes,
+            long mediaDelivered) {}
 
     @Override
     @JsonIgnore

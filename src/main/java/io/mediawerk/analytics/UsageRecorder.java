@@ -41,14 +41,19 @@ public class UsageRecorder implements MediaArrivals, TaskEndings {
     }
 
     private Uni<Void> add(String projectId, String mediaId, String metric, String dimension, long amount) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
                         insert into usage_daily (project_id, media_id, day, metric, dimension, count, amount)
                         values (:project, :media, :day, :metric, :dimension, 1, :amount)
                         on conflict (project_id, day, metric, dimension, media_id) do update
                         set count = usage_daily.count + 1, amount = usage_daily.amount + excluded.amount""")
-                .setParameter("project", projectId).setParameter("media", mediaId)
-                .setParameter("day", clock.today()).setParameter("metric", metric)
-                .setParameter("dimension", dimension).setParameter("amount", amount)
-                .executeUpdate()).replaceWithVoid();
+                        .setParameter("project", projectId)
+                        .setParameter("media", mediaId)
+                        .setParameter("day", clock.today())
+                        .setParameter("metric", metric)
+                        .setParameter("dimension", dimension)
+                        .setParameter("amount", amount)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 }

@@ -13,10 +13,10 @@ public final class ApiErrors {
 
     /** Every 503 carries this header: the caller may retry after that many seconds. */
     public static final String RETRY_AFTER = "Retry-After";
+
     public static final String RETRY_AFTER_SECONDS = "5";
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     /** The failure as the caller sees it; an unexpected one is logged with the request's id, which the caller gets. */
     public static ApiException from(Throwable failure, String requestId) {
@@ -29,9 +29,13 @@ public final class ApiErrors {
                 return unavailable("storage_unavailable", "its storage");
             }
             if (t instanceof HttpClosedException) {
-                return new ApiException(400, "connection_closed", "The connection closed before the request was "
-                        + "complete. Send it again; an upload can resume: ask GET on its upload URL how much arrived,"
-                        + " then send the rest.", null);
+                return new ApiException(
+                        400,
+                        "connection_closed",
+                        "The connection closed before the request was "
+                                + "complete. Send it again; an upload can resume: ask GET on its upload URL how much arrived,"
+                                + " then send the rest.",
+                        null);
             }
         }
         if (Outages.isDependencyDown(failure)) {
@@ -39,12 +43,18 @@ public final class ApiErrors {
             return unavailable("service_unavailable", "its database or storage");
         }
         Log.errorf(failure, "Request %s failed unexpectedly", requestId);
-        return new ApiException(500, "internal_error", "Something went wrong on our side. Quote " + requestId
-                + " when you report it.", null);
+        return new ApiException(
+                500,
+                "internal_error",
+                "Something went wrong on our side. Quote " + requestId + " when you report it.",
+                null);
     }
 
     private static ApiException unavailable(String code, String what) {
-        return new ApiException(503, code, "Mediawerk cannot reach " + what + " right now; nothing was changed. "
-                + "Retry in a few seconds.", null);
+        return new ApiException(
+                503,
+                code,
+                "Mediawerk cannot reach " + what + " right now; nothing was changed. " + "Retry in a few seconds.",
+                null);
     }
 }

@@ -51,14 +51,25 @@ public class ApiExceptionMappers {
         int status = e.getResponse().getStatus();
         ApiException mapped;
         if (e instanceof NotFoundException) {
-            mapped = new ApiException(404, "route_not_found", "There is no endpoint " + http.method() + " "
-                    + http.path() + ". The API reference is at /q/swagger-ui.", null);
+            mapped = new ApiException(
+                    404,
+                    "route_not_found",
+                    "There is no endpoint " + http.method() + " " + http.path()
+                            + ". The API reference is at /q/swagger-ui.",
+                    null);
         } else if (e instanceof NotAllowedException) {
-            mapped = new ApiException(405, "method_not_allowed", http.method() + " is not allowed on " + http.path()
-                    + ". The API reference at /q/swagger-ui lists the methods of each path.", null);
+            mapped = new ApiException(
+                    405,
+                    "method_not_allowed",
+                    http.method() + " is not allowed on " + http.path()
+                            + ". The API reference at /q/swagger-ui lists the methods of each path.",
+                    null);
         } else if (e instanceof NotSupportedException) {
-            mapped = new ApiException(415, "unsupported_media_type",
-                    "Send the body as application/json (Content-Type: application/json).", null);
+            mapped = new ApiException(
+                    415,
+                    "unsupported_media_type",
+                    "Send the body as application/json (Content-Type: application/json).",
+                    null);
         } else if (status >= 500) {
             return unexpected(e, http);
         } else {
@@ -73,10 +84,12 @@ public class ApiExceptionMappers {
     }
 
     private Response respond(HttpServerRequest http, ApiException e) {
-        ErrorEnvelope body = envelopes.error(call, http.method().name(), http.uri(), e.status(), e.code(),
-                e.getMessage(), e.param());
-        Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body).header(ApiResponseFilter.REQUEST_ID_HEADER, call.requestId());
+        ErrorEnvelope body = envelopes.error(
+                call, http.method().name(), http.uri(), e.status(), e.code(), e.getMessage(), e.param());
+        Response.ResponseBuilder response = Response.status(e.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body)
+                .header(ApiResponseFilter.REQUEST_ID_HEADER, call.requestId());
         if (e.status() == 503) {
             response.header(ApiErrors.RETRY_AFTER, ApiErrors.RETRY_AFTER_SECONDS);
         }

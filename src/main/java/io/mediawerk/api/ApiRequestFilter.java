@@ -18,12 +18,14 @@ public class ApiRequestFilter {
     @ServerRequestFilter(preMatching = true, priority = 100)
     public void checkConventions(ContainerRequestContext request, HttpServerRequest http) {
         call.requestId();
-        String remote = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String remote =
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
         if (!https.allows(http.isSSL(), remote, request.getHeaderString("X-Forwarded-Proto"))) {
-            throw ApiException.forbidden("https_required",
+            throw ApiException.forbidden(
+                    "https_required",
                     "API requests must use HTTPS; plain HTTP calls are refused. Call https:// instead of http://.");
         }
-        call.version(ApiVersions.resolve(request.getHeaderString(ApiVersions.HEADER),
-                request.getHeaderString(ApiVersions.ALTERNATE_HEADER)));
+        call.version(ApiVersions.resolve(
+                request.getHeaderString(ApiVersions.HEADER), request.getHeaderString(ApiVersions.ALTERNATE_HEADER)));
     }
 }

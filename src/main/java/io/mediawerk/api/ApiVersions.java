@@ -10,20 +10,23 @@ public final class ApiVersions {
     public static final List<String> SUPPORTED = List.of("2024-03-21", "2024-08-21");
     public static final String LATEST = SUPPORTED.get(SUPPORTED.size() - 1);
 
-    private ApiVersions() {
-    }
+    private ApiVersions() {}
 
     /** The version to answer with, or a 400 that lists the versions there are. */
     public static String resolve(String header, String alternate) {
-        String asked = header != null && !header.isBlank() ? header.trim()
+        String asked = header != null && !header.isBlank()
+                ? header.trim()
                 : alternate != null && !alternate.isBlank() ? alternate.trim() : null;
         if (asked == null) {
             return LATEST;
         }
         if (!SUPPORTED.contains(asked)) {
-            throw ApiException.badRequest("unsupported_version", "API version '" + asked
-                    + "' does not exist. Supported versions: " + String.join(", ", SUPPORTED)
-                    + " (send one in the " + HEADER + " header, or none for the newest).", HEADER);
+            throw ApiException.badRequest(
+                    "unsupported_version",
+                    "API version '" + asked
+                            + "' does not exist. Supported versions: " + String.join(", ", SUPPORTED)
+                            + " (send one in the " + HEADER + " header, or none for the newest).",
+                    HEADER);
         }
         return asked;
     }

@@ -36,7 +36,8 @@ public class CallContext {
     /** The project of a project key; org keys must say which project through its own endpoints. */
     public String projectId() {
         if (caller == null || caller.isOrgKey()) {
-            throw ApiException.forbidden("project_key_required",
+            throw ApiException.forbidden(
+                    "project_key_required",
                     "This endpoint works on one project: call it with that project's API key, not an org key.");
         }
         return caller.projectId();
@@ -45,7 +46,8 @@ public class CallContext {
     /** The organisation of an org (admin) key; project keys cannot manage projects. */
     public String requireOrgKey() {
         if (caller == null || !caller.isOrgKey()) {
-            throw ApiException.forbidden("org_key_required",
+            throw ApiException.forbidden(
+                    "org_key_required",
                     "This endpoint manages projects: call it with an org (admin) API key, not a project key.");
         }
         return caller.orgId();

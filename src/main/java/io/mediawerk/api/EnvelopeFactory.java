@@ -1,12 +1,12 @@
 package io.mediawerk.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /** Builds the {@code meta} and {@code links} of responses; the one place that knows their shape. */
 @ApplicationScoped
@@ -39,18 +39,35 @@ public class EnvelopeFactory {
         return new Envelope(meta(call, method, pathAndQuery, status, "list", page), page.items(), links);
     }
 
-    public ErrorEnvelope error(CallContext call, String method, String pathAndQuery, int status, String code,
-                               String message, String param) {
-        return new ErrorEnvelope(meta(call, method, pathAndQuery, status, "error", null),
-                new ErrorEnvelope.Error(message, code, param), Map.of());
+    public ErrorEnvelope error(
+            CallContext call,
+            String method,
+            String pathAndQuery,
+            int status,
+            String code,
+            String message,
+            String param) {
+        return new ErrorEnvelope(
+                meta(call, method, pathAndQuery, status, "error", null),
+                new ErrorEnvelope.Error(message, code, param),
+                Map.of());
     }
 
     private Meta meta(CallContext call, String method, String url, int status, String type, Page<?> page) {
         Caller caller = call.caller();
-        return new Meta(call.requestId(), method, url, call.version(), status,
-                caller == null ? null : caller.orgId(), caller == null ? null : caller.projectId(), type,
-                page == null ? null : page.total(), page == null ? null : page.request().limit(),
-                page == null ? null : page.request().page(), page == null ? null : page.pages());
+        return new Meta(
+                call.requestId(),
+                method,
+                url,
+                call.version(),
+                status,
+                caller == null ? null : caller.orgId(),
+                caller == null ? null : caller.projectId(),
+                type,
+                page == null ? null : page.total(),
+                page == null ? null : page.request().limit(),
+                page == null ? null : page.request().page(),
+                page == null ? null : page.pages());
     }
 
     private String pageUrl(String path, String query, int page) {

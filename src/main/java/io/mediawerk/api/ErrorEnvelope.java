@@ -6,6 +6,5 @@ import java.util.Map;
 public record ErrorEnvelope(Meta meta, Error error, Map<String, String> links) {
 
     /** A human-readable message, a machine code and, where one field is at fault, its name. */
-    public record Error(String message, String code, String param) {
-    }
+    public record Error(String message, String code, String param) {}
 }

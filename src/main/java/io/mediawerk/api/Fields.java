@@ -3,8 +3,7 @@ package io.mediawerk.api;
 /** Checks on request fields whose failures name the field and say what would be accepted. */
 public final class Fields {
 
-    private Fields() {
-    }
+    private Fields() {}
 
     public static <T> T requireBody(T body) {
         if (body == null) {
@@ -28,8 +27,10 @@ public final class Fields {
         }
         String trimmed = value.strip();
         if (trimmed.length() > maxLength) {
-            throw ApiException.invalid(field, "Field '" + field + "' must be at most " + maxLength
-                    + " characters; it has " + trimmed.length() + ".");
+            throw ApiException.invalid(
+                    field,
+                    "Field '" + field + "' must be at most " + maxLength + " characters; it has " + trimmed.length()
+                            + ".");
         }
         if (trimmed.chars().anyMatch(c -> Character.isISOControl(c))) {
             throw ApiException.invalid(field, "Field '" + field + "' must not contain control characters.");

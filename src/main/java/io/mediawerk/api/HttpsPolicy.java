@@ -29,7 +29,8 @@ public class HttpsPolicy {
         if (!required || tls) {
             return true;
         }
-        return forwardedProto != null && "https".equalsIgnoreCase(firstValue(forwardedProto))
+        return forwardedProto != null
+                && "https".equalsIgnoreCase(firstValue(forwardedProto))
                 && trustedProxies.stream().anyMatch(range -> range.contains(remoteAddress));
     }
 

@@ -13,14 +13,15 @@ import java.util.stream.Collectors;
 /** Turns Jackson's failures into a 400 that names the field and says what it must look like. */
 final class JsonErrors {
 
-    private JsonErrors() {
-    }
+    private JsonErrors() {}
 
     static ApiException toApiException(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return ApiException.badRequest("unknown_field", "Unknown field '" + field + "'. Allowed fields: "
-                    + known(unknown.getKnownPropertyIds()) + ".", field);
+            return ApiException.badRequest(
+                    "unknown_field",
+                    "Unknown field '" + field + "'. Allowed fields: " + known(unknown.getKnownPropertyIds()) + ".",
+                    field);
         }
         if (e instanceof ValueInstantiationException invalid && invalid.getCause() instanceof ApiException api) {
             return api;
@@ -29,9 +30,12 @@ final class JsonErrors {
                 || String.valueOf(e.getOriginalMessage()).contains("surrogate")) {
             String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
             String which = field.isEmpty() ? "The request body" : "Field '" + field + "'";
-            return ApiException.badRequest("invalid_unicode", which + " is not valid Unicode: it holds half of a "
-                    + "surrogate pair (an escape such as \\ud800 without its partner). Send text as UTF-8, or a "
-                    + "character beyond U+FFFF as both escapes of its pair.", field.isEmpty() ? null : field);
+            return ApiException.badRequest(
+                    "invalid_unicode",
+                    which + " is not valid Unicode: it holds half of a "
+                            + "surrogate pair (an escape such as \\ud800 without its partner). Send text as UTF-8, or a "
+                            + "character beyond U+FFFF as both escapes of its pair.",
+                    field.isEmpty() ? null : field);
         }
         if (e instanceof MismatchedInputException mismatch) {
             String field = path(mismatch);
@@ -39,24 +43,29 @@ final class JsonErrors {
                 String what = mismatch.getTargetType() == null ? "a JSON object" : expected(mismatch.getTargetType());
                 return ApiException.badRequest("invalid_body", "The request body must be " + what + ".", null);
             }
-            return ApiException.badRequest("invalid_type", "Field '" + field + "' must be "
-                    + expected(mismatch.getTargetType()) + ".", field);
+            return ApiException.badRequest(
+                    "invalid_type", "Field '" + field + "' must be " + expected(mismatch.getTargetType()) + ".", field);
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
-            return ApiException.badRequest("invalid_type", "Field '" + field + "' has an invalid value: "
-                    + e.getOriginalMessage(), field);
+            return ApiException.badRequest(
+                    "invalid_type", "Field '" + field + "' has an invalid value: " + e.getOriginalMessage(), field);
         }
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return ApiException.badRequest("invalid_json", "The request body is not valid JSON" + where + ": "
-                + firstLine(e.getOriginalMessage()), null);
+        String where = e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
+        return ApiException.badRequest(
+                "invalid_json",
+                "The request body is not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()),
+                null);
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String expected(Class<?> type) {
@@ -85,7 +94,9 @@ final class JsonErrors {
     }
 
     private static String known(Collection<Object> ids) {
-        List<String> names = ids == null ? List.of() : ids.stream().map(String::valueOf).sorted().toList();
+        List<String> names = ids == null
+                ? List.of()
+                : ids.stream().map(String::valueOf).sorted().toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 

@@ -24,8 +24,11 @@ public final class JsonFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest("unknown_field", "Unknown field '" + name + "'. Allowed fields: "
-                        + String.join(", ", new TreeSet<>(allowed)) + ".", name);
+                throw ApiException.badRequest(
+                        "unknown_field",
+                        "Unknown field '" + name + "'. Allowed fields: " + String.join(", ", new TreeSet<>(allowed))
+                                + ".",
+                        name);
             }
         }
         return new JsonFields(node);
@@ -97,8 +100,8 @@ public final class JsonFields {
             throw typeError(name, "an array of strings");
         }
         if (value.size() > maxItems) {
-            throw ApiException.invalid(name, "Field '" + name + "' may have at most " + maxItems + " items; it has "
-                    + value.size() + ".");
+            throw ApiException.invalid(
+                    name, "Field '" + name + "' may have at most " + maxItems + " items; it has " + value.size() + ".");
         }
         java.util.List<String> items = new java.util.ArrayList<>();
         for (JsonNode item : value) {

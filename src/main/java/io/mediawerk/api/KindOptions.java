@@ -16,8 +16,7 @@ public final class KindOptions {
 
     public static final String OPTIONS = "options";
 
-    private KindOptions() {
-    }
+    private KindOptions() {}
 
     /**
      * @param own the body's own fields ({@code kind}, {@code label}, …), never options
@@ -40,8 +39,9 @@ public final class KindOptions {
             throw ApiException.badRequest("invalid_type", "Field 'options' must be a JSON object.", OPTIONS);
         }
         if (!beside.isEmpty()) {
-            throw ApiException.invalid(beside.fieldNames().next(), "Give the options either inside 'options' or "
-                    + "beside 'kind', not both.");
+            throw ApiException.invalid(
+                    beside.fieldNames().next(),
+                    "Give the options either inside 'options' or " + "beside 'kind', not both.");
         }
         return ((ObjectNode) nested).deepCopy();
     }

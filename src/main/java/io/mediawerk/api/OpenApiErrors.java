@@ -26,9 +26,11 @@ public class OpenApiErrors implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+        for (Map.Entry<String, PathItem> path :
+                openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasId = path.getKey().contains("{");
-            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op :
+                    path.getValue().getOperations().entrySet()) {
                 addErrors(op.getKey(), op.getValue(), hasId);
             }
         }
@@ -40,8 +42,11 @@ public class OpenApiErrors implements OASFilter {
         }
         APIResponses responses = operation.getResponses();
         boolean writes = method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PATCH;
-        add(responses, "400", "Invalid input: malformed JSON, a wrong type, an unknown field, an out-of-range "
-                + "value or an unknown API version. error.param names the field.");
+        add(
+                responses,
+                "400",
+                "Invalid input: malformed JSON, a wrong type, an unknown field, an out-of-range "
+                        + "value or an unknown API version. error.param names the field.");
         add(responses, "401", "No API key, or a key that is unknown or revoked.");
         add(responses, "403", "Plain HTTP in production, or the wrong kind of key (org vs. project).");
         if (hasId) {
@@ -61,20 +66,36 @@ public class OpenApiErrors implements OASFilter {
         if (responses.hasAPIResponse(status)) {
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType("application/json",
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR_REF)))));
+        responses.addAPIResponse(
+                status,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent()
+                                .addMediaType(
+                                        "application/json",
+                                        OASFactory.createMediaType()
+                                                .schema(OASFactory.createSchema()
+                                                        .ref(ERROR_REF)))));
     }
 
     private static Schema errorSchema() {
         Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema error = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        Schema error = OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .addProperty("message", text.description("What went wrong and what to change."))
-                .addProperty("code", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .description("Machine-readable code, e.g. invalid_parameter."))
-                .addProperty("param", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                        .addType(Schema.SchemaType.NULL).description("The field or header at fault, if one."));
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty(
+                        "code",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .description("Machine-readable code, e.g. invalid_parameter."))
+                .addProperty(
+                        "param",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.STRING)
+                                .addType(Schema.SchemaType.NULL)
+                                .description("The field or header at fault, if one."));
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("Every error: {meta, error, links}.")
                 .addProperty("meta", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
                 .addProperty("error", error)

@@ -36,9 +36,16 @@ public final class OptionReader {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw ApiException.badRequest("unknown_field", "Unknown option '" + name + "' for " + owner + ". "
-                        + (allowed.isEmpty() ? "It takes no options." : "Its options are: "
-                        + String.join(", ", allowed instanceof List ? allowed : new TreeSet<>(allowed)) + "."),
+                throw ApiException.badRequest(
+                        "unknown_field",
+                        "Unknown option '" + name + "' for " + owner + ". "
+                                + (allowed.isEmpty()
+                                        ? "It takes no options."
+                                        : "Its options are: "
+                                                + String.join(
+                                                        ", ",
+                                                        allowed instanceof List ? allowed : new TreeSet<>(allowed))
+                                                + "."),
                         param(name));
             }
         }
@@ -100,10 +107,9 @@ public final class OptionReader {
         if (node == null) {
             return null;
         }
-        if (!node.isNumber() || !Double.isFinite(node.asDouble()) || node.asDouble() < min
-                || node.asDouble() > max) {
-            String range = max == Double.MAX_VALUE ? "of at least " + plain(min)
-                    : "from " + plain(min) + " to " + plain(max);
+        if (!node.isNumber() || !Double.isFinite(node.asDouble()) || node.asDouble() < min || node.asDouble() > max) {
+            String range =
+                    max == Double.MAX_VALUE ? "of at least " + plain(min) : "from " + plain(min) + " to " + plain(max);
             throw invalid(name, "must be a number " + range + unit + "; got " + echo(node) + ".");
         }
         return node.asDouble();
@@ -140,7 +146,8 @@ public final class OptionReader {
 
     /** The shortest plain text of a number: 5, 2.5, 0.125 (at most three decimals). */
     public static String plain(double value) {
-        BigDecimal rounded = BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal rounded =
+                BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros();
         return rounded.signum() == 0 ? "0" : rounded.toPlainString();
     }
 }

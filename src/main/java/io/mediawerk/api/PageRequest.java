@@ -11,14 +11,14 @@ public record PageRequest(int page, int limit, String sort, boolean ascending) {
     public static final int MAX_LIMIT = 250;
     public static final int DEFAULT_LIMIT = 10;
 
-    public static PageRequest parse(String page, String limit, String sort, String order, Set<String> sorts,
-                                    String defaultSort) {
+    public static PageRequest parse(
+            String page, String limit, String sort, String order, Set<String> sorts, String defaultSort) {
         int pageNumber = parseInt("page", page, 1, 1, Integer.MAX_VALUE / MAX_LIMIT);
         int size = parseInt("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         String sortBy = sort == null || sort.isBlank() ? defaultSort : sort;
         if (!sorts.contains(sortBy)) {
-            throw ApiException.invalid("sort", "sort must be one of " + String.join(", ", sorted(sorts))
-                    + "; got '" + sortBy + "'.");
+            throw ApiException.invalid(
+                    "sort", "sort must be one of " + String.join(", ", sorted(sorts)) + "; got '" + sortBy + "'.");
         }
         String direction = order == null || order.isBlank() ? "desc" : order;
         if (!direction.equals("asc") && !direction.equals("desc")) {
@@ -35,8 +35,8 @@ public record PageRequest(int page, int limit, String sort, boolean ascending) {
         try {
             parsed = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, name + " must be a whole number from " + min + " to " + max
-                    + "; got '" + value + "'.");
+            throw ApiException.invalid(
+                    name, name + " must be a whole number from " + min + " to " + max + "; got '" + value + "'.");
         }
         if (parsed < min || parsed > max) {
             throw ApiException.invalid(name, name + " must be from " + min + " to " + max + "; got " + parsed + ".");

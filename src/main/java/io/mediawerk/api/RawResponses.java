@@ -3,7 +3,6 @@ package io.mediawerk.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.reactive.OwnContexts;
-import io.quarkus.logging.Log;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,7 +38,8 @@ public class RawResponses {
     public CallContext callOf(RoutingContext ctx, String projectId) {
         CallContext call = new CallContext();
         try {
-            call.version(ApiVersions.resolve(ctx.request().getHeader(ApiVersions.HEADER),
+            call.version(ApiVersions.resolve(
+                    ctx.request().getHeader(ApiVersions.HEADER),
                     ctx.request().getHeader(ApiVersions.ALTERNATE_HEADER)));
         } catch (ApiException ignored) {
             // an unknown version does not stop a file from being delivered or uploaded
@@ -51,8 +51,12 @@ public class RawResponses {
     }
 
     public void object(RoutingContext ctx, CallContext call, int status, ApiObject object) {
-        write(ctx, call, status, envelopes.object(call, ctx.request().method().name(), ctx.request().uri(), status,
-                object));
+        write(
+                ctx,
+                call,
+                status,
+                envelopes.object(
+                        call, ctx.request().method().name(), ctx.request().uri(), status, object));
     }
 
     public void fail(RoutingContext ctx, CallContext call, Throwable failure) {
@@ -61,13 +65,24 @@ public class RawResponses {
             ctx.response().reset();
             return;
         }
-        write(ctx, call, error.status(), envelopes.error(call, ctx.request().method().name(), ctx.request().uri(),
-                error.status(), error.code(), error.getMessage(), error.param()));
+        write(
+                ctx,
+                call,
+                error.status(),
+                envelopes.error(
+                        call,
+                        ctx.request().method().name(),
+                        ctx.request().uri(),
+                        error.status(),
+                        error.code(),
+                        error.getMessage(),
+                        error.param()));
     }
 
     private void write(RoutingContext ctx, CallContext call, int status, Object body) {
         try {
-            ctx.response().setStatusCode(status)
+            ctx.response()
+                    .setStatusCode(status)
                     .putHeader("Content-Type", "application/json;charset=UTF-8")
                     .putHeader(ApiResponseFilter.REQUEST_ID_HEADER, call.requestId())
                     .putHeader(ApiVersions.HEADER, call.version());

@@ -39,11 +39,23 @@ public class RequestLimits {
             String uri = ctx.request().uri();
             int headers = sizeOf(ctx.request().headers());
             if (uri.length() > MAX_URI) {
-                refuse(ctx, new ApiException(414, "uri_too_long", "The URL is " + uri.length() + " characters; "
-                        + "the limit is " + MAX_URI + ". Send long values in a JSON body instead.", null));
+                refuse(
+                        ctx,
+                        new ApiException(
+                                414,
+                                "uri_too_long",
+                                "The URL is " + uri.length() + " characters; " + "the limit is " + MAX_URI
+                                        + ". Send long values in a JSON body instead.",
+                                null));
             } else if (headers > MAX_HEADERS) {
-                refuse(ctx, new ApiException(431, "headers_too_large", "The request's headers are " + headers
-                        + " bytes; the limit is " + MAX_HEADERS + " bytes.", null));
+                refuse(
+                        ctx,
+                        new ApiException(
+                                431,
+                                "headers_too_large",
+                                "The request's headers are " + headers + " bytes; the limit is " + MAX_HEADERS
+                                        + " bytes.",
+                                null));
             } else {
                 ctx.next();
             }
@@ -70,8 +82,11 @@ public class RequestLimits {
     }
 
     private ApiException tooLarge(String size) {
-        return new ApiException(413, "body_too_large", "The body is " + size + "; the limit is " + maxBody
-                + " bytes. Upload files through /uploads instead.", null);
+        return new ApiException(
+                413,
+                "body_too_large",
+                "The body is " + size + "; the limit is " + maxBody + " bytes. Upload files through /uploads instead.",
+                null);
     }
 
     private static long contentLength(String header) {

@@ -6,8 +6,7 @@ import java.time.temporal.ChronoUnit;
 /** Timestamps as the API shows them: UTC, millisecond precision, the same in the database and in answers. */
 public final class Times {
 
-    private Times() {
-    }
+    private Times() {}
 
     public static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MILLIS);

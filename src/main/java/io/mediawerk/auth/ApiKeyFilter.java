@@ -28,16 +28,18 @@ public class ApiKeyFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || header.isBlank()) {
-            throw ApiException.unauthorized("missing_api_key",
+            throw ApiException.unauthorized(
+                    "missing_api_key",
                     "No API key was sent. Send it as the header 'Authorization: Bearer <your key>'.");
         }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            throw ApiException.unauthorized("invalid_authorization",
-                    "The Authorization header must be 'Bearer <your key>'.");
+            throw ApiException.unauthorized(
+                    "invalid_authorization", "The Authorization header must be 'Bearer <your key>'.");
         }
         String key = header.substring(BEARER.length()).trim();
         if (!key.startsWith(KeyMaterial.PREFIX) || key.length() > 100) {
-            throw ApiException.unauthorized("invalid_api_key",
+            throw ApiException.unauthorized(
+                    "invalid_api_key",
                     "The API key is not valid: Mediawerk keys start with '" + KeyMaterial.PREFIX + "'.");
         }
         return keys.authenticate(key).invoke(caller -> call.caller(caller)).replaceWithVoid();
@@ -46,6 +48,6 @@ public class ApiKeyFilter {
     private static boolean isPublic(ResourceInfo resource) {
         return resource.getResourceMethod() != null
                 && (resource.getResourceMethod().isAnnotationPresent(Public.class)
-                || resource.getResourceClass().isAnnotationPresent(Public.class));
+                        || resource.getResourceClass().isAnnotationPresent(Public.class));
     }
 }

@@ -13,8 +13,7 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, String> {
         return find("""
                 from ApiKey k where k.hash = ?1 and k.revoked is null
                 and (k.projectId is null or exists (
-                    select 1 from Project p where p.id = k.projectId and p.deleted is null))""", hash)
-                .firstResult();
+                    select 1 from Project p where p.id = k.projectId and p.deleted is null))""", hash).firstResult();
     }
 
     public Uni<ApiKey> findByHash(String hash) {
@@ -22,7 +21,8 @@ public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, String> {
     }
 
     public Uni<List<ApiKey>> listForProject(String projectId, int offset, int limit) {
-        return find("projectId = ?1 order by created desc, id desc", projectId).range(offset, offset + limit - 1)
+        return find("projectId = ?1 order by created desc, id desc", projectId)
+                .range(offset, offset + limit - 1)
                 .list();
     }
 

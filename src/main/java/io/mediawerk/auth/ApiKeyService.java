@@ -1,16 +1,15 @@
 package io.mediawerk.auth;
 
-import io.mediawerk.api.Times;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Caller;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /** Issues, checks and revokes API keys. */
 @ApplicationScoped
@@ -26,7 +25,10 @@ public class ApiKeyService {
     @WithSession
     public Uni<Caller> authenticate(String plainKey) {
         return keys.findUsable(KeyMaterial.hash(plainKey))
-                .onItem().ifNull().failWith(() -> ApiException.unauthorized("invalid_api_key",
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.unauthorized(
+                        "invalid_api_key",
                         "The API key is not valid: it is unknown, revoked, or its project was deleted."))
                 .map(key -> new Caller(key.id, key.orgId, key.projectId));
     }
@@ -42,7 +44,8 @@ public class ApiKeyService {
     @WithTransaction
     public Uni<Void> ensureOrgKey(String orgId, String name, String plainKey) {
         return keys.findByHash(KeyMaterial.hash(plainKey))
-                .chain(existing -> existing != null ? Uni.createFrom().voidItem()
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().voidItem()
                         : persist(orgId, null, name, plainKey).replaceWithVoid());
     }
 
@@ -50,14 +53,16 @@ public class ApiKeyService {
     public Uni<Page<ApiKeyView>> list(String projectId, PageRequest page) {
         return keys.countForProject(projectId)
                 .chain(total -> keys.listForProject(projectId, page.offset(), page.limit())
-                        .map(list -> new Page<>(list.stream().map(k -> ApiKeyView.of(k, null)).toList(), total,
-                                page)));
+                        .map(list -> new Page<>(
+                                list.stream().map(k -> ApiKeyView.of(k, null)).toList(), total, page)));
     }
 
     @WithTransaction
     public Uni<ApiKeyView> revoke(String projectId, String keyId) {
         return keys.findInProject(projectId, keyId)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("key", keyId))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("key", keyId))
                 .map(key -> {
                     if (key.revoked == null) {
                         key.revoked = Times.now();

@@ -6,13 +6,33 @@ import io.mediawerk.api.ApiObject;
 import java.time.Instant;
 
 /** An API key as the API shows it; {@code key} is present only in the answer that created it. */
-public record ApiKeyView(String id, String object, String name, String prefix, String orgId, String projectId,
-                         String status, @JsonInclude(JsonInclude.Include.NON_NULL) String key, Instant created,
-                         Instant updated, Instant revoked) implements ApiObject {
+public record ApiKeyView(
+        String id,
+        String object,
+        String name,
+        String prefix,
+        String orgId,
+        String projectId,
+        String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String key,
+        Instant created,
+        Instant updated,
+        Instant revoked)
+        implements ApiObject {
 
     public static ApiKeyView of(ApiKey key, String plainKey) {
-        return new ApiKeyView(key.id, "key", key.name, key.prefix, key.orgId, key.projectId,
-                key.revoked == null ? "active" : "revoked", plainKey, key.created, key.updated, key.revoked);
+        return new ApiKeyView(
+                key.id,
+                "key",
+                key.name,
+                key.prefix,
+                key.orgId,
+                key.projectId,
+                key.revoked == null ? "active" : "revoked",
+                plainKey,
+                key.created,
+                key.updated,
+                key.revoked);
     }
 
     @Override

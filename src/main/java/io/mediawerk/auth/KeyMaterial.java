@@ -16,8 +16,7 @@ public final class KeyMaterial {
     private static final int RANDOM_LENGTH = 40;
     private static final int SHOWN_LENGTH = 12;
 
-    private KeyMaterial() {
-    }
+    private KeyMaterial() {}
 
     public static String newKey() {
         return PREFIX + Ids.randomBase62(RANDOM_LENGTH);

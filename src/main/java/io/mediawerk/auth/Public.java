@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks an endpoint that takes no API key (it authenticates in its own way, e.g. a signed upload URL). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface Public {
-}
+public @interface Public {}

@@ -44,7 +44,6 @@ public interface MediawerkConfig extends WorkerSettings, NotificationSettings {
 
     Delivery delivery();
 
-
     interface Ingest {
 
         /** Address ranges ingest may fetch from although they are private (e.g. 127.0.0.1/32 in tests). */
@@ -101,7 +100,6 @@ public interface MediawerkConfig extends WorkerSettings, NotificationSettings {
     }
 
     Outbox outbox();
-
 
     interface Kafka {
 

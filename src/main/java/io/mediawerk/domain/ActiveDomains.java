@@ -35,11 +35,16 @@ public class ActiveDomains {
         return hostByProject.get(projectId);
     }
 
-    @Scheduled(every = "${mediawerk.domains.refresh-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${mediawerk.domains.refresh-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refreshOnSchedule() {
-        return refresh().onFailure().invoke(e -> Log.warnf("Reloading the active domains failed: %s", e.toString()))
-                .onFailure().recoverWithNull();
+        return refresh()
+                .onFailure()
+                .invoke(e -> Log.warnf("Reloading the active domains failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     public Uni<Void> refresh() {

@@ -35,8 +35,14 @@ public class CustomHosts {
     void register(@Observes Router router) {
         router.route().order(-102).handler(ctx -> {
             if (domains.projectOf(hostOf(ctx)) != null && !ctx.normalizedPath().startsWith(FILES)) {
-                raw.fail(ctx, raw.callOf(ctx, null), new ApiException(404, "not_found", "This host delivers files "
-                        + "only; the API answers on Mediawerk's own address.", null));
+                raw.fail(
+                        ctx,
+                        raw.callOf(ctx, null),
+                        new ApiException(
+                                404,
+                                "not_found",
+                                "This host delivers files " + "only; the API answers on Mediawerk's own address.",
+                                null));
             } else {
                 ctx.next();
             }

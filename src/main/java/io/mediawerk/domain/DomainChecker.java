@@ -26,13 +26,18 @@ public class DomainChecker {
         this.every = Duration.parse("PT" + config.domains().checkEvery().toUpperCase(java.util.Locale.ROOT));
     }
 
-    @Scheduled(every = "${mediawerk.domains.check-every}", delayed = "2s",
+    @Scheduled(
+            every = "${mediawerk.domains.check-every}",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> checkOnSchedule() {
         return Panache.withSession(() -> domains.due(Times.now().minus(every), BATCH))
                 .chain(due -> InTurn.each(due, domain -> service.check(domain.id, domain.hostname, domain.token)))
-                .onFailure().invoke(e -> Log.warnf("Checking pending domains failed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure()
+                .invoke(e -> Log.warnf("Checking pending domains failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 }

@@ -11,8 +11,7 @@ final class DomainNames {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern NUMERIC = Pattern.compile("[0-9]+");
 
-    private DomainNames() {
-    }
+    private DomainNames() {}
 
     /** The hostname in the form it is stored and matched in: lowercase ASCII, no trailing dot. */
     static String normalise(String given, String apiHost) {

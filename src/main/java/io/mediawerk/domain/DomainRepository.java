@@ -29,7 +29,11 @@ public class DomainRepository implements PanacheRepositoryBase<Domain, String> {
 
     /** Pending domains not checked since {@code before}, the longest-waiting first. */
     public Uni<List<Domain>> due(Instant before, int max) {
-        return find("status = ?1 and (lastChecked is null or lastChecked < ?2) order by lastChecked nulls first",
-                Domain.PENDING, before).range(0, max - 1).list();
+        return find(
+                        "status = ?1 and (lastChecked is null or lastChecked < ?2) order by lastChecked nulls first",
+                        Domain.PENDING,
+                        before)
+                .range(0, max - 1)
+                .list();
     }
 }

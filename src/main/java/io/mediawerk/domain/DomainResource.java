@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/domains")
-@Tag(name = "Domains", description = "Custom hostnames the project's files are delivered under, once verified by a "
-        + "DNS TXT record or an HTTP token.")
+@Tag(
+        name = "Domains",
+        description = "Custom hostnames the project's files are delivered under, once verified by a "
+                + "DNS TXT record or an HTTP token.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class DomainResource {
@@ -42,18 +44,27 @@ public class DomainResource {
 
     @GET
     @Operation(summary = "List Domains", description = "Gets a list of all the custom video domains in your project.")
-    public Uni<Page<DomainView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
-                                      @QueryParam("sort") String sort, @QueryParam("order") String order) {
+    public Uni<Page<DomainView>> list(
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
         return domains.list(call.projectId(), PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
 
     @POST
-    @Operation(summary = "Create Domain", description = "{\"hostname\"}: 201 pending, with the DNS record or HTTP "
-            + "token that proves the hostname is yours.")
+    @Operation(
+            summary = "Create Domain",
+            description = "{\"hostname\"}: 201 pending, with the DNS record or HTTP "
+                    + "token that proves the hostname is yours.")
     public Uni<Response> create(ObjectNode body) {
         String projectId = call.projectId();
-        return idempotency.once(body, () -> domains.create(projectId, body)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                body,
+                () -> domains.create(projectId, body)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET
@@ -65,16 +76,19 @@ public class DomainResource {
 
     @POST
     @Path("/{id}/verify")
-    @Operation(summary = "Verify Domain", description = "Checks a pending domain now (it is also checked "
-            + "periodically) and answers with what was found.")
+    @Operation(
+            summary = "Verify Domain",
+            description = "Checks a pending domain now (it is also checked "
+                    + "periodically) and answers with what was found.")
     public Uni<DomainView> verify(@PathParam("id") String id) {
         return domains.verify(call.projectId(), id);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete Domain", description = "Permanently deletes a Domain object; its host stops serving "
-            + "the project's files.")
+    @Operation(
+            summary = "Delete Domain",
+            description = "Permanently deletes a Domain object; its host stops serving " + "the project's files.")
     public Uni<ApiObject> delete(@PathParam("id") String id) {
         return domains.delete(call.projectId(), id);
     }

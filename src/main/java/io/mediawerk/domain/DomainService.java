@@ -39,8 +39,12 @@ public class DomainService {
     private final Duration verifyFor;
     private final int maxPerProject;
 
-    public DomainService(DomainRepository domains, DomainVerifier verifier, ActiveDomains active, PublicUrls urls,
-                         MediawerkConfig config) {
+    public DomainService(
+            DomainRepository domains,
+            DomainVerifier verifier,
+            ActiveDomains active,
+            PublicUrls urls,
+            MediawerkConfig config) {
         this.domains = domains;
         this.verifier = verifier;
         this.active = active;
@@ -55,20 +59,26 @@ public class DomainService {
     }
 
     public Uni<DomainView> create(String projectId, ObjectNode body) {
-        String hostname = DomainNames.normalise(JsonFields.of(body, Set.of("hostname")).text("hostname", 300),
-                apiHost);
-        return Panache.withTransaction(() -> domains.count("projectId = ?1 and status <> ?2", projectId,
-                Domain.FAILED).chain(count -> {
+        String hostname =
+                DomainNames.normalise(JsonFields.of(body, Set.of("hostname")).text("hostname", 300), apiHost);
+        return Panache.withTransaction(() -> domains.count("projectId = ?1 and status <> ?2", projectId, Domain.FAILED)
+                .chain(count -> {
                     if (count >= maxPerProject) {
-                        throw ApiException.conflict("too_many_domains", "This project has " + count + " domains, "
-                                + "the most it may have. Delete one it no longer uses.");
+                        throw ApiException.conflict(
+                                "too_many_domains",
+                                "This project has " + count + " domains, "
+                                        + "the most it may have. Delete one it no longer uses.");
                     }
                     return domains.claimOf(hostname);
-                }).chain(claim -> {
+                })
+                .chain(claim -> {
                     if (claim != null) {
-                        throw ApiException.conflict("domain_taken", claim.projectId.equals(projectId)
-                                ? "This project already has " + hostname + " (" + claim.id + ")."
-                                : hostname + " is claimed by another project. If it is yours, remove it there first.");
+                        throw ApiException.conflict(
+                                "domain_taken",
+                                claim.projectId.equals(projectId)
+                                        ? "This project already has " + hostname + " (" + claim.id + ")."
+                                        : hostname
+                                                + " is claimed by another project. If it is yours, remove it there first.");
                     }
                     Domain domain = new Domain();
                     domain.id = Ids.newId("dom");
@@ -90,8 +100,9 @@ public class DomainService {
 
     /** Deletes the domain; its host stops serving the project's files at once here, within seconds elsewhere. */
     public Uni<ApiObject> delete(String projectId, String id) {
-        return Panache.withTransaction(() -> find(projectId, id).chain(domain -> domains.delete(domain)
-                        .replaceWith((ApiObject) Deleted.of(DomainView.of(domain)))))
+        return Panache.withTransaction(() -> find(projectId, id)
+                        .chain(domain ->
+                                domains.delete(domain).replaceWith((ApiObject) Deleted.of(DomainView.of(domain)))))
                 .call(active::refresh);
     }
 
@@ -99,8 +110,10 @@ public class DomainService {
     public Uni<DomainView> verify(String projectId, String id) {
         return Panache.withSession(() -> find(projectId, id)).chain(domain -> {
             if (Domain.FAILED.equals(domain.status)) {
-                throw ApiException.conflict("domain_failed", "Verification of " + domain.hostname + " failed: "
-                        + domain.failureReason + " Delete it and add it again to start over.");
+                throw ApiException.conflict(
+                        "domain_failed",
+                        "Verification of " + domain.hostname + " failed: " + domain.failureReason
+                                + " Delete it and add it again to start over.");
             }
             if (Domain.ACTIVE.equals(domain.status)) {
                 return Uni.createFrom().item(DomainView.of(domain));
@@ -111,9 +124,11 @@ public class DomainService {
 
     /** Runs the checks (outside any transaction: they wait on the network) and records what they found. */
     Uni<DomainView> check(String id, String hostname, String token) {
-        return verifier.check(hostname, token).chain(outcome -> Panache.withTransaction(() -> domains.lock(id)
-                        .map(domain -> record(domain, outcome))))
-                .call(view -> view != null && Domain.ACTIVE.equals(view.status()) ? active.refresh()
+        return verifier.check(hostname, token)
+                .chain(outcome ->
+                        Panache.withTransaction(() -> domains.lock(id).map(domain -> record(domain, outcome))))
+                .call(view -> view != null && Domain.ACTIVE.equals(view.status())
+                        ? active.refresh()
                         : Uni.createFrom().voidItem());
     }
 
@@ -144,7 +159,9 @@ public class DomainService {
     private Uni<Domain> find(String projectId, String id) {
         Fields.requireId(id, "dom", "domain");
         return domains.findInProject(projectId, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("domain", id));
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("domain", id));
     }
 
     private static byte[] bytes() {

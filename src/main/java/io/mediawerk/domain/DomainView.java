@@ -10,28 +10,47 @@ import java.time.Instant;
  * {@code last_error} says what the last check found while pending; {@code failure_reason} why it failed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record DomainView(String id, String object, String hostname, String status, Verification verification,
-                         String verifiedBy, Instant verified, String lastError, String failureReason,
-                         Instant checkUntil, Instant lastChecked, Instant created, Instant updated)
+public record DomainView(
+        String id,
+        String object,
+        String hostname,
+        String status,
+        Verification verification,
+        String verifiedBy,
+        Instant verified,
+        String lastError,
+        String failureReason,
+        Instant checkUntil,
+        Instant lastChecked,
+        Instant created,
+        Instant updated)
         implements ApiObject {
 
-    public record Verification(DnsRecord dns, HttpToken http) {
-    }
+    public record Verification(DnsRecord dns, HttpToken http) {}
 
-    public record DnsRecord(String type, String name, String value) {
-    }
+    public record DnsRecord(String type, String name, String value) {}
 
-    public record HttpToken(String url, String body) {
-    }
+    public record HttpToken(String url, String body) {}
 
     public static DomainView of(Domain domain) {
         Verification verification = new Verification(
-                new DnsRecord("TXT", DomainVerifier.TXT_PREFIX + domain.hostname, DomainVerifier.TXT_VALUE
-                        + domain.token),
+                new DnsRecord(
+                        "TXT", DomainVerifier.TXT_PREFIX + domain.hostname, DomainVerifier.TXT_VALUE + domain.token),
                 new HttpToken("http://" + domain.hostname + DomainVerifier.WELL_KNOWN + domain.token, domain.token));
-        return new DomainView(domain.id, "domain", domain.hostname, domain.status, verification, domain.verifiedBy,
-                domain.verified, Domain.PENDING.equals(domain.status) ? domain.lastError : null,
-                domain.failureReason, domain.checkUntil, domain.lastChecked, domain.created, domain.updated);
+        return new DomainView(
+                domain.id,
+                "domain",
+                domain.hostname,
+                domain.status,
+                verification,
+                domain.verifiedBy,
+                domain.verified,
+                Domain.PENDING.equals(domain.status) ? domain.lastError : null,
+                domain.failureReason,
+                domain.checkUntil,
+                domain.lastChecked,
+                domain.created,
+                domain.updated);
     }
 
     @Override

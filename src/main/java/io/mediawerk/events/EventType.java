@@ -23,7 +23,8 @@ public enum EventType {
     /** Subscribes to every type, including ones added later. */
     public static final String ALL = "*";
 
-    private static final List<String> NAMES = Arrays.stream(values()).map(EventType::wireName).toList();
+    private static final List<String> NAMES =
+            Arrays.stream(values()).map(EventType::wireName).toList();
 
     private final String wireName;
 

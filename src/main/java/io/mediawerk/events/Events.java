@@ -17,12 +17,10 @@ import java.time.Instant;
 public class Events {
 
     /** The event as it is published and, later, delivered. */
-    public record Event(String id, String object, String type, Instant created, String projectId, Data data) {
-    }
+    public record Event(String id, String object, String type, Instant created, String projectId, Data data) {}
 
     /** {@code data.object}: the object as the API shows it at the time of the event. */
-    public record Data(Object object) {
-    }
+    public record Data(Object object) {}
 
     private final Outbox outbox;
 

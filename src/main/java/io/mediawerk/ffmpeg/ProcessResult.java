@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param stdoutTruncated whether standard output was longer than that limit (the rest was discarded)
  * @param stderrTail the last few kilobytes of standard error, decoded as UTF-8
  */
-public record ProcessResult(int exitCode, byte[] stdout, boolean stdoutTruncated, String stderrTail, boolean timedOut,
-        Duration elapsed) {
+public record ProcessResult(
+        int exitCode, byte[] stdout, boolean stdoutTruncated, String stderrTail, boolean timedOut, Duration elapsed) {
 
     public String stdoutText() {
         return new String(stdout, StandardCharsets.UTF_8);

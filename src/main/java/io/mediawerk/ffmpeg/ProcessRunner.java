@@ -27,11 +27,10 @@ public final class ProcessRunner {
             "vips", "apt-get install -y libvips-tools",
             "tesseract", "apt-get install -y tesseract-ocr");
 
-    private ProcessRunner() {
-    }
+    private ProcessRunner() {}
 
     public static ProcessResult run(List<String> command, Duration timeout, long maxStdoutBytes) {
-        return run(command, timeout, maxStdoutBytes, process -> { });
+        return run(command, timeout, maxStdoutBytes, process -> {});
     }
 
     /**
@@ -41,8 +40,8 @@ public final class ProcessRunner {
      * @throws ProgramUnavailableException when the program is not installed or cannot be executed
      * @throws CancellationException when the calling thread is interrupted; the process tree is killed first
      */
-    public static ProcessResult run(List<String> command, Duration timeout, long maxStdoutBytes,
-            Consumer<Process> onStart) {
+    public static ProcessResult run(
+            List<String> command, Duration timeout, long maxStdoutBytes, Consumer<Process> onStart) {
         return run(command, timeout, onStart, in -> OutputCollector.head(in, maxStdoutBytes));
     }
 
@@ -50,12 +49,15 @@ public final class ProcessRunner {
      * Like {@link #run(List, Duration, long, Consumer)}, handing each line of standard output to {@code stdoutLines}
      * as it comes instead of keeping it (the result's stdout is empty).
      */
-    public static ProcessResult runStreaming(List<String> command, Duration timeout, Consumer<Process> onStart,
-            Consumer<String> stdoutLines) {
+    public static ProcessResult runStreaming(
+            List<String> command, Duration timeout, Consumer<Process> onStart, Consumer<String> stdoutLines) {
         return run(command, timeout, onStart, in -> OutputCollector.lines(in, stdoutLines));
     }
 
-    private static ProcessResult run(List<String> command, Duration timeout, Consumer<Process> onStart,
+    private static ProcessResult run(
+            List<String> command,
+            Duration timeout,
+            Consumer<Process> onStart,
             Function<InputStream, OutputCollector> stdoutCollector) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
@@ -87,8 +89,8 @@ public final class ProcessRunner {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         int exitCode = finished ? process.exitValue() : -1;
-        return new ProcessResult(exitCode, stdout.headBytes(), stdout.truncated(), stderr.tailText(), !finished,
-                elapsed);
+        return new ProcessResult(
+                exitCode, stdout.headBytes(), stdout.truncated(), stderr.tailText(), !finished, elapsed);
     }
 
     /**

@@ -16,13 +16,20 @@ record DeliveredFile(Source source, String key, long size, String mimeType, Stri
                 return null;
             }
             String etag = source.etag == null ? source.id : source.etag.replace("\"", "");
-            return new DeliveredFile(source, source.storageKey, source.filesize == null ? 0 : source.filesize,
-                    source.mimeType == null ? "application/octet-stream" : source.mimeType, etag);
+            return new DeliveredFile(
+                    source,
+                    source.storageKey,
+                    source.filesize == null ? 0 : source.filesize,
+                    source.mimeType == null ? "application/octet-stream" : source.mimeType,
+                    etag);
         }
         if (source.files == null || !source.files.containsKey(path)) {
             return null;
         }
-        return new DeliveredFile(source, source.storageKey + "/" + path, source.files.get(path),
+        return new DeliveredFile(
+                source,
+                source.storageKey + "/" + path,
+                source.files.get(path),
                 ContentTypes.ofFile(path),
                 source.id + "-" + Integer.toHexString(path.hashCode()));
     }

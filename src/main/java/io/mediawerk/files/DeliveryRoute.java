@@ -45,8 +45,15 @@ public class DeliveryRoute {
     private final boolean redirect;
     private final java.time.Duration redirectValidity;
 
-    public DeliveryRoute(DeliverableFiles files, Storage storage, S3Downloads downloads, DeliveryCounter counter,
-                         RawResponses raw, SignedUrls signedUrls, ActiveDomains domains, MediawerkConfig config) {
+    public DeliveryRoute(
+            DeliverableFiles files,
+            Storage storage,
+            S3Downloads downloads,
+            DeliveryCounter counter,
+            RawResponses raw,
+            SignedUrls signedUrls,
+            ActiveDomains domains,
+            MediawerkConfig config) {
         this.signedUrls = signedUrls;
         this.domains = domains;
         this.files = files;
@@ -59,19 +66,24 @@ public class DeliveryRoute {
     }
 
     void register(@Observes Router router) {
-        router.route(SignedUrls.PREFIX + ":expires/:signature/:name").order(-101).handler(ctx ->
-                raw.onSafeContext(ctx, () -> handle(ctx, null, signatureOf(ctx))));
-        router.route(SignedUrls.PREFIX + ":expires/:signature/:name/*").order(-101).handler(ctx ->
-                raw.onSafeContext(ctx, () -> handle(ctx, fileOfSource(ctx, SignedUrls.PREFIX, 3), signatureOf(ctx))));
-        router.route(DeliveryUrls.PREFIX + ":name").order(-100).handler(ctx -> raw.onSafeContext(ctx,
-                () -> handle(ctx, null, null)));
-        router.route(DeliveryUrls.PREFIX + ":name/*").order(-100).handler(ctx -> raw.onSafeContext(ctx,
-                () -> handle(ctx, fileOfSource(ctx, DeliveryUrls.PREFIX, 1), null)));
+        router.route(SignedUrls.PREFIX + ":expires/:signature/:name")
+                .order(-101)
+                .handler(ctx -> raw.onSafeContext(ctx, () -> handle(ctx, null, signatureOf(ctx))));
+        router.route(SignedUrls.PREFIX + ":expires/:signature/:name/*")
+                .order(-101)
+                .handler(ctx -> raw.onSafeContext(
+                        ctx, () -> handle(ctx, fileOfSource(ctx, SignedUrls.PREFIX, 3), signatureOf(ctx))));
+        router.route(DeliveryUrls.PREFIX + ":name")
+                .order(-100)
+                .handler(ctx -> raw.onSafeContext(ctx, () -> handle(ctx, null, null)));
+        router.route(DeliveryUrls.PREFIX + ":name/*")
+                .order(-100)
+                .handler(ctx ->
+                        raw.onSafeContext(ctx, () -> handle(ctx, fileOfSource(ctx, DeliveryUrls.PREFIX, 1), null)));
     }
 
     /** The signature a signed URL's path carries. */
-    private record Signature(String expires, String value) {
-    }
+    private record Signature(String expires, String value) {}
 
     private static Signature signatureOf(RoutingContext ctx) {
         return new Signature(ctx.pathParam("expires"), ctx.pathParam("signature"));
@@ -104,37 +116,63 @@ public class DeliveryRoute {
             raw.fail(ctx, call, notFound());
             return;
         }
-        files.deliverable(sourceId).subscribe().with(found -> {
-            Source source = found == null ? null : found.source();
-            DeliveredFile file = source == null ? null : DeliveredFile.of(source, fileOfSource);
-            String hostProject = domains.projectOf(CustomHosts.hostOf(ctx));
-            ApiException refused = file == null || hostProject != null && !hostProject.equals(source.projectId)
-                    ? notFound() : refusal(found, signature);
-            if (refused != null) {
-                raw.fail(ctx, call, refused);
-            } else if (redirect) {
-                counter.record(source.id, source.mediaId, source.projectId, 0);
-                ctx.response().setStatusCode(302).putHeader("Cache-Control", "private, no-store")
-                        .putHeader("Location", storage.presignGet(file.key(), redirectValidity)).end();
-            } else {
-                serve(ctx, call, file, signature == null ? PUBLIC_CACHING : "private, max-age="
-                        + Math.max(0, Long.parseLong(signature.expires()) - Times.now().getEpochSecond()));
-            }
-        }, e -> raw.fail(ctx, call, e));
+        files.deliverable(sourceId)
+                .subscribe()
+                .with(
+                        found -> {
+                            Source source = found == null ? null : found.source();
+                            DeliveredFile file = source == null ? null : DeliveredFile.of(source, fileOfSource);
+                            String hostProject = domains.projectOf(CustomHosts.hostOf(ctx));
+                            ApiException refused =
+                                    file == null || hostProject != null && !hostProject.equals(source.projectId)
+                                            ? notFound()
+                                            : refusal(found, signature);
+                            if (refused != null) {
+                                raw.fail(ctx, call, refused);
+                            } else if (redirect) {
+                                counter.record(source.id, source.mediaId, source.projectId, 0);
+                                ctx.response()
+                                        .setStatusCode(302)
+                                        .putHeader("Cache-Control", "private, no-store")
+                                        .putHeader("Location", storage.presignGet(file.key(), redirectValidity))
+                                        .end();
+                            } else {
+                                serve(
+                                        ctx,
+                                        call,
+                                        file,
+                                        signature == null
+                                                ? PUBLIC_CACHING
+                                                : "private, max-age="
+                                                        + Math.max(
+                                                                0,
+                                                                Long.parseLong(signature.expires())
+                                                                        - Times.now()
+                                                                                .getEpochSecond()));
+                            }
+                        },
+                        e -> raw.fail(ctx, call, e));
     }
 
     /** Why this request may not have the file: a private media without a valid signature; null when it may. */
     private ApiException refusal(DeliverableFiles.Deliverable found, Signature signature) {
         if (signature == null) {
-            return found.isPrivate() ? new ApiException(403, "signature_required", "This media is delivered "
-                    + "privately: use a signed URL (POST /sources/{id}/signed-url).", null) : null;
+            return found.isPrivate()
+                    ? new ApiException(
+                            403,
+                            "signature_required",
+                            "This media is delivered " + "privately: use a signed URL (POST /sources/{id}/signed-url).",
+                            null)
+                    : null;
         }
         return switch (signedUrls.check(found.source().id, signature.expires(), signature.value(), Times.now())) {
             case VALID -> null;
-            case EXPIRED -> new ApiException(403, "signature_expired", "This signed URL has expired; ask for a new "
-                    + "one.", null);
-            case WRONG -> new ApiException(403, "invalid_signature", "This URL's signature is not valid for this "
-                    + "file.", null);
+            case EXPIRED ->
+                new ApiException(
+                        403, "signature_expired", "This signed URL has expired; ask for a new " + "one.", null);
+            case WRONG ->
+                new ApiException(
+                        403, "invalid_signature", "This URL's signature is not valid for this " + "file.", null);
         };
     }
 
@@ -158,7 +196,9 @@ public class DeliveryRoute {
         try {
             range = ByteRange.parse(ctx.request().getHeader("Range"), size);
         } catch (ByteRange.Unsatisfiable e) {
-            response.setStatusCode(416).putHeader("Content-Range", "bytes */" + size).end();
+            response.setStatusCode(416)
+                    .putHeader("Content-Range", "bytes */" + size)
+                    .end();
             return;
         }
         long length = range == null ? size : range.length();
@@ -171,7 +211,10 @@ public class DeliveryRoute {
             response.end();
             return;
         }
-        downloads.send(file.key(), range == null ? null : range.s3Range(), response,
+        downloads.send(
+                file.key(),
+                range == null ? null : range.s3Range(),
+                response,
                 sent -> counter.record(source.id, source.mediaId, source.projectId, sent),
                 refused -> {
                     response.headers().clear();

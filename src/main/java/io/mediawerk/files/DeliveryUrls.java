@@ -32,7 +32,8 @@ public class DeliveryUrls {
 
     /** The path of a source's (main) file below a delivery prefix: {@code <id>.<ext>} or {@code <id>/<file>}. */
     static String fileOf(Source source) {
-        return source.files != null ? source.id + "/" + source.mainFile
+        return source.files != null
+                ? source.id + "/" + source.mainFile
                 : source.id + (source.extension == null ? "" : "." + source.extension);
     }
 

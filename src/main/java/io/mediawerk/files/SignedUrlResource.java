@@ -66,20 +66,26 @@ public class SignedUrlResource {
 
     @POST
     @WithSession
-    @Operation(summary = "Sign a Source URL", description = "A URL of the source's file that works until it expires "
-            + "(expires_in: 10 to 604800 seconds, default 3600), also when the media is delivered privately.")
+    @Operation(
+            summary = "Sign a Source URL",
+            description = "A URL of the source's file that works until it expires "
+                    + "(expires_in: 10 to 604800 seconds, default 3600), also when the media is delivered privately.")
     public Uni<SignedUrlView> sign(@PathParam("id") String id, ObjectNode body) {
         String projectId = call.projectId();
         Fields.requireId(id, "src", "source");
-        Long seconds = body == null ? null : JsonFields.of(body, Set.of("expires_in")).integer("expires_in");
+        Long seconds =
+                body == null ? null : JsonFields.of(body, Set.of("expires_in")).integer("expires_in");
         long lifetime = seconds == null ? DEFAULT_SECONDS : seconds;
         if (lifetime < MIN_SECONDS || lifetime > MAX_SECONDS) {
-            throw ApiException.invalid("expires_in", "expires_in must be from " + MIN_SECONDS + " to " + MAX_SECONDS
-                    + " seconds (7 days).");
+            throw ApiException.invalid(
+                    "expires_in",
+                    "expires_in must be from " + MIN_SECONDS + " to " + MAX_SECONDS + " seconds (7 days).");
         }
         Instant expires = Times.now().plusSeconds(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return sources.findInProject(projectId, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("source", id))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("source", id))
                 .map(source -> new SignedUrlView("signed_url", source.id, signedUrls.of(source, expires), expires));
     }
 }

@@ -23,22 +23,31 @@ public class SignedUrls {
     public static final String PREFIX = DeliveryUrls.PREFIX + "signed/";
 
     /** Why a signed path was refused. */
-    public enum Verdict { VALID, WRONG, EXPIRED }
+    public enum Verdict {
+        VALID,
+        WRONG,
+        EXPIRED
+    }
 
     private final DeliveryUrls urls;
     private final SecretKeySpec key;
 
     public SignedUrls(DeliveryUrls urls, MediawerkConfig config) {
         this.urls = urls;
-        this.key = new SecretKeySpec(hmac(new SecretKeySpec(config.uploads().signingSecret()
-                .getBytes(StandardCharsets.UTF_8), "HmacSHA256"), "mediawerk signed delivery v1"), "HmacSHA256");
+        this.key = new SecretKeySpec(
+                hmac(
+                        new SecretKeySpec(
+                                config.uploads().signingSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                        "mediawerk signed delivery v1"),
+                "HmacSHA256");
     }
 
     /** The signed URL of the source's file (its main file, for a source of several). */
     public String of(Source source, Instant expires) {
         long epoch = expires.getEpochSecond();
-        return urls.absolute(source.projectId, PREFIX + epoch + "/" + signature(source.id, epoch) + "/"
-                + DeliveryUrls.fileOf(source));
+        return urls.absolute(
+                source.projectId,
+                PREFIX + epoch + "/" + signature(source.id, epoch) + "/" + DeliveryUrls.fileOf(source));
     }
 
     public Verdict check(String sourceId, String expires, String signature, Instant now) {
@@ -48,7 +57,8 @@ public class SignedUrls {
         } catch (NumberFormatException e) {
             return Verdict.WRONG;
         }
-        boolean matches = MessageDigest.isEqual(signature(sourceId, epoch).getBytes(StandardCharsets.US_ASCII),
+        boolean matches = MessageDigest.isEqual(
+                signature(sourceId, epoch).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));
         if (!matches) {
             return Verdict.WRONG;

@@ -31,12 +31,21 @@ public class BacklogMetrics {
     public BacklogMetrics(MeterRegistry registry) {
         gauge(registry, "mediawerk.outbox.waiting", "outbox rows not yet handed to Kafka", outboxWaiting);
         gauge(registry, "mediawerk.outbox.oldest.seconds", "age of the oldest outbox row", outboxOldestSeconds);
-        gauge(registry, "mediawerk.tasks.pending", "transform and intelligence tasks waiting for a worker",
+        gauge(
+                registry,
+                "mediawerk.tasks.pending",
+                "transform and intelligence tasks waiting for a worker",
                 tasksPending);
         gauge(registry, "mediawerk.tasks.processing", "tasks running on workers", tasksProcessing);
-        gauge(registry, "mediawerk.tasks.oldest.pending.seconds", "how long the oldest pending task has waited",
+        gauge(
+                registry,
+                "mediawerk.tasks.oldest.pending.seconds",
+                "how long the oldest pending task has waited",
                 tasksOldestPendingSeconds);
-        gauge(registry, "mediawerk.webhook.deliveries.waiting", "webhook deliveries not yet delivered or failed",
+        gauge(
+                registry,
+                "mediawerk.webhook.deliveries.waiting",
+                "webhook deliveries not yet delivered or failed",
                 deliveriesWaiting);
         gauge(registry, "mediawerk.workflow.runs.running", "workflow runs not yet ended", runsRunning);
     }
@@ -45,10 +54,15 @@ public class BacklogMetrics {
         Gauge.builder(name, value, AtomicLong::get).description(description).register(registry);
     }
 
-    @Scheduled(every = "15s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "15s",
+            delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+        return Panache.withSession(() -> Panache.getSession()
+                        .chain(session ->
+                                session.createNativeQuery("""
                         select (select count(*) from outbox),
                                (select coalesce(extract(epoch from now() - min(created)), 0) from outbox),
                                (select count(*) from tasks where status = 'pending'),
@@ -56,16 +70,24 @@ public class BacklogMetrics {
                                (select coalesce(extract(epoch from now() - min(created)), 0) from tasks
                                  where status = 'pending'),
                                (select count(*) from webhook_deliveries where status = 'pending'),
-                               (select count(*) from workflow_runs where status = 'running')""", Object[].class)
-                        .getSingleResult()))
+                               (select count(*) from workflow_runs where status = 'running')""", Object[].class).getSingleResult()))
                 .invoke(this::update)
-                .onFailure().invoke(e -> Log.debugf("Backlog metrics not refreshed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure()
+                .invoke(e -> Log.debugf("Backlog metrics not refreshed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     private void update(Object[] row) {
-        List<AtomicLong> gauges = List.of(outboxWaiting, outboxOldestSeconds, tasksPending, tasksProcessing,
-                tasksOldestPendingSeconds, deliveriesWaiting, runsRunning);
+        List<AtomicLong> gauges = List.of(
+                outboxWaiting,
+                outboxOldestSeconds,
+                tasksPending,
+                tasksProcessing,
+                tasksOldestPendingSeconds,
+                deliveriesWaiting,
+                runsRunning);
         for (int i = 0; i < gauges.size(); i++) {
             gauges.get(i).set(((Number) row[i]).longValue());
         }

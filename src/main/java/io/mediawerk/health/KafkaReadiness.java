@@ -30,21 +30,33 @@ public class KafkaReadiness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         DescribeClusterOptions options = new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis());
-        return Uni.createFrom().completionStage(() -> admin().describeCluster(options).nodes().toCompletionStage())
-                .map(nodes -> HealthCheckResponse.named("kafka").status(!nodes.isEmpty())
-                        .withData("brokers", nodes.size()).build())
-                .ifNoItem().after(TIMEOUT.plusSeconds(1)).fail()
-                .onFailure().recoverWithItem(e -> HealthCheckResponse.named("kafka").down()
-                        .withData("error", String.valueOf(e.getMessage())).build());
+        return Uni.createFrom()
+                .completionStage(() -> admin().describeCluster(options).nodes().toCompletionStage())
+                .map(nodes -> HealthCheckResponse.named("kafka")
+                        .status(!nodes.isEmpty())
+                        .withData("brokers", nodes.size())
+                        .build())
+                .ifNoItem()
+                .after(TIMEOUT.plusSeconds(1))
+                .fail()
+                .onFailure()
+                .recoverWithItem(e -> HealthCheckResponse.named("kafka")
+                        .down()
+                        .withData("error", String.valueOf(e.getMessage()))
+                        .build());
     }
 
     private synchronized Admin admin() {
         if (admin == null) {
             admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    (int) TIMEOUT.toMillis(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    (int) TIMEOUT.toMillis(),
+                    AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                    1000));
         }
         return admin;
     }

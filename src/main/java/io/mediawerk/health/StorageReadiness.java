@@ -22,9 +22,15 @@ public class StorageReadiness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         return storage.ping(Duration.ofSeconds(3))
-                .map(ignored -> HealthCheckResponse.named("s3").up().withData("bucket", storage.bucket()).build())
-                .onFailure().recoverWithItem(e -> HealthCheckResponse.named("s3").down()
-                        .withData("bucket", storage.bucket()).withData("error", String.valueOf(e.getMessage()))
+                .map(ignored -> HealthCheckResponse.named("s3")
+                        .up()
+                        .withData("bucket", storage.bucket())
+                        .build())
+                .onFailure()
+                .recoverWithItem(e -> HealthCheckResponse.named("s3")
+                        .down()
+                        .withData("bucket", storage.bucket())
+                        .withData("error", String.valueOf(e.getMessage()))
                         .build());
     }
 }

@@ -22,8 +22,10 @@ public class UploadMemoryReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("upload-memory").status(!memory.saturated())
+        return HealthCheckResponse.named("upload-memory")
+                .status(!memory.saturated())
                 .withData("waiting", memory.waiting())
-                .withData("budget_bytes", memory.budgetBytes()).build();
+                .withData("budget_bytes", memory.budgetBytes())
+                .build();
     }
 }

@@ -43,28 +43,39 @@ public class Idempotency {
         if (key == null) {
             return action.get();
         }
-        if (key.length() < MIN_LENGTH || key.length() > MAX_LENGTH || key.chars().anyMatch(c -> c < 33 || c > 126)) {
-            throw ApiException.badRequest("invalid_idempotency_key", "The " + HEADER + " header must be "
-                    + MIN_LENGTH + " to " + MAX_LENGTH + " visible ASCII characters, e.g. a UUID.", HEADER);
+        if (key.length() < MIN_LENGTH
+                || key.length() > MAX_LENGTH
+                || key.chars().anyMatch(c -> c < 33 || c > 126)) {
+            throw ApiException.badRequest(
+                    "invalid_idempotency_key",
+                    "The " + HEADER + " header must be " + MIN_LENGTH + " to " + MAX_LENGTH
+                            + " visible ASCII characters, e.g. a UUID.",
+                    HEADER);
         }
-        String owner = call.caller().isOrgKey() ? call.caller().orgId() : call.caller().projectId();
+        String owner =
+                call.caller().isOrgKey() ? call.caller().orgId() : call.caller().projectId();
         String id = owner + ":" + key;
         String fingerprint = KeyMaterial.hash(request.method().name() + " " + request.path() + "\n" + serialize(body));
         return store.begin(id, fingerprint).chain(previous -> {
             if (previous != null) {
                 return Uni.createFrom().item(replay(previous));
             }
-            return Uni.createFrom().<Response>deferred(() -> action.get())
+            return Uni.createFrom()
+                    .<Response>deferred(() -> action.get())
                     .call(response -> store.complete(id, response.getStatus(), toStored(response)))
-                    .onFailure().call(() -> store.abandon(id));
+                    .onFailure()
+                    .call(() -> store.abandon(id));
         });
     }
 
     private Response replay(IdempotencyRecord previous) {
         try {
-            StoredObject stored = new StoredObject(json.readTree(previous.body), previous.selfPath,
-                    previous.parentPath);
-            return Response.status(previous.status).entity(stored).header(REPLAYED_HEADER, "true").build();
+            StoredObject stored =
+                    new StoredObject(json.readTree(previous.body), previous.selfPath, previous.parentPath);
+            return Response.status(previous.status)
+                    .entity(stored)
+                    .header(REPLAYED_HEADER, "true")
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored idempotent response is not JSON", e);
         }

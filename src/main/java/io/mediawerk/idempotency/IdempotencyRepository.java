@@ -10,11 +10,15 @@ public class IdempotencyRepository implements PanacheRepositoryBase<IdempotencyR
 
     /** Claims the key for a new request; false when a record for it exists already. */
     public Uni<Boolean> claim(String id, String fingerprint, Instant now) {
-        return getSession().chain(session -> session.createNativeQuery("""
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                         insert into idempotency_records (id, fingerprint, created) values (:id, :fingerprint, :now)
                         on conflict (id) do nothing""")
-                .setParameter("id", id).setParameter("fingerprint", fingerprint).setParameter("now", now)
-                .executeUpdate()).map(rows -> rows == 1);
+                        .setParameter("id", id)
+                        .setParameter("fingerprint", fingerprint)
+                        .setParameter("now", now)
+                        .executeUpdate())
+                .map(rows -> rows == 1);
     }
 
     public Uni<Long> deleteOlderThan(Instant cutoff) {

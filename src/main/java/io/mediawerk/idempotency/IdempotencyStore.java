@@ -1,8 +1,8 @@
 package io.mediawerk.idempotency;
 
-import io.mediawerk.api.Times;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.StoredObject;
+import io.mediawerk.api.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -51,8 +51,10 @@ public class IdempotencyStore {
             return Uni.createFrom().nullItem();
         }
         if (!existing.fingerprint.equals(fingerprint)) {
-            throw ApiException.conflict("idempotency_key_reused", "This Idempotency-Key was already used for a "
-                    + "different request in the last 24 hours. Use a new key for a new request.");
+            throw ApiException.conflict(
+                    "idempotency_key_reused",
+                    "This Idempotency-Key was already used for a "
+                            + "different request in the last 24 hours. Use a new key for a new request.");
         }
         if (existing.status == null) {
             throw inProgress();
@@ -62,12 +64,14 @@ public class IdempotencyStore {
 
     @WithTransaction
     public Uni<Void> complete(String id, int status, StoredObject response) {
-        return records.findById(id).invoke(record -> {
-            record.status = status;
-            record.body = response.body().toString();
-            record.selfPath = response.selfPath();
-            record.parentPath = response.parentPath();
-        }).replaceWithVoid();
+        return records.findById(id)
+                .invoke(record -> {
+                    record.status = status;
+                    record.body = response.body().toString();
+                    record.selfPath = response.selfPath();
+                    record.parentPath = response.parentPath();
+                })
+                .replaceWithVoid();
     }
 
     @WithTransaction
@@ -75,11 +79,18 @@ public class IdempotencyStore {
         return records.deleteById(id).replaceWithVoid();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "1h",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetExpired() {
-        return deleteExpired().onFailure().invoke(e -> Log.warnf("Deleting old idempotency records failed: %s",
-                e.toString())).onFailure().recoverWithNull().replaceWithVoid();
+        return deleteExpired()
+                .onFailure()
+                .invoke(e -> Log.warnf("Deleting old idempotency records failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     @WithTransaction
@@ -88,7 +99,9 @@ public class IdempotencyStore {
     }
 
     private static ApiException inProgress() {
-        return ApiException.conflict("idempotency_request_in_progress", "A request with this Idempotency-Key is "
-                + "still being processed. Wait for it to finish, then retry.");
+        return ApiException.conflict(
+                "idempotency_request_in_progress",
+                "A request with this Idempotency-Key is "
+                        + "still being processed. Wait for it to finish, then retry.");
     }
 }

@@ -34,8 +34,7 @@ public class Ingest {
     static final int MAX_ATTEMPTS = 3;
 
     /** What a claimed job needs outside the transaction. */
-    record Claimed(String mediaId, String projectId, String url) {
-    }
+    record Claimed(String mediaId, String projectId, String url) {}
 
     private final MediaRepository media;
     private final SafeFetcher fetcher;
@@ -48,9 +47,17 @@ public class Ingest {
     private final Events events;
     private final Duration timeout;
 
-    public Ingest(MediaRepository media, SafeFetcher fetcher, Storage storage, BufferBudget memory,
-                  OriginalProbe probe, OriginalIntake intake, StorageGarbageCollector garbage, MediaViews views,
-                  Events events, MediawerkConfig config) {
+    public Ingest(
+            MediaRepository media,
+            SafeFetcher fetcher,
+            Storage storage,
+            BufferBudget memory,
+            OriginalProbe probe,
+            OriginalIntake intake,
+            StorageGarbageCollector garbage,
+            MediaViews views,
+            Events events,
+            MediawerkConfig config) {
         this.media = media;
         this.fetcher = fetcher;
         this.storage = storage;
@@ -64,27 +71,39 @@ public class Ingest {
     }
 
     public Uni<Void> run(IngestJob job) {
-        return claim(job.mediaId()).chain(claimed -> claimed == null ? Uni.createFrom().voidItem()
-                : fetchAndProbe(claimed)
-                .onFailure(Ingest::isTransient).retry().withBackOff(Duration.ofSeconds(2), Duration.ofSeconds(30))
-                .atMost(4)
-                .chain(result -> complete(claimed, result.stored(), result.probed()))
-                .onFailure().recoverWithUni(failure -> fail(claimed, failure)));
+        return claim(job.mediaId())
+                .chain(claimed -> claimed == null
+                        ? Uni.createFrom().voidItem()
+                        : fetchAndProbe(claimed)
+                                .onFailure(Ingest::isTransient)
+                                .retry()
+                                .withBackOff(Duration.ofSeconds(2), Duration.ofSeconds(30))
+                                .atMost(4)
+                                .chain(result -> complete(claimed, result.stored(), result.probed()))
+                                .onFailure()
+                                .recoverWithUni(failure -> fail(claimed, failure)));
     }
 
-    private record Fetched(S3Upload.Stored stored, OriginalProbe.Probed probed) {
-    }
+    private record Fetched(S3Upload.Stored stored, OriginalProbe.Probed probed) {}
 
     private Uni<Fetched> fetchAndProbe(Claimed claimed) {
         String key = StorageKeys.original(claimed.projectId(), claimed.mediaId());
-        return memory.reserve(storage.partSize(), timeout).chain(lease -> {
-            S3Upload target = storage.startUpload(key, "application/octet-stream", lease);
-            return fetcher.fetch(claimed.url(), target)
-                    .onFailure().call(target::abort)
-                    .onCancellation().call(target::abort)
-                    .chain(stored -> probe.probe(key, target.head()).map(probed -> new Fetched(stored, probed)));
-        }).ifNoItem().after(timeout).failWith(() -> new IngestFailure("ingest_timeout", "Fetching and probing the "
-                + "file took longer than " + timeout.toMinutes() + " minutes."));
+        return memory.reserve(storage.partSize(), timeout)
+                .chain(lease -> {
+                    S3Upload target = storage.startUpload(key, "application/octet-stream", lease);
+                    return fetcher.fetch(claimed.url(), target)
+                            .onFailure()
+                            .call(target::abort)
+                            .onCancellation()
+                            .call(target::abort)
+                            .chain(stored ->
+                                    probe.probe(key, target.head()).map(probed -> new Fetched(stored, probed)));
+                })
+                .ifNoItem()
+                .after(timeout)
+                .failWith(() -> new IngestFailure(
+                        "ingest_timeout",
+                        "Fetching and probing the " + "file took longer than " + timeout.toMinutes() + " minutes."));
     }
 
     @WithTransaction
@@ -94,8 +113,11 @@ public class Ingest {
                 return Uni.createFrom().nullItem();
             }
             if (found.attempts >= MAX_ATTEMPTS) {
-                return markFailed(found, "ingest_gave_up", "The file could not be ingested after " + MAX_ATTEMPTS
-                        + " attempts.").replaceWith((Claimed) null);
+                return markFailed(
+                                found,
+                                "ingest_gave_up",
+                                "The file could not be ingested after " + MAX_ATTEMPTS + " attempts.")
+                        .replaceWith((Claimed) null);
             }
             found.status = Media.PROCESSING;
             found.attempts++;
@@ -129,10 +151,11 @@ public class Ingest {
             code = "ingest_failed";
             message = "The file could not be ingested because of an error on our side.";
         }
-        return media.findById(claimed.mediaId()).chain(found -> found == null || found.isDeleted()
-                ? Uni.createFrom().voidItem()
-                : garbage.discard(StorageKeys.original(found.projectId, found.id))
-                .chain(() -> markFailed(found, code, message)));
+        return media.findById(claimed.mediaId())
+                .chain(found -> found == null || found.isDeleted()
+                        ? Uni.createFrom().voidItem()
+                        : garbage.discard(StorageKeys.original(found.projectId, found.id))
+                                .chain(() -> markFailed(found, code, message)));
     }
 
     private Uni<Void> markFailed(Media found, String code, String message) {
@@ -145,7 +168,8 @@ public class Ingest {
     }
 
     private static boolean isTransient(Throwable failure) {
-        return !(failure instanceof IngestFailure) && !(failure instanceof ApiException)
+        return !(failure instanceof IngestFailure)
+                && !(failure instanceof ApiException)
                 && (failure instanceof SdkException || Outages.isDependencyDown(failure));
     }
 }

@@ -27,7 +27,11 @@ public class IngestWorker {
             Log.errorf("Skipping an ingest message that is not a job: %s", e.getMessage());
             return Uni.createFrom().voidItem();
         }
-        return ingest.run(job).onFailure().invoke(e -> Log.errorf(e, "Ingest of %s could not be recorded",
-                job.mediaId())).onFailure().recoverWithNull().replaceWithVoid();
+        return ingest.run(job)
+                .onFailure()
+                .invoke(e -> Log.errorf(e, "Ingest of %s could not be recorded", job.mediaId()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 }

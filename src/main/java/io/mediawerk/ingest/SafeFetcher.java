@@ -55,8 +55,8 @@ public class SafeFetcher {
 
     /** Downloads {@code url} into {@code target}; fails with an {@link IngestFailure} the user can act on. */
     public Uni<S3Upload.Stored> fetch(String url, S3Upload target) {
-        return Uni.createFrom().emitter(emitter -> follow(URI.create(url), 0, target)
-                .onComplete(result -> {
+        return Uni.createFrom()
+                .emitter(emitter -> follow(URI.create(url), 0, target).onComplete(result -> {
                     if (result.succeeded()) {
                         emitter.complete(result.result());
                     } else {
@@ -71,32 +71,44 @@ public class SafeFetcher {
                     .setIdleTimeout(idleTimeout.toMillis())
                     .putHeader("User-Agent", "Mediawerk-Ingest/1.0")
                     .putHeader("Accept", "*/*");
-            return client.request(options).compose(request -> request.send()).compose(response -> {
-                int status = response.statusCode();
-                if (status >= 300 && status < 400 && response.getHeader("Location") != null) {
-                    response.request().connection().close();
-                    if (hops >= maxRedirects) {
-                        return Future.failedFuture(new IngestFailure("too_many_redirects", "The URL redirected more "
-                                + "than " + maxRedirects + " times (a redirect loop?)."));
-                    }
-                    URI next;
-                    try {
-                        next = uri.resolve(response.getHeader("Location"));
-                        UrlRules.parse("url", next.toString());
-                    } catch (RuntimeException e) {
-                        return Future.failedFuture(new IngestFailure("invalid_redirect", "The URL redirected to an "
-                                + "address that is not a valid http(s) URL."));
-                    }
-                    return follow(next, hops + 1, target);
-                }
-                if (status < 200 || status >= 300) {
-                    response.request().connection().close();
-                    return Future.failedFuture(new IngestFailure("url_fetch_failed", "The URL answered HTTP " + status
-                            + (response.statusMessage() == null ? "" : " (" + response.statusMessage() + ")")
-                            + " instead of the file."));
-                }
-                return download(response, target);
-            }, failure -> Future.failedFuture(unreachable(uri, failure)));
+            return client.request(options)
+                    .compose(request -> request.send())
+                    .compose(
+                            response -> {
+                                int status = response.statusCode();
+                                if (status >= 300 && status < 400 && response.getHeader("Location") != null) {
+                                    response.request().connection().close();
+                                    if (hops >= maxRedirects) {
+                                        return Future.failedFuture(new IngestFailure(
+                                                "too_many_redirects",
+                                                "The URL redirected more " + "than " + maxRedirects
+                                                        + " times (a redirect loop?)."));
+                                    }
+                                    URI next;
+                                    try {
+                                        next = uri.resolve(response.getHeader("Location"));
+                                        UrlRules.parse("url", next.toString());
+                                    } catch (RuntimeException e) {
+                                        return Future.failedFuture(new IngestFailure(
+                                                "invalid_redirect",
+                                                "The URL redirected to an "
+                                                        + "address that is not a valid http(s) URL."));
+                                    }
+                                    return follow(next, hops + 1, target);
+                                }
+                                if (status < 200 || status >= 300) {
+                                    response.request().connection().close();
+                                    return Future.failedFuture(new IngestFailure(
+                                            "url_fetch_failed",
+                                            "The URL answered HTTP " + status
+                                                    + (response.statusMessage() == null
+                                                            ? ""
+                                                            : " (" + response.statusMessage() + ")")
+                                                    + " instead of the file."));
+                                }
+                                return download(response, target);
+                            },
+                            failure -> Future.failedFuture(unreachable(uri, failure)));
         });
     }
 
@@ -104,32 +116,42 @@ public class SafeFetcher {
         String length = response.getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,19}") && Long.parseLong(length) > maxBytes) {
             response.request().connection().close();
-            return Future.failedFuture(new IngestFailure("file_too_large", "The file is " + length + " bytes; the "
-                    + "limit is " + maxBytes + " bytes."));
+            return Future.failedFuture(new IngestFailure(
+                    "file_too_large", "The file is " + length + " bytes; the " + "limit is " + maxBytes + " bytes."));
         }
         Promise<Void> bodyDone = Promise.promise();
-        S3Pump pump = new S3Pump(target, maxBytes, OriginalProbe::sniff, failure -> {
-            response.request().connection().close();
-            bodyDone.tryFail(failure);
-        }, bodyDone::tryComplete);
+        S3Pump pump = new S3Pump(
+                target,
+                maxBytes,
+                OriginalProbe::sniff,
+                failure -> {
+                    response.request().connection().close();
+                    bodyDone.tryFail(failure);
+                },
+                bodyDone::tryComplete);
         pump.pump(response);
-        return bodyDone.future().compose(ignored -> Future.fromCompletionStage(
-                target.finish().subscribeAsCompletionStage()));
+        return bodyDone.future()
+                .compose(ignored -> Future.fromCompletionStage(target.finish().subscribeAsCompletionStage()));
     }
 
     private Future<InetAddress> resolve(URI uri) {
         String host = uri.getHost();
-        return vertx.executeBlocking(() -> {
-            try {
-                return policy.resolve(host);
-            } catch (UnknownHostException e) {
-                throw new IngestFailure("url_unreachable", "The host '" + host + "' of the URL does not exist "
-                        + "(DNS lookup failed).");
-            } catch (NetworkPolicy.Refused e) {
-                throw new IngestFailure("url_not_allowed", "The URL points to a private or internal address ("
-                        + host + "), which Mediawerk does not fetch from. Use a public URL.");
-            }
-        }, false);
+        return vertx.executeBlocking(
+                () -> {
+                    try {
+                        return policy.resolve(host);
+                    } catch (UnknownHostException e) {
+                        throw new IngestFailure(
+                                "url_unreachable",
+                                "The host '" + host + "' of the URL does not exist " + "(DNS lookup failed).");
+                    } catch (NetworkPolicy.Refused e) {
+                        throw new IngestFailure(
+                                "url_not_allowed",
+                                "The URL points to a private or internal address (" + host
+                                        + "), which Mediawerk does not fetch from. Use a public URL.");
+                    }
+                },
+                false);
     }
 
     private static Throwable unreachable(URI uri, Throwable failure) {
@@ -140,8 +162,9 @@ public class SafeFetcher {
         if (message.contains("timed out") || message.contains("timeout")) {
             return new IngestFailure("url_timeout", "The URL's server did not answer in time.");
         }
-        return new IngestFailure("url_unreachable", "The URL's server could not be reached (" + uri.getHost()
-                + "): " + failure.getMessage());
+        return new IngestFailure(
+                "url_unreachable",
+                "The URL's server could not be reached (" + uri.getHost() + "): " + failure.getMessage());
     }
 
     @PreDestroy

@@ -10,8 +10,7 @@ public final class UrlRules {
 
     public static final int MAX_LENGTH = 2048;
 
-    private UrlRules() {
-    }
+    private UrlRules() {}
 
     public static URI parse(String field, String url) {
         if (url == null || url.isBlank()) {

@@ -29,16 +29,15 @@ public final class IntelligenceKinds {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{3}(_[a-z]+)?(\\+[a-z]{3}(_[a-z]+)?){0,3}");
 
-    private IntelligenceKinds() {
-    }
+    private IntelligenceKinds() {}
 
     /**
      * The options to run with, defaults filled in.
      *
      * @param withoutProvider kinds that need a model provider this Mediawerk has none configured for
      */
-    public static Map<String, Object> validate(String kind, ObjectNode options, Source input,
-                                               Set<String> withoutProvider) {
+    public static Map<String, Object> validate(
+            String kind, ObjectNode options, Source input, Set<String> withoutProvider) {
         if (kind == null) {
             throw ApiException.invalid("kind", "Field 'kind' is required: one of " + kinds() + ".");
         }
@@ -46,14 +45,18 @@ public final class IntelligenceKinds {
             throw ApiException.invalid("kind", "kind must be one of " + kinds() + "; got '" + kind + "'.");
         }
         if (withoutProvider.contains(kind)) {
-            throw new ApiException(422, "provider_not_configured", SPEECH.equals(kind)
-                    ? "speech needs a speech-to-text provider with the OpenAI-compatible transcription API (a "
-                    + "whisper.cpp or faster-whisper server, or a hosted service); none is configured. The operator "
-                    + "sets MEDIAWERK_INTELLIGENCE_SPEECH_URL (e.g. http://whisper:8080/v1) and, if it needs one, "
-                    + "MEDIAWERK_INTELLIGENCE_SPEECH_KEY."
-                    : kind + " needs an image model reached over HTTP (a DeepStack-style vision API, e.g. "
-                    + "CodeProject.AI Server); none is configured. The operator sets MEDIAWERK_INTELLIGENCE_"
-                    + kind.toUpperCase(java.util.Locale.ROOT) + "_URL.", "kind");
+            throw new ApiException(
+                    422,
+                    "provider_not_configured",
+                    SPEECH.equals(kind)
+                            ? "speech needs a speech-to-text provider with the OpenAI-compatible transcription API (a "
+                                    + "whisper.cpp or faster-whisper server, or a hosted service); none is configured. The operator "
+                                    + "sets MEDIAWERK_INTELLIGENCE_SPEECH_URL (e.g. http://whisper:8080/v1) and, if it needs one, "
+                                    + "MEDIAWERK_INTELLIGENCE_SPEECH_KEY."
+                            : kind + " needs an image model reached over HTTP (a DeepStack-style vision API, e.g. "
+                                    + "CodeProject.AI Server); none is configured. The operator sets MEDIAWERK_INTELLIGENCE_"
+                                    + kind.toUpperCase(java.util.Locale.ROOT) + "_URL.",
+                    "kind");
         }
         return switch (kind) {
             case AUDIO_LEVELS -> {
@@ -63,8 +66,8 @@ public final class IntelligenceKinds {
             case SCENES -> scenes(reader(kind, options, Set.of("min_scene_score", "max_scenes")), input);
             case SPEECH -> speech(reader(kind, options, Set.of("language")), input);
             case FACES -> faces(reader(kind, options, Set.of("min_size", "min_scene_score", "max_scenes")), input);
-            case OBJECTS, NSFW -> vision(kind, reader(kind, options, Set.of("min_confidence", "min_scene_score",
-                    "max_scenes")), input);
+            case OBJECTS, NSFW ->
+                vision(kind, reader(kind, options, Set.of("min_confidence", "min_scene_score", "max_scenes")), input);
             default -> text(reader(kind, options, Set.of("language", "min_scene_score", "max_scenes")), input);
         };
     }
@@ -85,8 +88,12 @@ public final class IntelligenceKinds {
         if (input.audioCodec == null) {
             throw unsuitable("speech needs sound; this " + input.kind + " has no audio stream.");
         }
-        String language = language(given, ISO_639_1, null, "a two-letter ISO 639-1 code such as en or de; leave it "
-                + "out to let the provider detect the language.");
+        String language = language(
+                given,
+                ISO_639_1,
+                null,
+                "a two-letter ISO 639-1 code such as en or de; leave it "
+                        + "out to let the provider detect the language.");
         Map<String, Object> options = new LinkedHashMap<>();
         if (language != null) {
             options.put("language", language);
@@ -117,8 +124,9 @@ public final class IntelligenceKinds {
             throw unsuitable(kind + " looks at images and video frames; this media is " + input.kind + ".");
         }
         if (given.has("min_scene_score") || given.has("max_scenes")) {
-            throw ApiException.invalid(given.param("min_scene_score"), "min_scene_score and max_scenes pick the "
-                    + "frames of a video; an image is looked at whole.");
+            throw ApiException.invalid(
+                    given.param("min_scene_score"),
+                    "min_scene_score and max_scenes pick the " + "frames of a video; an image is looked at whole.");
         }
         return Map.of();
     }
@@ -133,8 +141,14 @@ public final class IntelligenceKinds {
     private static Map<String, Object> text(OptionReader given, Source input) {
         Map<String, Object> frames = framesOf(given, input, "text");
         Map<String, Object> options = new LinkedHashMap<>();
-        options.put("language", language(given, LANGUAGE, "eng", "a Tesseract language code such as eng, deu or "
-                + "chi_sim, several joined with + (e.g. eng+deu)."));
+        options.put(
+                "language",
+                language(
+                        given,
+                        LANGUAGE,
+                        "eng",
+                        "a Tesseract language code such as eng, deu or "
+                                + "chi_sim, several joined with + (e.g. eng+deu)."));
         options.putAll(frames);
         return options;
     }

@@ -21,8 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/intelligence")
-@Tag(name = "Intelligence", description = "Analyses of a media that add to its intelligence prop: audio levels, "
-        + "scenes, text.")
+@Tag(
+        name = "Intelligence",
+        description = "Analyses of a media that add to its intelligence prop: audio levels, " + "scenes, text.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class IntelligenceResource {
@@ -40,29 +41,45 @@ public class IntelligenceResource {
     }
 
     @GET
-    @Operation(summary = "List Intelligence Tasks", description = "Gets a list of all the Intelligence Tasks in your "
-            + "project; filter by media_id, kind, status.")
-    public Uni<Page<IntelligenceView>> list(@QueryParam("media_id") String mediaId, @QueryParam("kind") String kind,
-                                            @QueryParam("status") String status, @QueryParam("page") String page,
-                                            @QueryParam("limit") String limit, @QueryParam("sort") String sort,
-                                            @QueryParam("order") String order) {
-        return intelligence.list(call.projectId(), new TaskRepository.Filter(mediaId, status, kind),
+    @Operation(
+            summary = "List Intelligence Tasks",
+            description =
+                    "Gets a list of all the Intelligence Tasks in your " + "project; filter by media_id, kind, status.")
+    public Uni<Page<IntelligenceView>> list(
+            @QueryParam("media_id") String mediaId,
+            @QueryParam("kind") String kind,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
+        return intelligence.list(
+                call.projectId(),
+                new TaskRepository.Filter(mediaId, status, kind),
                 PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
 
     @POST
-    @Operation(summary = "Create Intelligence Task", description = "media_id, kind and its options. If valid, the "
-            + "task adds a new intelligence prop to the media once it completes.")
+    @Operation(
+            summary = "Create Intelligence Task",
+            description = "media_id, kind and its options. If valid, the "
+                    + "task adds a new intelligence prop to the media once it completes.")
     public Uni<Response> create(ObjectNode body) {
         String projectId = call.projectId();
-        return idempotency.once(body, () -> intelligence.create(projectId, body)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                body,
+                () -> intelligence
+                        .create(projectId, body)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get Intelligence Task", description = "Return a single Intelligence Task with its progress "
-            + "and, once completed, its result.")
+    @Operation(
+            summary = "Get Intelligence Task",
+            description = "Return a single Intelligence Task with its progress " + "and, once completed, its result.")
     public Uni<IntelligenceView> get(@PathParam("id") String id) {
         return intelligence.get(call.projectId(), id);
     }

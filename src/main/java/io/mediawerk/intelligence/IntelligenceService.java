@@ -36,9 +36,14 @@ public class IntelligenceService {
     private final TaskQueue queue;
     private final Set<String> withoutProvider;
 
-    public IntelligenceService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                               IntelligenceViews views, TaskQueue queue, SpeechProvider speech,
-                               VisionProviders vision) {
+    public IntelligenceService(
+            TaskRepository tasks,
+            MediaRepository media,
+            SourceRepository sources,
+            IntelligenceViews views,
+            TaskQueue queue,
+            SpeechProvider speech,
+            VisionProviders vision) {
         Set<String> missing = new java.util.HashSet<>();
         if (!speech.isConfigured()) {
             missing.add(IntelligenceKinds.SPEECH);
@@ -69,10 +74,13 @@ public class IntelligenceService {
         return media.findReady(projectId, mediaId, "it can be analysed once it is ready")
                 .chain(found -> sources.findOriginal(found.id))
                 .chain(original -> {
-                    Task task = Task.pending(original, Task.INTELLIGENCE, kind,
-                            IntelligenceKinds.validate(kind, options, original, withoutProvider), kind);
-                    return queue.enqueue(task)
-                            .replaceWith(IntelligenceView.of(task, null, null));
+                    Task task = Task.pending(
+                            original,
+                            Task.INTELLIGENCE,
+                            kind,
+                            IntelligenceKinds.validate(kind, options, original, withoutProvider),
+                            kind);
+                    return queue.enqueue(task).replaceWith(IntelligenceView.of(task, null, null));
                 });
     }
 
@@ -86,14 +94,17 @@ public class IntelligenceService {
         filter.check(IntelligenceKinds.KINDS);
         return tasks.count(projectId, Task.INTELLIGENCE, filter)
                 .chain(total -> tasks.list(projectId, Task.INTELLIGENCE, filter, page)
-                        .chain(views::of).map(list -> new Page<>(list, total, page)));
+                        .chain(views::of)
+                        .map(list -> new Page<>(list, total, page)));
     }
 
     @WithSession
     public Uni<IntelligenceView> get(String projectId, String id) {
         Fields.requireId(id, "tsk", "intelligence task");
         return tasks.findInProject(projectId, Task.INTELLIGENCE, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("intelligence task", id))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("intelligence task", id))
                 .chain(views::of);
     }
 }

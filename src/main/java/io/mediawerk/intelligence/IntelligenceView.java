@@ -13,22 +13,47 @@ import java.util.Map;
  * under its kind; {@code output} the JSON source with the whole result (and keyframes, for scenes);
  * {@code workflow_run_id} the run it is a step of, if any.
  */
-public record IntelligenceView(String id, String object, String kind, Map<String, Object> options, String mediaId,
-                               String input, String status, double progress,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
-                               Map<String, Object> result, SourceView output, Instant started, Instant completed,
-                               Instant created, Instant updated,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) String workflowRunId) implements ApiObject {
+public record IntelligenceView(
+        String id,
+        String object,
+        String kind,
+        Map<String, Object> options,
+        String mediaId,
+        String input,
+        String status,
+        double progress,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
+        Map<String, Object> result,
+        SourceView output,
+        Instant started,
+        Instant completed,
+        Instant created,
+        Instant updated,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String workflowRunId)
+        implements ApiObject {
 
     /** Why the task failed: a machine code and what the user can do about it. */
-    public record Failure(String code, String message) {
-    }
+    public record Failure(String code, String message) {}
 
     public static IntelligenceView of(Task task, Map<String, Object> result, SourceView output) {
         Failure failure = task.error == null ? null : new Failure(task.errorCode, task.error);
-        return new IntelligenceView(task.id, "intelligence", task.kind, task.options, task.mediaId,
-                task.inputSourceId, task.status, task.progress, failure, result, output, task.started,
-                task.completed, task.created, task.updated, task.workflowRunId);
+        return new IntelligenceView(
+                task.id,
+                "intelligence",
+                task.kind,
+                task.options,
+                task.mediaId,
+                task.inputSourceId,
+                task.status,
+                task.progress,
+                failure,
+                result,
+                output,
+                task.started,
+                task.completed,
+                task.created,
+                task.updated,
+                task.workflowRunId);
     }
 
     @Override

@@ -21,7 +21,9 @@ public class IntelligenceViews {
     }
 
     public Uni<List<IntelligenceView>> of(List<Task> page) {
-        return outputs.of(page).map(byTask -> page.stream()
-                .map(task -> IntelligenceView.of(task, task.result, byTask.get(task.id))).toList());
+        return outputs.of(page)
+                .map(byTask -> page.stream()
+                        .map(task -> IntelligenceView.of(task, task.result, byTask.get(task.id)))
+                        .toList());
     }
 }

@@ -28,25 +28,31 @@ public class OutboxRelay {
     private final MutinyEmitter<String> kafka;
     private final OutboxWakeUp wakeUp;
 
-    public OutboxRelay(OutboxRepository messages, @Channel("outbox") MutinyEmitter<String> kafka,
-                       OutboxWakeUp wakeUp) {
+    public OutboxRelay(OutboxRepository messages, @Channel("outbox") MutinyEmitter<String> kafka, OutboxWakeUp wakeUp) {
         this.messages = messages;
         this.kafka = kafka;
         this.wakeUp = wakeUp;
     }
 
-    @Scheduled(every = "${mediawerk.outbox.poll-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${mediawerk.outbox.poll-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayOnSchedule() {
         wakeUp.listen(this::relayAll);
-        return relayAll().onFailure().invoke(e -> Log.warnf("Relaying the outbox to Kafka failed, will retry: %s",
-                e.toString())).onFailure().recoverWithNull().replaceWithVoid();
+        return relayAll()
+                .onFailure()
+                .invoke(e -> Log.warnf("Relaying the outbox to Kafka failed, will retry: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Relays batches until the outbox is empty; returns how many messages were sent. */
     public Uni<Integer> relayAll() {
-        return relayBatch().chain(sent -> sent < BATCH ? Uni.createFrom().item(sent)
-                : relayAll().map(more -> sent + more));
+        return relayBatch()
+                .chain(sent ->
+                        sent < BATCH ? Uni.createFrom().item(sent) : relayAll().map(more -> sent + more));
     }
 
     @WithTransaction
@@ -58,17 +64,25 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Multi.createFrom().iterable(batch)
-                .onItem().transformToUniAndMerge(this::send)
-                .collect().asList()
-                .chain(() -> messages.delete("id in ?1", batch.stream().map(m -> m.id).toList()))
+        return Multi.createFrom()
+                .iterable(batch)
+                .onItem()
+                .transformToUniAndMerge(this::send)
+                .collect()
+                .asList()
+                .chain(() -> messages.delete(
+                        "id in ?1", batch.stream().map(m -> m.id).toList()))
                 .map(deleted -> batch.size());
     }
 
     private Uni<Void> send(OutboxMessage message) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic).withKey(message.key).build();
+                .withTopic(message.topic)
+                .withKey(message.key)
+                .build();
         return kafka.sendMessage(Message.of(message.payload).addMetadata(metadata))
-                .ifNoItem().after(SEND_TIMEOUT).fail();
+                .ifNoItem()
+                .after(SEND_TIMEOUT)
+                .fail();
     }
 }

@@ -10,14 +10,20 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
 
     /** Tells the listening relays that the outbox has news, once the current transaction commits. */
     public Uni<Void> notifyRelay() {
-        return getSession().chain(session -> session.createNativeQuery("select pg_notify(:channel, '')")
-                .setParameter("channel", OutboxWakeUp.CHANNEL).getSingleResult()).replaceWithVoid();
+        return getSession()
+                .chain(session -> session.createNativeQuery("select pg_notify(:channel, '')")
+                        .setParameter("channel", OutboxWakeUp.CHANNEL)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     /** The oldest waiting messages, locked so that relays of other instances skip them. */
     public Uni<List<OutboxMessage>> lockOldest(int max) {
-        return getSession().chain(session -> session.createNativeQuery(
-                "select * from outbox order by id limit :max for update skip locked", OutboxMessage.class)
-                .setParameter("max", max).getResultList());
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select * from outbox order by id limit :max for update skip locked",
+                                OutboxMessage.class)
+                        .setParameter("max", max)
+                        .getResultList());
     }
 }

@@ -34,10 +34,12 @@ public class OutboxWakeUp {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong notifications = new AtomicLong();
 
-    public OutboxWakeUp(Vertx vertx, OwnContexts contexts,
-                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public OutboxWakeUp(
+            Vertx vertx,
+            OwnContexts contexts,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
         this.contexts = contexts;
         this.url = url;
@@ -59,16 +61,16 @@ public class OutboxWakeUp {
         }
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
-        PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options)
-                .reconnectPolicy(retries -> RECONNECT_DELAY_MS);
+        PgSubscriber subscriber =
+                PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> RECONNECT_DELAY_MS);
         subscriber.channel(CHANNEL).handler(ignored -> {
             notifications.incrementAndGet();
             relayNow(relay);
         });
-        subscriber.connect()
+        subscriber
+                .connect()
                 .onSuccess(ignored -> Log.debug("Listening for outbox writes"))
-                .onFailure(e -> Log.infof("Listening for outbox writes failed, polling meanwhile: %s",
-                        e.getMessage()));
+                .onFailure(e -> Log.infof("Listening for outbox writes failed, polling meanwhile: %s", e.getMessage()));
     }
 
     /** Commit notifications received since start (for checks and tests). */

@@ -23,8 +23,8 @@ public class TopicSetup {
     private final String bootstrapServers;
     private final MediawerkConfig.Kafka settings;
 
-    public TopicSetup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                      MediawerkConfig config) {
+    public TopicSetup(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MediawerkConfig config) {
         this.bootstrapServers = bootstrapServers;
         this.settings = config.kafka();
     }
@@ -45,7 +45,8 @@ public class TopicSetup {
                 return;
             }
             List<String> created = new ArrayList<>();
-            for (Map.Entry<String, KafkaFuture<Void>> topic : admin.createTopics(missing).values().entrySet()) {
+            for (Map.Entry<String, KafkaFuture<Void>> topic :
+                    admin.createTopics(missing).values().entrySet()) {
                 try {
                     topic.getValue().get(30, TimeUnit.SECONDS);
                     created.add(topic.getKey());

@@ -10,6 +10,5 @@ public final class Topics {
 
     public static final String[] ALL = {INGEST, TRANSFORM, INTELLIGENCE, EVENTS};
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -1,12 +1,12 @@
 package io.mediawerk.localstack;
 
-import org.jboss.logging.Logger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * The embedded PostgreSQL, Kafka and S3 that the local run and the tests use instead of Docker.
@@ -20,8 +20,7 @@ public final class LocalStack {
     private static final String REGISTRY = "io.mediawerk.localstack.controls";
     private static final Logger LOG = Logger.getLogger(LocalStack.class);
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     /** Starts the stack for these settings unless this JVM already runs one for the same data folder. */
     public static synchronized void ensureStarted(LocalStackSettings settings) {
@@ -32,9 +31,12 @@ public final class LocalStack {
         long started = System.nanoTime();
         List<EmbeddedServer> servers = List.of(
                 new EmbeddedPostgresServer(settings.dataDir().resolve("postgres"), settings.postgresPort()),
-                new EmbeddedKafkaServer(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                        settings.kafkaControllerPort()),
-                new EmbeddedS3Server(settings.dataDir().resolve("s3"), settings.s3Port(), settings.s3AccessKey(),
+                new EmbeddedKafkaServer(
+                        settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()),
+                new EmbeddedS3Server(
+                        settings.dataDir().resolve("s3"),
+                        settings.s3Port(),
+                        settings.s3AccessKey(),
                         settings.s3SecretKey()));
         for (EmbeddedServer server : servers) {
             try {
@@ -51,9 +53,13 @@ public final class LocalStack {
         }
         registry().put(id, controls);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(servers), "mediawerk-local-stack-stop"));
-        LOG.infof("Local stack ready in %d ms (PostgreSQL :%d, Kafka :%d, S3 :%d), data in %s",
-                (System.nanoTime() - started) / 1_000_000, settings.postgresPort(), settings.kafkaPort(),
-                settings.s3Port(), id);
+        LOG.infof(
+                "Local stack ready in %d ms (PostgreSQL :%d, Kafka :%d, S3 :%d), data in %s",
+                (System.nanoTime() - started) / 1_000_000,
+                settings.postgresPort(),
+                settings.kafkaPort(),
+                settings.s3Port(),
+                id);
     }
 
     /**

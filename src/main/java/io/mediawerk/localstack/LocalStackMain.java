@@ -9,16 +9,21 @@ import java.nio.file.Path;
  */
 public final class LocalStackMain {
 
-    private LocalStackMain() {
-    }
+    private LocalStackMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 5) {
-            System.err.println("usage: LocalStackMain <data dir> <postgres port> <kafka port> <controller port> <s3 port>");
+            System.err.println(
+                    "usage: LocalStackMain <data dir> <postgres port> <kafka port> <controller port> <s3 port>");
             System.exit(2);
         }
-        LocalStack.ensureStarted(new LocalStackSettings(Path.of(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]), "mediawerk-local",
+        LocalStack.ensureStarted(new LocalStackSettings(
+                Path.of(args[0]),
+                Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]),
+                Integer.parseInt(args[3]),
+                Integer.parseInt(args[4]),
+                "mediawerk-local",
                 "mediawerk-local-secret"));
         System.out.println("local stack ready");
         Thread.currentThread().join();

@@ -13,8 +13,14 @@ import java.nio.file.Path;
  * @param s3AccessKey access key the S3 server accepts
  * @param s3SecretKey secret key the S3 server accepts
  */
-public record LocalStackSettings(Path dataDir, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                                 int s3Port, String s3AccessKey, String s3SecretKey) {
+public record LocalStackSettings(
+        Path dataDir,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int s3Port,
+        String s3AccessKey,
+        String s3SecretKey) {
 
     public static final String HOST = "127.0.0.1";
     public static final String DATABASE = "postgres";

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Loopback port helpers for the embedded stack. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port that is free on 127.0.0.1 right now. */
     public static int freePort() {
@@ -27,9 +26,11 @@ public final class Ports {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new LocalStackException("Port " + port + " on 127.0.0.1 is already in use, so the embedded " + what
-                    + " cannot start. Stop whatever uses it (is another Mediawerk running?) or choose another port with "
-                    + setting + ".", e);
+            throw new LocalStackException(
+                    "Port " + port + " on 127.0.0.1 is already in use, so the embedded " + what
+                            + " cannot start. Stop whatever uses it (is another Mediawerk running?) or choose another port with "
+                            + setting + ".",
+                    e);
         }
     }
 }

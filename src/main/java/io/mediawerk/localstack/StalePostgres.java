@@ -17,8 +17,7 @@ final class StalePostgres {
 
     private static final Logger LOG = Logger.getLogger(StalePostgres.class);
 
-    private StalePostgres() {
-    }
+    private StalePostgres() {}
 
     /** Stops the PostgreSQL left running on {@code dataDir} by a dead owner; fails if a live one still uses it. */
     static void stopIfOrphaned(Path dataDir) {
@@ -26,16 +25,19 @@ final class StalePostgres {
         if (postmaster.isEmpty()) {
             return;
         }
-        Optional<ProcessHandle> owner = pidIn(ownerFile(dataDir)).flatMap(ProcessHandle::of)
-                .filter(ProcessHandle::isAlive).filter(p -> commandEndsWith(p, "java"));
+        Optional<ProcessHandle> owner = pidIn(ownerFile(dataDir))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> commandEndsWith(p, "java"));
         if (owner.isPresent() && owner.get().pid() != ProcessHandle.current().pid()) {
             throw new LocalStackException("The PostgreSQL in " + dataDir + " belongs to another running process (pid "
                     + owner.get().pid() + "). Stop that Mediawerk first, or use another folder with "
                     + "MEDIAWERK_LOCAL_STACK_DATA_DIR.");
         }
         ProcessHandle server = postmaster.get();
-        LOG.infof("Stopping the PostgreSQL (pid %d) that a local run which died left running on %s", server.pid(),
-                dataDir);
+        LOG.infof(
+                "Stopping the PostgreSQL (pid %d) that a local run which died left running on %s",
+                server.pid(), dataDir);
         server.destroy();
         if (!waitForExit(server, 30)) {
             server.destroyForcibly();
@@ -54,7 +56,9 @@ final class StalePostgres {
 
     /** The live postgres process named by the folder's postmaster.pid, if any. */
     static Optional<ProcessHandle> runningPostmaster(Path dataDir) {
-        return pidIn(dataDir.resolve("postmaster.pid")).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
+        return pidIn(dataDir.resolve("postmaster.pid"))
+                .flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
                 .filter(p -> commandEndsWith(p, "postgres"));
     }
 
@@ -65,14 +69,19 @@ final class StalePostgres {
     private static Optional<Long> pidIn(Path file) {
         try {
             List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+            return lines.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.get(0).trim()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
     private static boolean commandEndsWith(ProcessHandle process, String program) {
-        return process.info().command().map(command -> command.endsWith("/" + program)).orElse(false);
+        return process.info()
+                .command()
+                .map(command -> command.endsWith("/" + program))
+                .orElse(false);
     }
 
     private static boolean waitForExit(ProcessHandle process, int seconds) {

@@ -51,8 +51,8 @@ public class MediaDeletion {
     }
 
     private Uni<Void> discardFiles(Media media, List<Source> list) {
-        return InTurn.each(list, source -> garbage.discardAll(source.storageKeys())
-                        .chain(() -> sources.delete(source)))
+        return InTurn.each(
+                        list, source -> garbage.discardAll(source.storageKeys()).chain(() -> sources.delete(source)))
                 .chain(() -> garbage.discard(StorageKeys.original(media.projectId, media.id)));
     }
 }

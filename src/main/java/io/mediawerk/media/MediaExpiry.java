@@ -28,13 +28,19 @@ public class MediaExpiry {
         this.uploads = uploads;
     }
 
-    @Scheduled(every = "${mediawerk.expiry.sweep-every}", delayed = "5s",
+    @Scheduled(
+            every = "${mediawerk.expiry.sweep-every}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweepOnSchedule() {
-        return deleteExpired().chain(uploads::expireAbandoned)
-                .onFailure().invoke(e -> Log.warnf("Expiry sweep failed, will retry: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return deleteExpired()
+                .chain(uploads::expireAbandoned)
+                .onFailure()
+                .invoke(e -> Log.warnf("Expiry sweep failed, will retry: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Deletes one batch of expired media; returns how many. */

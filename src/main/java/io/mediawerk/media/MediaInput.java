@@ -3,5 +3,4 @@ package io.mediawerk.media;
 import java.util.Map;
 
 /** The body of Create Media: ingest the file at {@code url}, then run {@code workflow_id} (or the default) on it. */
-public record MediaInput(String url, String title, String alt, Map<String, Object> metadata, String workflowId) {
-}
+public record MediaInput(String url, String title, String alt, Map<String, Object> metadata, String workflowId) {}

@@ -2,9 +2,9 @@ package io.mediawerk.media;
 
 import io.mediawerk.project.ProjectDataPurger;
 import io.mediawerk.reactive.InTurn;
-import io.mediawerk.storage.StorageKeys;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
+import io.mediawerk.storage.StorageKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -23,12 +23,13 @@ public class MediaRepository implements PanacheRepositoryBase<Media, String> {
      */
     public Uni<Media> findReady(String projectId, String id, String purpose) {
         return findInProject(projectId, id)
-                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No media with id '" + id
-                        + "' exists.", "media_id"))
+                .onItem()
+                .ifNull()
+                .failWith(() -> new ApiException(404, "not_found", "No media with id '" + id + "' exists.", "media_id"))
                 .invoke(found -> {
                     if (!Media.READY.equals(found.status)) {
-                        throw ApiException.conflict("media_not_ready", "Media " + found.id + " is " + found.status
-                                + "; " + purpose + ".");
+                        throw ApiException.conflict(
+                                "media_not_ready", "Media " + found.id + " is " + found.status + "; " + purpose + ".");
                     }
                 });
     }
@@ -36,8 +37,12 @@ public class MediaRepository implements PanacheRepositoryBase<Media, String> {
     /** Live (not deleted) media of a project, optionally of one kind. */
     public Uni<List<Media>> listLive(String projectId, String kind, PageRequest page) {
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return find(liveWhere(kind), Sort.by(page.sort(), direction).and("id", direction), liveParameters(projectId,
-                kind)).range(page.offset(), page.offset() + page.limit() - 1).list();
+        return find(
+                        liveWhere(kind),
+                        Sort.by(page.sort(), direction).and("id", direction),
+                        liveParameters(projectId, kind))
+                .range(page.offset(), page.offset() + page.limit() - 1)
+                .list();
     }
 
     public Uni<Long> countLive(String projectId, String kind) {
@@ -46,10 +51,13 @@ public class MediaRepository implements PanacheRepositoryBase<Media, String> {
 
     /** Expired media to delete, locked so that instances sweeping at once never take the same one. */
     public Uni<List<Media>> lockExpired(Instant now, int max) {
-        return getSession().chain(session -> session.createNativeQuery("""
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                 select * from media where expires <= :now and status <> 'deleted'
                 order by expires limit :max for update skip locked""", Media.class)
-                .setParameter("now", now).setParameter("max", max).getResultList());
+                        .setParameter("now", now)
+                        .setParameter("max", max)
+                        .getResultList());
     }
 
     public Uni<List<Media>> listAllOfProject(String projectId) {

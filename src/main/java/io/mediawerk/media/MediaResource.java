@@ -41,37 +41,51 @@ public class MediaResource {
     }
 
     @GET
-    @Operation(summary = "List Media", description = "Media of the project (deleted ones left out); filter by "
-            + "kind, sort by created, updated or filesize.")
-    public Uni<Page<MediaView>> list(@QueryParam("kind") String kind, @QueryParam("page") String page,
-                                     @QueryParam("limit") String limit, @QueryParam("sort") String sort,
-                                     @QueryParam("order") String order) {
+    @Operation(
+            summary = "List Media",
+            description = "Media of the project (deleted ones left out); filter by "
+                    + "kind, sort by created, updated or filesize.")
+    public Uni<Page<MediaView>> list(
+            @QueryParam("kind") String kind,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
         String projectId = call.projectId();
         return media.list(projectId, kind, PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
 
     @POST
-    @Operation(summary = "Create Media", description = "Ingests the file at url: the media is pending at once; a "
-            + "worker fetches, stores and probes it, then it is ready or failed with a reason.")
+    @Operation(
+            summary = "Create Media",
+            description = "Ingests the file at url: the media is pending at once; a "
+                    + "worker fetches, stores and probes it, then it is ready or failed with a reason.")
     public Uni<Response> create(MediaInput body) {
         String projectId = call.projectId();
         MediaInput input = Fields.requireBody(body);
-        return idempotency.once(input, () -> media.createFromUrl(projectId, input)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                input,
+                () -> media.createFromUrl(projectId, input)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get Media", description = "A media with its sources; a deleted media answers with no "
-            + "sources and status deleted.")
+    @Operation(
+            summary = "Get Media",
+            description = "A media with its sources; a deleted media answers with no " + "sources and status deleted.")
     public Uni<MediaView> get(@PathParam("id") String id) {
         return media.get(call.projectId(), id);
     }
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Update Media", description = "metadata (merged; null removes a key; at most 1024 bytes), "
-            + "expires (ISO time) or timeout (seconds), title, alt.")
+    @Operation(
+            summary = "Update Media",
+            description = "metadata (merged; null removes a key; at most 1024 bytes), "
+                    + "expires (ISO time) or timeout (seconds), title, alt.")
     public Uni<MediaView> update(@PathParam("id") String id, ObjectNode body) {
         return media.update(call.projectId(), id, body);
     }

@@ -15,9 +15,9 @@ import io.mediawerk.ingest.IngestJob;
 import io.mediawerk.ingest.UrlRules;
 import io.mediawerk.jobs.Outbox;
 import io.mediawerk.jobs.Topics;
+import io.mediawerk.project.WorkflowReferences;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.mediawerk.project.WorkflowReferences;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -30,8 +30,7 @@ import java.util.Set;
 public class MediaService {
 
     static final Set<String> KINDS = Set.of("video", "image", "audio");
-    static final Set<String> UPDATABLE = Set.of("metadata", "expires", "timeout", "title", "alt",
-            "private_delivery");
+    static final Set<String> UPDATABLE = Set.of("metadata", "expires", "timeout", "title", "alt", "private_delivery");
     static final int MAX_TEXT = 1000;
 
     private final MediaRepository media;
@@ -42,8 +41,14 @@ public class MediaService {
     private final ObjectMapper json;
     private final WorkflowReferences workflows;
 
-    public MediaService(MediaRepository media, MediaViews views, MediaDeletion deletion, Outbox outbox, Events events,
-                        ObjectMapper json, WorkflowReferences workflows) {
+    public MediaService(
+            MediaRepository media,
+            MediaViews views,
+            MediaDeletion deletion,
+            Outbox outbox,
+            Events events,
+            ObjectMapper json,
+            WorkflowReferences workflows) {
         this.workflows = workflows;
         this.media = media;
         this.views = views;
@@ -58,8 +63,10 @@ public class MediaService {
         if (kind != null && !KINDS.contains(kind)) {
             throw ApiException.invalid("kind", "kind must be video, image or audio; got '" + kind + "'.");
         }
-        return media.countLive(projectId, kind).chain(total -> media.listLive(projectId, kind, page)
-                .chain(views::of).map(list -> new Page<>(list, total, page)));
+        return media.countLive(projectId, kind)
+                .chain(total -> media.listLive(projectId, kind, page)
+                        .chain(views::of)
+                        .map(list -> new Page<>(list, total, page)));
     }
 
     @WithSession
@@ -77,13 +84,15 @@ public class MediaService {
         created.status = Media.PENDING;
         created.title = Fields.optionalText("title", input.title(), MAX_TEXT);
         created.alt = Fields.optionalText("alt", input.alt(), MAX_TEXT);
-        created.metadata = MetadataRules.checked(json, input.metadata() == null ? new HashMap<>()
-                : new HashMap<>(input.metadata()));
+        created.metadata = MetadataRules.checked(
+                json, input.metadata() == null ? new HashMap<>() : new HashMap<>(input.metadata()));
         created.ingestUrl = input.url().strip();
         created.workflowId = input.workflowId();
         created.created = Times.now();
         created.updated = created.created;
-        return workflows.check(projectId, input.workflowId(), "workflow_id").chain(() -> media.persist(created))
+        return workflows
+                .check(projectId, input.workflowId(), "workflow_id")
+                .chain(() -> media.persist(created))
                 .chain(() -> outbox.add(Topics.INGEST, created.id, new IngestJob(created.id, projectId)))
                 .chain(() -> views.of(created))
                 .call(view -> events.emit(EventType.MEDIA_CREATED, projectId, view));
@@ -99,8 +108,8 @@ public class MediaService {
         Boolean privateDelivery = fields.bool("private_delivery");
         ObjectNode metadata = fields.object("metadata");
         if (fields.has("metadata") && metadata == null) {
-            throw ApiException.invalid("metadata", "metadata must be a JSON object; send {\"key\": null} to remove "
-                    + "a key.");
+            throw ApiException.invalid(
+                    "metadata", "metadata must be a JSON object; send {\"key\": null} to remove " + "a key.");
         }
         return find(projectId, id).chain(found -> {
             if (found.isDeleted()) {

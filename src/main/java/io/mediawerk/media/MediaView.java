@@ -9,21 +9,50 @@ import java.util.List;
 import java.util.Map;
 
 /** A media as the API shows it, with its sources. {@code error} is present only when it failed. */
-public record MediaView(String id, String object, String kind, String status, String title, String alt,
-                        Integer width, Integer height, Double duration, long filesize, List<SourceView> sources,
-                        Map<String, Object> intelligence, Map<String, Object> metadata,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Failure error, Boolean privateDelivery,
-                        Instant expires, Instant created, Instant updated) implements ApiObject {
+public record MediaView(
+        String id,
+        String object,
+        String kind,
+        String status,
+        String title,
+        String alt,
+        Integer width,
+        Integer height,
+        Double duration,
+        long filesize,
+        List<SourceView> sources,
+        Map<String, Object> intelligence,
+        Map<String, Object> metadata,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
+        Boolean privateDelivery,
+        Instant expires,
+        Instant created,
+        Instant updated)
+        implements ApiObject {
 
     /** Why a media failed: a machine code and what the user can do about it. */
-    public record Failure(String code, String message) {
-    }
+    public record Failure(String code, String message) {}
 
     public static MediaView of(Media media, List<SourceView> sources) {
         Failure failure = media.error == null ? null : new Failure(media.errorCode, media.error);
-        return new MediaView(media.id, "media", media.kind, media.status, media.title, media.alt, media.width,
-                media.height, media.duration, media.filesize, media.isDeleted() ? List.of() : sources,
-                media.intelligence, media.metadata, failure, media.privateDelivery, media.expires, media.created,
+        return new MediaView(
+                media.id,
+                "media",
+                media.kind,
+                media.status,
+                media.title,
+                media.alt,
+                media.width,
+                media.height,
+                media.duration,
+                media.filesize,
+                media.isDeleted() ? List.of() : sources,
+                media.intelligence,
+                media.metadata,
+                failure,
+                media.privateDelivery,
+                media.expires,
+                media.created,
                 media.updated);
     }
 

@@ -32,7 +32,9 @@ public class MediaViews {
         }
         return sources.listForMedia(page.stream().map(m -> m.id).toList()).map(all -> {
             Map<String, List<Source>> byMedia = all.stream().collect(Collectors.groupingBy(s -> s.mediaId));
-            return page.stream().map(m -> MediaView.of(m, views(byMedia.getOrDefault(m.id, List.of())))).toList();
+            return page.stream()
+                    .map(m -> MediaView.of(m, views(byMedia.getOrDefault(m.id, List.of()))))
+                    .toList();
         });
     }
 

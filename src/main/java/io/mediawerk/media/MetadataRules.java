@@ -15,8 +15,7 @@ public final class MetadataRules {
 
     public static final int MAX_BYTES = 1024;
 
-    private MetadataRules() {
-    }
+    private MetadataRules() {}
 
     /** Existing metadata with {@code patch} merged in: new keys added, existing overwritten, null removes. */
     @SuppressWarnings("unchecked")
@@ -39,8 +38,10 @@ public final class MetadataRules {
         try {
             int size = json.writeValueAsString(metadata).getBytes(StandardCharsets.UTF_8).length;
             if (size > MAX_BYTES) {
-                throw ApiException.invalid("metadata", "metadata is " + size + " bytes as JSON; the limit is "
-                        + MAX_BYTES + " bytes. Store large data elsewhere and keep a reference here.");
+                throw ApiException.invalid(
+                        "metadata",
+                        "metadata is " + size + " bytes as JSON; the limit is " + MAX_BYTES
+                                + " bytes. Store large data elsewhere and keep a reference here.");
             }
             return metadata;
         } catch (JsonProcessingException e) {

@@ -3,17 +3,17 @@ package io.mediawerk.media;
 import io.mediawerk.api.Ids;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
+import io.mediawerk.media.probe.ProbeResult;
 import io.mediawerk.reactive.InTurn;
+import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceFiles;
 import io.mediawerk.source.SourceFormat;
-import io.quarkus.arc.All;
-import java.util.List;
-import io.mediawerk.media.probe.ProbeResult;
-import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.S3Upload;
+import io.quarkus.arc.All;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * Makes a probed original the first source of its media and the media ready, and starts its workflow; the same for
@@ -27,8 +27,8 @@ public class OriginalIntake {
     private final Events events;
     private final List<MediaArrivals> arrivals;
 
-    public OriginalIntake(SourceRepository sources, MediaViews views, Events events,
-                          @All List<MediaArrivals> arrivals) {
+    public OriginalIntake(
+            SourceRepository sources, MediaViews views, Events events, @All List<MediaArrivals> arrivals) {
         this.sources = sources;
         this.views = views;
         this.events = events;
@@ -38,8 +38,16 @@ public class OriginalIntake {
     /** Must run inside a transaction; the media is managed (persisted or loaded) in it. */
     public Uni<MediaView> attach(Media media, S3Upload.Stored stored, OriginalProbe.Probed probed) {
         ProbeResult result = probed.result();
-        Source source = Source.ready(Ids.newId("src"), media.projectId, media.id, Source.ORIGINAL,
-                new SourceFormat(result.kind(), result.mimeType(), result.container(), probed.format().extension()),
+        Source source = Source.ready(
+                Ids.newId("src"),
+                media.projectId,
+                media.id,
+                Source.ORIGINAL,
+                new SourceFormat(
+                        result.kind(),
+                        result.mimeType(),
+                        result.container(),
+                        probed.format().extension()),
                 SourceFiles.single(stored.key(), stored.size(), stored.etag()));
         source.videoCodec = result.videoCodec();
         source.audioCodec = result.audioCodec();

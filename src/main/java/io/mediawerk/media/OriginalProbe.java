@@ -23,8 +23,7 @@ import java.time.Duration;
 public class OriginalProbe {
 
     /** What the original turned out to be. */
-    public record Probed(MediaFormat format, ProbeResult result) {
-    }
+    public record Probed(MediaFormat format, ProbeResult result) {}
 
     private final Storage storage;
     private final MediaProbe mediaProbe = new MediaProbe();
@@ -44,17 +43,22 @@ public class OriginalProbe {
         if (head.length == 0) {
             throw new ApiException(415, "empty_file", "The file is empty (0 bytes).", null);
         }
-        return Sniffer.sniff(head, head.length).orElseThrow(() -> new ApiException(415, "unsupported_format",
-                "The file is not a media format Mediawerk accepts (its first bytes match none). Accepted: "
-                        + Sniffer.acceptedFormats() + ".", null));
+        return Sniffer.sniff(head, head.length)
+                .orElseThrow(() -> new ApiException(
+                        415,
+                        "unsupported_format",
+                        "The file is not a media format Mediawerk accepts (its first bytes match none). Accepted: "
+                                + Sniffer.acceptedFormats() + ".",
+                        null));
     }
 
     public Uni<Probed> probe(String storageKey, byte[] head) {
         MediaFormat format = sniff(head);
         String url = storage.presignGet(storageKey, timeout.plusMinutes(5));
-        return vertx.executeBlocking(Uni.createFrom().item(() -> mediaProbe.probe(url, head, head.length, timeout)),
-                        false)
-                .onFailure(ProbeException.class).transform(e -> {
+        return vertx.executeBlocking(
+                        Uni.createFrom().item(() -> mediaProbe.probe(url, head, head.length, timeout)), false)
+                .onFailure(ProbeException.class)
+                .transform(e -> {
                     ProbeException probe = (ProbeException) e;
                     int status = "probe_timeout".equals(probe.code()) ? 422 : 415;
                     return new ApiException(status, probe.code(), probe.getMessage(), null);
@@ -66,8 +70,12 @@ public class OriginalProbe {
         if (MediaKind.IMAGE.equals(result.kind()) && result.width() != null && result.height() != null) {
             long pixels = (long) result.width() * result.height();
             if (pixels > maxPixels) {
-                throw new ApiException(422, "image_too_large", "The image is " + result.width() + " x "
-                        + result.height() + " pixels; the limit is " + (maxPixels / 1_000_000) + " megapixels.", null);
+                throw new ApiException(
+                        422,
+                        "image_too_large",
+                        "The image is " + result.width() + " x " + result.height() + " pixels; the limit is "
+                                + (maxPixels / 1_000_000) + " megapixels.",
+                        null);
             }
         }
         return result;

@@ -1,11 +1,11 @@
 package io.mediawerk.net;
 
 import io.mediawerk.api.AddressRange;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -19,11 +19,32 @@ import java.util.List;
 public final class NetworkPolicy {
 
     private static final List<AddressRange> FORBIDDEN = List.of(
-            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-            "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15",
-            "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-            "::/128", "::1/128", "64:ff9b::/96", "100::/64", "2001:db8::/32", "fc00::/7", "fe80::/10", "ff00::/8")
-            .stream().map(AddressRange::parse).toList();
+                    "0.0.0.0/8",
+                    "10.0.0.0/8",
+                    "100.64.0.0/10",
+                    "127.0.0.0/8",
+                    "169.254.0.0/16",
+                    "172.16.0.0/12",
+                    "192.0.0.0/24",
+                    "192.0.2.0/24",
+                    "192.88.99.0/24",
+                    "192.168.0.0/16",
+                    "198.18.0.0/15",
+                    "198.51.100.0/24",
+                    "203.0.113.0/24",
+                    "224.0.0.0/4",
+                    "240.0.0.0/4",
+                    "::/128",
+                    "::1/128",
+                    "64:ff9b::/96",
+                    "100::/64",
+                    "2001:db8::/32",
+                    "fc00::/7",
+                    "fe80::/10",
+                    "ff00::/8")
+            .stream()
+            .map(AddressRange::parse)
+            .toList();
 
     private final List<AddressRange> allowed;
 
@@ -56,8 +77,8 @@ public final class NetworkPolicy {
      * that no second lookup can rebind the name to an address that was not checked.
      */
     public InetAddress resolve(String host) throws UnknownHostException, Refused {
-        InetAddress[] addresses = InetAddress.getAllByName(host.startsWith("[") && host.endsWith("]")
-                ? host.substring(1, host.length() - 1) : host);
+        InetAddress[] addresses = InetAddress.getAllByName(
+                host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host);
         for (InetAddress address : addresses) {
             if (!permits(address)) {
                 throw new Refused(address.getHostAddress());
@@ -87,8 +108,11 @@ public final class NetworkPolicy {
         if (allowed.stream().anyMatch(range -> range.contains(text))) {
             return true;
         }
-        return !(effective.isAnyLocalAddress() || effective.isLoopbackAddress() || effective.isLinkLocalAddress()
-                || effective.isSiteLocalAddress() || effective.isMulticastAddress()
+        return !(effective.isAnyLocalAddress()
+                || effective.isLoopbackAddress()
+                || effective.isLinkLocalAddress()
+                || effective.isSiteLocalAddress()
+                || effective.isMulticastAddress()
                 || FORBIDDEN.stream().anyMatch(range -> range.contains(text)));
     }
 

@@ -1,5 +1,4 @@
 package io.mediawerk.project;
 
 /** The body of Create Key. */
-public record KeyInput(String name) {
-}
+public record KeyInput(String name) {}

@@ -35,8 +35,7 @@ public class ProjectKeyResource {
     private final CallContext call;
     private final Idempotency idempotency;
 
-    public ProjectKeyResource(ProjectService projects, ApiKeyService keys, CallContext call,
-                              Idempotency idempotency) {
+    public ProjectKeyResource(ProjectService projects, ApiKeyService keys, CallContext call, Idempotency idempotency) {
         this.projects = projects;
         this.keys = keys;
         this.call = call;
@@ -45,27 +44,36 @@ public class ProjectKeyResource {
 
     @GET
     @Operation(summary = "List Keys", description = "The API keys of a project, without their secret part.")
-    public Uni<Page<ApiKeyView>> list(@PathParam("projectId") String projectId, @QueryParam("page") String page,
-                                      @QueryParam("limit") String limit) {
+    public Uni<Page<ApiKeyView>> list(
+            @PathParam("projectId") String projectId,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
         PageRequest request = PageRequest.parse(page, limit, null, null, Set.of("created"), "created");
         return projects.live(call.requireOrgKey(), projectId).chain(project -> keys.list(project.id, request));
     }
 
     @POST
-    @Operation(summary = "Create Key", description = "Makes a project API key. The key is in this answer only; "
-            + "Mediawerk keeps just its hash.")
+    @Operation(
+            summary = "Create Key",
+            description =
+                    "Makes a project API key. The key is in this answer only; " + "Mediawerk keeps just its hash.")
     public Uni<Response> create(@PathParam("projectId") String projectId, KeyInput body) {
         String orgId = call.requireOrgKey();
         String name = Fields.optionalText("name", body == null ? null : body.name(), MAX_NAME);
-        return idempotency.once(body, () -> projects.live(orgId, projectId)
-                .chain(project -> keys.create(orgId, project.id, name))
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                body,
+                () -> projects.live(orgId, projectId)
+                        .chain(project -> keys.create(orgId, project.id, name))
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @DELETE
     @Path("/{keyId}")
-    @Operation(summary = "Revoke Key", description = "Revokes a project API key at once; it stays listed as "
-            + "revoked.")
+    @Operation(
+            summary = "Revoke Key",
+            description = "Revokes a project API key at once; it stays listed as " + "revoked.")
     public Uni<ApiKeyView> revoke(@PathParam("projectId") String projectId, @PathParam("keyId") String keyId) {
         return projects.live(call.requireOrgKey(), projectId)
                 .chain(project -> keys.revoke(project.id, Fields.requireId(keyId, "key", "key")));

@@ -26,12 +26,18 @@ public class ProjectPurger {
         this.purgers = purgers;
     }
 
-    @Scheduled(every = "${mediawerk.purge.every}", delayed = "10s",
+    @Scheduled(
+            every = "${mediawerk.purge.every}",
+            delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purgeOnSchedule() {
-        return purgeDeleted().onFailure().invoke(e -> Log.warnf("Purging deleted projects failed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return purgeDeleted()
+                .onFailure()
+                .invoke(e -> Log.warnf("Purging deleted projects failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Purges up to one batch of deleted projects; returns how many. */

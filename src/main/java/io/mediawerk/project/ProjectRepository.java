@@ -11,8 +11,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<Project, String> {
 
-    private static final Map<String, String> SORT_COLUMNS = Map.of("created", "created", "updated", "updated",
-            "name", "name");
+    private static final Map<String, String> SORT_COLUMNS =
+            Map.of("created", "created", "updated", "updated", "name", "name");
 
     public Uni<Project> findLive(String orgId, String id) {
         return find("id = ?1 and orgId = ?2 and deleted is null", id, orgId).firstResult();
@@ -21,7 +21,8 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, String>
     public Uni<List<Project>> listLive(String orgId, PageRequest page) {
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
         Sort sort = Sort.by(SORT_COLUMNS.get(page.sort()), direction).and("id", direction);
-        return find("orgId = ?1 and deleted is null", sort, orgId).range(page.offset(), page.offset() + page.limit() - 1)
+        return find("orgId = ?1 and deleted is null", sort, orgId)
+                .range(page.offset(), page.offset() + page.limit() - 1)
                 .list();
     }
 
@@ -31,9 +32,12 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, String>
 
     /** Deleted projects waiting to be purged, locked so that two instances never purge the same one. */
     public Uni<List<Project>> lockDeleted(int max) {
-        return getSession().chain(session -> session.createNativeQuery("""
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                 select * from projects where deleted is not null order by deleted
-                limit :max for update skip locked""", Project.class).setParameter("max", max).getResultList());
+                limit :max for update skip locked""", Project.class)
+                        .setParameter("max", max)
+                        .getResultList());
     }
 
     /** When a workflow goes, a project that ran it by default runs none. */
@@ -43,9 +47,12 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, String>
 
     /** Whether the project has this workflow (asked here, so that projects need not know the workflow package). */
     public Uni<Boolean> hasWorkflow(String projectId, String workflowId) {
-        return getSession().chain(session -> session.createNativeQuery(
-                        "select count(*) from workflows where id = :id and project_id = :project", Long.class)
-                .setParameter("id", workflowId).setParameter("project", projectId).getSingleResult())
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from workflows where id = :id and project_id = :project", Long.class)
+                        .setParameter("id", workflowId)
+                        .setParameter("project", projectId)
+                        .getSingleResult())
                 .map(count -> count > 0);
     }
 }

@@ -43,8 +43,11 @@ public class ProjectResource {
 
     @GET
     @Operation(summary = "List Projects", description = "Gets a list of all the Projects in your organisation.")
-    public Uni<Page<ProjectView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
-                                       @QueryParam("sort") String sort, @QueryParam("order") String order) {
+    public Uni<Page<ProjectView>> list(
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
         String orgId = call.requireOrgKey();
         return projects.list(orgId, PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
@@ -54,8 +57,12 @@ public class ProjectResource {
     public Uni<Response> create(ProjectInput body) {
         String orgId = call.requireOrgKey();
         ProjectInput input = Fields.requireBody(body);
-        return idempotency.once(input, () -> projects.create(orgId, input)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                input,
+                () -> projects.create(orgId, input)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET
@@ -67,16 +74,20 @@ public class ProjectResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Update Project", description = "Updates a Project: its name, and its "
-            + "default_workflow_id (the workflow run on every new media that names none; null for none).")
+    @Operation(
+            summary = "Update Project",
+            description = "Updates a Project: its name, and its "
+                    + "default_workflow_id (the workflow run on every new media that names none; null for none).")
     public Uni<ProjectView> update(@PathParam("id") String id, ObjectNode body) {
         return projects.update(call.requireOrgKey(), id, body);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete Project", description = "Permanently deletes a Project and, in the background, "
-            + "all its media, files and records. The project answers 404 at once.")
+    @Operation(
+            summary = "Delete Project",
+            description = "Permanently deletes a Project and, in the background, "
+                    + "all its media, files and records. The project answers 404 at once.")
     public Uni<Deleted> delete(@PathParam("id") String id) {
         return projects.delete(call.requireOrgKey(), id).map(Deleted::of);
     }

@@ -1,17 +1,17 @@
 package io.mediawerk.project;
 
-import io.mediawerk.api.Times;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Fields;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.Times;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 
 /** The rules of projects: every call is confined to the caller's organisation. */
@@ -35,7 +35,8 @@ public class ProjectService {
     public Uni<Page<ProjectView>> list(String orgId, PageRequest page) {
         return projects.countLive(orgId)
                 .chain(total -> projects.listLive(orgId, page)
-                        .map(list -> new Page<>(list.stream().map(ProjectView::of).toList(), total, page)));
+                        .map(list ->
+                                new Page<>(list.stream().map(ProjectView::of).toList(), total, page)));
     }
 
     @WithTransaction
@@ -65,10 +66,12 @@ public class ProjectService {
         String workflowId = fields.text(DEFAULT_WORKFLOW, 40);
         Boolean privateDelivery = fields.bool(PRIVATE_DELIVERY);
         if (fields.isNull(PRIVATE_DELIVERY)) {
-            throw ApiException.invalid(PRIVATE_DELIVERY, PRIVATE_DELIVERY + " must be true (files only through "
-                    + "signed URLs) or false.");
+            throw ApiException.invalid(
+                    PRIVATE_DELIVERY,
+                    PRIVATE_DELIVERY + " must be true (files only through " + "signed URLs) or false.");
         }
-        return live(orgId, id).call(project -> workflows.check(project.id, workflowId, DEFAULT_WORKFLOW))
+        return live(orgId, id)
+                .call(project -> workflows.check(project.id, workflowId, DEFAULT_WORKFLOW))
                 .map(project -> {
                     if (name != null) {
                         project.name = name;

@@ -5,12 +5,27 @@ import io.mediawerk.api.ApiObject;
 import java.time.Instant;
 
 /** A project as the API shows it. */
-public record ProjectView(String id, String object, String name, String orgId, String defaultWorkflowId,
-                          boolean privateDelivery, Instant created, Instant updated) implements ApiObject {
+public record ProjectView(
+        String id,
+        String object,
+        String name,
+        String orgId,
+        String defaultWorkflowId,
+        boolean privateDelivery,
+        Instant created,
+        Instant updated)
+        implements ApiObject {
 
     public static ProjectView of(Project project) {
-        return new ProjectView(project.id, "project", project.name, project.orgId, project.defaultWorkflowId,
-                project.privateDelivery, project.created, project.updated);
+        return new ProjectView(
+                project.id,
+                "project",
+                project.name,
+                project.orgId,
+                project.defaultWorkflowId,
+                project.privateDelivery,
+                project.created,
+                project.updated);
     }
 
     @Override

@@ -21,14 +21,18 @@ public class WorkflowReferences {
             return Uni.createFrom().voidItem();
         }
         if (!Ids.looksLike(workflowId, "wfl")) {
-            return Uni.createFrom().failure(ApiException.invalid(field, field + " must be a workflow id such as "
-                    + "wfl_598j8Q37dsM3zzRe."));
+            return Uni.createFrom()
+                    .failure(ApiException.invalid(
+                            field, field + " must be a workflow id such as " + "wfl_598j8Q37dsM3zzRe."));
         }
-        return projects.hasWorkflow(projectId, workflowId).invoke(found -> {
-            if (!found) {
-                throw ApiException.invalid(field, "This project has no workflow " + workflowId + "; list them with "
-                        + "GET /workflows.");
-            }
-        }).replaceWithVoid();
+        return projects.hasWorkflow(projectId, workflowId)
+                .invoke(found -> {
+                    if (!found) {
+                        throw ApiException.invalid(
+                                field,
+                                "This project has no workflow " + workflowId + "; list them with " + "GET /workflows.");
+                    }
+                })
+                .replaceWithVoid();
     }
 }

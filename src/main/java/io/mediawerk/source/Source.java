@@ -93,8 +93,8 @@ public class Source {
     public Instant updated;
 
     /** The one way a stored file becomes a source: ready, with what every source has; the caller adds the rest. */
-    public static Source ready(String id, String projectId, String mediaId, String label, SourceFormat format,
-                               SourceFiles stored) {
+    public static Source ready(
+            String id, String projectId, String mediaId, String label, SourceFormat format, SourceFiles stored) {
         Source source = new Source();
         source.id = id;
         source.projectId = projectId;

@@ -12,8 +12,7 @@ import java.util.List;
 public class SourceRepository implements PanacheRepositoryBase<Source, String> {
 
     /** Filters of List Sources; null means "any". */
-    public record Filter(String mediaId, String kind, String label) {
-    }
+    public record Filter(String mediaId, String kind, String label) {}
 
     public Uni<Source> findInProject(String projectId, String id) {
         return find("id = ?1 and projectId = ?2", id, projectId).firstResult();
@@ -21,7 +20,8 @@ public class SourceRepository implements PanacheRepositoryBase<Source, String> {
 
     /** The file the media was made from (uploaded or ingested). */
     public Uni<Source> findOriginal(String mediaId) {
-        return find("mediaId = ?1 and label = ?2 and taskId is null", mediaId, Source.ORIGINAL).firstResult();
+        return find("mediaId = ?1 and label = ?2 and taskId is null", mediaId, Source.ORIGINAL)
+                .firstResult();
     }
 
     public Uni<List<Source>> listForMedia(String mediaId) {
@@ -35,7 +35,8 @@ public class SourceRepository implements PanacheRepositoryBase<Source, String> {
     public Uni<List<Source>> list(String projectId, Filter filter, PageRequest page) {
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
         return find(where(filter), Sort.by(page.sort(), direction).and("id", direction), parameters(projectId, filter))
-                .range(page.offset(), page.offset() + page.limit() - 1).list();
+                .range(page.offset(), page.offset() + page.limit() - 1)
+                .list();
     }
 
     public Uni<Long> count(String projectId, Filter filter) {

@@ -37,12 +37,18 @@ public class SourceResource {
 
     @GET
     @Operation(summary = "List Sources", description = "Sources of the project; filter by media_id, kind, label.")
-    public Uni<Page<SourceView>> list(@QueryParam("media_id") String mediaId, @QueryParam("kind") String kind,
-                                      @QueryParam("label") String label, @QueryParam("page") String page,
-                                      @QueryParam("limit") String limit, @QueryParam("sort") String sort,
-                                      @QueryParam("order") String order) {
+    public Uni<Page<SourceView>> list(
+            @QueryParam("media_id") String mediaId,
+            @QueryParam("kind") String kind,
+            @QueryParam("label") String label,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
         String projectId = call.projectId();
-        return sources.list(projectId, new SourceRepository.Filter(mediaId, kind, label),
+        return sources.list(
+                projectId,
+                new SourceRepository.Filter(mediaId, kind, label),
                 PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
 
@@ -62,8 +68,10 @@ public class SourceResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete Source", description = "Removes the file; the original of a media cannot be "
-            + "deleted on its own (delete the media).")
+    @Operation(
+            summary = "Delete Source",
+            description =
+                    "Removes the file; the original of a media cannot be " + "deleted on its own (delete the media).")
     public Uni<Deleted> delete(@PathParam("id") String id) {
         return sources.delete(call.projectId(), id);
     }

@@ -35,8 +35,12 @@ public class SourceService {
     private final Events events;
     private final ObjectMapper json;
 
-    public SourceService(SourceRepository sources, MediaViews views, StorageGarbageCollector garbage, Events events,
-                         ObjectMapper json) {
+    public SourceService(
+            SourceRepository sources,
+            MediaViews views,
+            StorageGarbageCollector garbage,
+            Events events,
+            ObjectMapper json) {
         this.sources = sources;
         this.views = views;
         this.garbage = garbage;
@@ -49,8 +53,9 @@ public class SourceService {
         if (filter.mediaId() != null && !io.mediawerk.api.Ids.looksLike(filter.mediaId(), "med")) {
             throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
         }
-        return sources.count(projectId, filter).chain(total -> sources.list(projectId, filter, page)
-                .map(list -> new Page<>(list.stream().map(views::source).toList(), total, page)));
+        return sources.count(projectId, filter)
+                .chain(total -> sources.list(projectId, filter, page)
+                        .map(list -> new Page<>(list.stream().map(views::source).toList(), total, page)));
     }
 
     @WithSession
@@ -63,30 +68,35 @@ public class SourceService {
         JsonFields fields = JsonFields.of(body, UPDATABLE);
         String label = fields.text("label", 64);
         if (fields.has("label") && (label == null || !LABEL.matcher(label).matches())) {
-            throw ApiException.invalid("label", "label must be 1 to 64 letters, digits, '.', '-' or '_', starting "
-                    + "with a letter or digit.");
+            throw ApiException.invalid(
+                    "label",
+                    "label must be 1 to 64 letters, digits, '.', '-' or '_', starting " + "with a letter or digit.");
         }
         ObjectNode metadata = fields.object("metadata");
         if (fields.has("metadata") && metadata == null) {
             throw ApiException.invalid("metadata", "metadata must be a JSON object.");
         }
-        return find(projectId, id).invoke(source -> {
-            if (label != null) {
-                source.label = label;
-            }
-            if (metadata != null) {
-                source.metadata = MetadataRules.merge(json, source.metadata, metadata);
-            }
-            source.updated = Times.now();
-        }).map(views::source);
+        return find(projectId, id)
+                .invoke(source -> {
+                    if (label != null) {
+                        source.label = label;
+                    }
+                    if (metadata != null) {
+                        source.metadata = MetadataRules.merge(json, source.metadata, metadata);
+                    }
+                    source.updated = Times.now();
+                })
+                .map(views::source);
     }
 
     @WithTransaction
     public Uni<Deleted> delete(String projectId, String id) {
         return find(projectId, id).chain(source -> {
             if (Source.ORIGINAL.equals(source.label) && source.taskId == null) {
-                throw ApiException.conflict("original_source", "The original source cannot be deleted on its own: "
-                        + "delete the media (DELETE /media/" + source.mediaId + ") to remove all its files.");
+                throw ApiException.conflict(
+                        "original_source",
+                        "The original source cannot be deleted on its own: " + "delete the media (DELETE /media/"
+                                + source.mediaId + ") to remove all its files.");
             }
             SourceView view = views.source(source);
             return garbage.discardAll(source.storageKeys())
@@ -99,6 +109,8 @@ public class SourceService {
     private Uni<Source> find(String projectId, String id) {
         Fields.requireId(id, "src", "source");
         return sources.findInProject(projectId, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("source", id));
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("source", id));
     }
 }

@@ -1,7 +1,7 @@
 package io.mediawerk.startup;
 
-import io.mediawerk.api.Times;
 import io.mediawerk.api.Ids;
+import io.mediawerk.api.Times;
 import io.mediawerk.auth.ApiKeyService;
 import io.mediawerk.auth.ApiKeyView;
 import io.mediawerk.project.Organization;
@@ -12,15 +12,13 @@ import io.mediawerk.project.ProjectView;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 
 /** The first organisation, its first project and their keys, so a new installation can be used at once. */
 @ApplicationScoped
 public class Bootstrap {
 
     /** The keys made for a fresh local installation; shown once. */
-    public record FirstKeys(String orgId, ProjectView project, ApiKeyView orgKey, ApiKeyView projectKey) {
-    }
+    public record FirstKeys(String orgId, ProjectView project, ApiKeyView orgKey, ApiKeyView projectKey) {}
 
     /** Any constant; only this class takes this advisory lock. */
     private static final long BOOTSTRAP_LOCK = 0x6d6564696177L;
@@ -38,8 +36,10 @@ public class Bootstrap {
     /** Registers the operator's admin key on the oldest organisation (made when there is none). */
     @WithTransaction
     public Uni<String> registerAdminKey(String plainKey) {
-        return oneInstanceAtATime().chain(() -> oldestOrCreate()).chain(org -> keys.ensureOrgKey(org.id, "admin key from configuration", plainKey)
-                .replaceWith(org.id));
+        return oneInstanceAtATime()
+                .chain(() -> oldestOrCreate())
+                .chain(org -> keys.ensureOrgKey(org.id, "admin key from configuration", plainKey)
+                        .replaceWith(org.id));
     }
 
     /** On an empty database: an organisation, a project, an org key and a project key. Null otherwise. */
@@ -49,10 +49,11 @@ public class Bootstrap {
             if (count > 0) {
                 return Uni.createFrom().nullItem();
             }
-            return createOrganization().chain(org -> projects.create(org.id, new ProjectInput("Default project"))
-                    .chain(project -> keys.create(org.id, null, "first admin key")
-                            .chain(orgKey -> keys.create(org.id, project.id(), "first project key")
-                                    .map(projectKey -> new FirstKeys(org.id, project, orgKey, projectKey)))));
+            return createOrganization()
+                    .chain(org -> projects.create(org.id, new ProjectInput("Default project"))
+                            .chain(project -> keys.create(org.id, null, "first admin key")
+                                    .chain(orgKey -> keys.create(org.id, project.id(), "first project key")
+                                            .map(projectKey -> new FirstKeys(org.id, project, orgKey, projectKey)))));
         });
     }
 
@@ -61,12 +62,17 @@ public class Bootstrap {
      * a transaction-scoped advisory lock lets them bootstrap one after the other.
      */
     private Uni<Void> oneInstanceAtATime() {
-        return organizations.getSession().chain(session -> session.createNativeQuery(
-                "select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult()).replaceWithVoid();
+        return organizations
+                .getSession()
+                .chain(session -> session.createNativeQuery("select pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")")
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     private Uni<Organization> oldestOrCreate() {
-        return organizations.findOldest().chain(org -> org != null ? Uni.createFrom().item(org) : createOrganization());
+        return organizations
+                .findOldest()
+                .chain(org -> org != null ? Uni.createFrom().item(org) : createOrganization());
     }
 
     private Uni<Organization> createOrganization() {

@@ -17,9 +17,10 @@ public class DatabaseMigrations {
     private final Optional<String> username;
     private final Optional<String> password;
 
-    public DatabaseMigrations(@ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
-                              @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-                              @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public DatabaseMigrations(
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.reactiveUrl = reactiveUrl;
         this.username = username;
         this.password = password;
@@ -31,14 +32,16 @@ public class DatabaseMigrations {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        Log.infof("Database schema at version %s (%d migrations applied now)",
+        Log.infof(
+                "Database schema at version %s (%d migrations applied now)",
                 result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                 result.migrationsExecuted);
     }
 
     /** {@code postgresql://host:port/db?x=y} (the reactive client's form) as a JDBC URL. */
     static String jdbcUrl(String reactiveUrl) {
-        String url = reactiveUrl.startsWith("vertx-reactive:") ? reactiveUrl.substring("vertx-reactive:".length())
+        String url = reactiveUrl.startsWith("vertx-reactive:")
+                ? reactiveUrl.substring("vertx-reactive:".length())
                 : reactiveUrl;
         if (url.startsWith("jdbc:")) {
             return url;

@@ -7,8 +7,8 @@ import io.mediawerk.api.ErrorEnvelope;
 import io.mediawerk.api.Meta;
 import io.mediawerk.api.Page;
 import io.mediawerk.auth.ApiKeyView;
-import io.mediawerk.files.SignedUrlResource;
 import io.mediawerk.domain.DomainView;
+import io.mediawerk.files.SignedUrlResource;
 import io.mediawerk.ingest.IngestJob;
 import io.mediawerk.intelligence.IntelligenceView;
 import io.mediawerk.media.MediaView;
@@ -30,49 +30,49 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * of events and webhook bodies (written to the outbox), nested records of the API's views, job payloads on Kafka,
  * and the JSON state of workflow runs. A new view or payload is added here.
  */
-@RegisterForReflection(targets = {
-        AnalyticsView.class,
-        AnalyticsView.MediaCounts.class,
-        AnalyticsView.SourceCounts.class,
-        AnalyticsView.Uploads.class,
-        AnalyticsView.Tasks.class,
-        AnalyticsView.Deliveries.class,
-        AnalyticsView.Day.class,
-        Deleted.class,
-        Envelope.class,
-        ErrorEnvelope.class,
-        ErrorEnvelope.Error.class,
-        Meta.class,
-        Page.class,
-        ApiKeyView.class,
-        SignedUrlResource.SignedUrlView.class,
-        DomainView.class,
-        DomainView.Verification.class,
-        DomainView.DnsRecord.class,
-        DomainView.HttpToken.class,
-        IngestJob.class,
-        IntelligenceView.class,
-        IntelligenceView.Failure.class,
-        MediaView.class,
-        MediaView.Failure.class,
-        ProjectView.class,
-        SourceView.class,
-        TaskJob.class,
-        TransformView.class,
-        TransformView.Failure.class,
-        UploadView.class,
-        WebhookView.class,
-        DeliveryView.class,
-        DeliveryView.Attempt.class,
-        WorkflowView.class,
-        RunState.class,
-        RunStep.class,
-        RunView.class,
-        RunView.Failure.class,
-        RunView.StepView.class
-})
+@RegisterForReflection(
+        targets = {
+            AnalyticsView.class,
+            AnalyticsView.MediaCounts.class,
+            AnalyticsView.SourceCounts.class,
+            AnalyticsView.Uploads.class,
+            AnalyticsView.Tasks.class,
+            AnalyticsView.Deliveries.class,
+            AnalyticsView.Day.class,
+            Deleted.class,
+            Envelope.class,
+            ErrorEnvelope.class,
+            ErrorEnvelope.Error.class,
+            Meta.class,
+            Page.class,
+            ApiKeyView.class,
+            SignedUrlResource.SignedUrlView.class,
+            DomainView.class,
+            DomainView.Verification.class,
+            DomainView.DnsRecord.class,
+            DomainView.HttpToken.class,
+            IngestJob.class,
+            IntelligenceView.class,
+            IntelligenceView.Failure.class,
+            MediaView.class,
+            MediaView.Failure.class,
+            ProjectView.class,
+            SourceView.class,
+            TaskJob.class,
+            TransformView.class,
+            TransformView.Failure.class,
+            UploadView.class,
+            WebhookView.class,
+            DeliveryView.class,
+            DeliveryView.Attempt.class,
+            WorkflowView.class,
+            RunState.class,
+            RunStep.class,
+            RunView.class,
+            RunView.Failure.class,
+            RunView.StepView.class
+        })
 public final class NativeReflection {
 
-    private NativeReflection() {
-    }
+    private NativeReflection() {}
 }

@@ -33,8 +33,13 @@ public class StartupSequence {
     private final TopicSetup topics;
     private final int httpPort;
 
-    public StartupSequence(MediawerkConfig config, DatabaseMigrations migrations, Storage storage, Bootstrap bootstrap,
-                   TopicSetup topics, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+    public StartupSequence(
+            MediawerkConfig config,
+            DatabaseMigrations migrations,
+            Storage storage,
+            Bootstrap bootstrap,
+            TopicSetup topics,
+            @ConfigProperty(name = "quarkus.http.port") int httpPort) {
         this.config = config;
         this.migrations = migrations;
         this.storage = storage;
@@ -63,17 +68,22 @@ public class StartupSequence {
             if (keys != null) {
                 announceFirstKeys(keys);
             }
-            Path dataDir = Path.of(config.localStack().dataDir()).toAbsolutePath().normalize();
-            Log.infof("%n  Mediawerk is running%n  API:        http://localhost:%d%n  Swagger UI: http://localhost:%d"
-                    + "/q/swagger-ui%n  Data:       %s%n  Keys:       %s%n", httpPort, httpPort, dataDir,
-                    dataDir.resolve(CREDENTIALS_FILE));
+            Path dataDir =
+                    Path.of(config.localStack().dataDir()).toAbsolutePath().normalize();
+            Log.infof(
+                    "%n  Mediawerk is running%n  API:        http://localhost:%d%n  Swagger UI: http://localhost:%d"
+                            + "/q/swagger-ui%n  Data:       %s%n  Keys:       %s%n",
+                    httpPort, httpPort, dataDir, dataDir.resolve(CREDENTIALS_FILE));
         }
     }
 
     static final String CREDENTIALS_FILE = "credentials.env";
 
     private void announceFirstKeys(Bootstrap.FirstKeys keys) throws IOException {
-        Path file = Path.of(config.localStack().dataDir()).toAbsolutePath().normalize().resolve(CREDENTIALS_FILE);
+        Path file = Path.of(config.localStack().dataDir())
+                .toAbsolutePath()
+                .normalize()
+                .resolve(CREDENTIALS_FILE);
         String text = "# Mediawerk keys made on first start; they are not shown again.\n"
                 + "MEDIAWERK_ORG_ID=" + keys.orgId() + "\n"
                 + "MEDIAWERK_PROJECT_ID=" + keys.project().id() + "\n"
@@ -82,13 +92,24 @@ public class StartupSequence {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        Log.infof("%n  First start: made organisation %s and project %s.%n  Admin (org) key:  %s%n"
-                + "  Project key:      %s%n  Saved to %s (shown only this once).%n", keys.orgId(), keys.project().id(),
-                keys.orgKey().key(), keys.projectKey().key(), file);
+        Log.infof(
+                "%n  First start: made organisation %s and project %s.%n  Admin (org) key:  %s%n"
+                        + "  Project key:      %s%n  Saved to %s (shown only this once).%n",
+                keys.orgId(),
+                keys.project().id(),
+                keys.orgKey().key(),
+                keys.projectKey().key(),
+                file);
     }
 
     public static LocalStackSettings localStackSettings(MediawerkConfig.LocalStack local) {
-        return new LocalStackSettings(Path.of(local.dataDir()), local.postgresPort(), local.kafkaPort(),
-                local.kafkaControllerPort(), local.s3Port(), local.s3AccessKey(), local.s3SecretKey());
+        return new LocalStackSettings(
+                Path.of(local.dataDir()),
+                local.postgresPort(),
+                local.kafkaPort(),
+                local.kafkaControllerPort(),
+                local.s3Port(),
+                local.s3AccessKey(),
+                local.s3SecretKey());
     }
 }

@@ -29,6 +29,7 @@ public class BufferBudget {
 
     /** The unit of buffer memory. */
     public static final int SLAB = 256 * 1024;
+
     private static final long SATURATED_FOR_MILLIS = 5_000;
     private static final long MIB = 1024 * 1024;
 
@@ -45,7 +46,10 @@ public class BufferBudget {
 
     @Inject
     public BufferBudget(BufferSettings settings, MediawerkConfig config, MeterRegistry registry) {
-        this(budgetOf(settings, config.storage().partSizeMib() * MIB), settings.maxWait(), settings.maxWaiting(),
+        this(
+                budgetOf(settings, config.storage().partSizeMib() * MIB),
+                settings.maxWait(),
+                settings.maxWaiting(),
                 registry);
     }
 
@@ -54,23 +58,33 @@ public class BufferBudget {
         this.maxWait = maxWait;
         this.maxWaiting = maxWaiting;
         Gauge.builder("mediawerk.upload.buffer.budget.bytes", this, b -> (double) b.capacity * SLAB)
-                .description("heap that part buffers of uploads and ingests may use").register(registry);
+                .description("heap that part buffers of uploads and ingests may use")
+                .register(registry);
         Gauge.builder("mediawerk.upload.buffer.used.bytes", this, b -> (double) b.inUse() * SLAB)
-                .description("heap held by part buffers of uploads and ingests now").register(registry);
+                .description("heap held by part buffers of uploads and ingests now")
+                .register(registry);
         Gauge.builder("mediawerk.upload.buffer.reserved.bytes", this, b -> (double) b.reserved() * SLAB)
-                .description("buffer memory promised to uploads and ingests now").register(registry);
+                .description("buffer memory promised to uploads and ingests now")
+                .register(registry);
         Gauge.builder("mediawerk.uploads.waiting", this, BufferBudget::waiting)
-                .description("uploads and ingests waiting for buffer memory").register(registry);
-        refusedByWait = Counter.builder("mediawerk.uploads.refused").tag("reason", "waited_too_long")
-                .description("uploads answered 503 because buffer memory was short").register(registry);
-        refusedByLine = Counter.builder("mediawerk.uploads.refused").tag("reason", "too_many_waiting")
-                .description("uploads answered 503 because buffer memory was short").register(registry);
-        Log.infof("Upload buffers: %d MiB of heap (of %d MiB), at most %d waiting for %s", budget / MIB,
-                Runtime.getRuntime().maxMemory() / MIB, maxWaiting, maxWait);
+                .description("uploads and ingests waiting for buffer memory")
+                .register(registry);
+        refusedByWait = Counter.builder("mediawerk.uploads.refused")
+                .tag("reason", "waited_too_long")
+                .description("uploads answered 503 because buffer memory was short")
+                .register(registry);
+        refusedByLine = Counter.builder("mediawerk.uploads.refused")
+                .tag("reason", "too_many_waiting")
+                .description("uploads answered 503 because buffer memory was short")
+                .register(registry);
+        Log.infof(
+                "Upload buffers: %d MiB of heap (of %d MiB), at most %d waiting for %s",
+                budget / MIB, Runtime.getRuntime().maxMemory() / MIB, maxWaiting, maxWait);
     }
 
     private static long budgetOf(BufferSettings settings, long partSize) {
-        long budget = settings.budgetMib().isPresent() ? settings.budgetMib().getAsInt() * MIB
+        long budget = settings.budgetMib().isPresent()
+                ? settings.budgetMib().getAsInt() * MIB
                 : Math.max(Runtime.getRuntime().maxMemory() / 4, 2 * partSize);
         if (budget < partSize) {
             throw new IllegalStateException("MEDIAWERK_BUFFERS_BUDGET_MIB (" + budget / MIB + ") must be at least one "
@@ -133,7 +147,8 @@ public class BufferBudget {
             lastRefusal = System.currentTimeMillis();
             return CompletableFuture.failedFuture(busy(maxWaiting + " uploads are already waiting for memory"));
         }
-        return waiter.lease.orTimeout(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        return waiter.lease
+                .orTimeout(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> {
                     if (!(failure instanceof TimeoutException)) {
                         return CompletableFuture.failedFuture(failure);
@@ -144,14 +159,18 @@ public class BufferBudget {
                     grantWaiters();
                     refusedByWait.increment();
                     lastRefusal = System.currentTimeMillis();
-                    return CompletableFuture.failedFuture(busy("no upload memory became free within "
-                            + wait.toSeconds() + " s"));
+                    return CompletableFuture.failedFuture(
+                            busy("no upload memory became free within " + wait.toSeconds() + " s"));
                 });
     }
 
     private static ApiException busy(String why) {
-        return new ApiException(503, "server_busy", "This instance is receiving as many files as its memory allows ("
-                + why + "). Nothing was stored; send the file again after Retry-After seconds.", null);
+        return new ApiException(
+                503,
+                "server_busy",
+                "This instance is receiving as many files as its memory allows (" + why
+                        + "). Nothing was stored; send the file again after Retry-After seconds.",
+                null);
     }
 
     private void grantWaiters() {
@@ -171,8 +190,7 @@ public class BufferBudget {
         }
     }
 
-    private record Waiter(int slabs, CompletableFuture<Lease> lease) {
-    }
+    private record Waiter(int slabs, CompletableFuture<Lease> lease) {}
 
     /** One writer's share of the budget: the slabs it may hold at once. Thread-safe. */
     public final class Lease {

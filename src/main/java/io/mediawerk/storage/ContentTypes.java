@@ -17,8 +17,7 @@ public final class ContentTypes {
             Map.entry("vtt", "text/vtt"),
             Map.entry("json", "application/json"));
 
-    private ContentTypes() {
-    }
+    private ContentTypes() {}
 
     public static String ofFile(String name) {
         String extension = name.substring(name.lastIndexOf('.') + 1);

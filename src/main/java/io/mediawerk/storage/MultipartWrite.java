@@ -36,7 +36,8 @@ final class MultipartWrite {
         this.key = key;
         this.contentType = contentType;
         this.parts = new ArrayList<>(state == null ? List.of() : state.parts());
-        this.multipartId = state == null || state.multipartId() == null ? null
+        this.multipartId = state == null || state.multipartId() == null
+                ? null
                 : CompletableFuture.completedFuture(state.multipartId());
         this.nextPart = parts.size() + 1;
     }
@@ -48,12 +49,24 @@ final class MultipartWrite {
     /** Sends the next part; {@code done} runs when S3 has it or gave up on it, before the part counts as ended. */
     synchronized void send(AsyncRequestBody body, long length, Runnable done) {
         if (multipartId == null) {
-            multipartId = s3.createMultipartUpload(CreateMultipartUploadRequest.builder().bucket(bucket).key(key)
-                    .contentType(contentType).build()).thenApply(response -> response.uploadId());
+            multipartId = s3.createMultipartUpload(CreateMultipartUploadRequest.builder()
+                            .bucket(bucket)
+                            .key(key)
+                            .contentType(contentType)
+                            .build())
+                    .thenApply(response -> response.uploadId());
         }
         int number = nextPart++;
-        CompletableFuture<Void> sent = multipartId.thenCompose(id -> s3.uploadPart(UploadPartRequest.builder()
-                        .bucket(bucket).key(key).uploadId(id).partNumber(number).contentLength(length).build(), body))
+        CompletableFuture<Void> sent = multipartId
+                .thenCompose(id -> s3.uploadPart(
+                        UploadPartRequest.builder()
+                                .bucket(bucket)
+                                .key(key)
+                                .uploadId(id)
+                                .partNumber(number)
+                                .contentLength(length)
+                                .build(),
+                        body))
                 .whenComplete((response, error) -> done.run())
                 .thenAccept(response -> partDone(number, response.eTag()));
         inFlight.addLast(sent);
@@ -103,10 +116,16 @@ final class MultipartWrite {
         synchronized (this) {
             id = multipartId;
         }
-        return allSent().thenCompose(ignored -> id).thenCompose(uploadId -> s3.completeMultipartUpload(
-                        CompleteMultipartUploadRequest.builder().bucket(bucket).key(key).uploadId(uploadId)
-                                .multipartUpload(CompletedMultipartUpload.builder().parts(completedParts()).build())
-                                .build()))
+        return allSent()
+                .thenCompose(ignored -> id)
+                .thenCompose(uploadId -> s3.completeMultipartUpload(CompleteMultipartUploadRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .multipartUpload(CompletedMultipartUpload.builder()
+                                .parts(completedParts())
+                                .build())
+                        .build()))
                 .thenApply(response -> response.eTag());
     }
 
@@ -125,9 +144,15 @@ final class MultipartWrite {
         synchronized (this) {
             id = multipartId;
         }
-        return settled().thenCompose(ignored -> id == null ? CompletableFuture.completedFuture(null)
-                : id.thenCompose(uploadId -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
-                        .bucket(bucket).key(key).uploadId(uploadId).build())).handle((r, e) -> null));
+        return settled()
+                .thenCompose(ignored -> id == null
+                        ? CompletableFuture.completedFuture(null)
+                        : id.thenCompose(uploadId -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
+                                        .bucket(bucket)
+                                        .key(key)
+                                        .uploadId(uploadId)
+                                        .build()))
+                                .handle((r, e) -> null));
     }
 
     synchronized String idIfStarted() {
@@ -143,7 +168,12 @@ final class MultipartWrite {
     }
 
     private synchronized List<CompletedPart> completedParts() {
-        return parts.stream().sorted(Comparator.comparingInt(S3Upload.Part::number))
-                .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build()).toList();
+        return parts.stream()
+                .sorted(Comparator.comparingInt(S3Upload.Part::number))
+                .map(p -> CompletedPart.builder()
+                        .partNumber(p.number())
+                        .eTag(p.etag())
+                        .build())
+                .toList();
     }
 }

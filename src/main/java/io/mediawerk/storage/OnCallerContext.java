@@ -12,8 +12,7 @@ import java.util.function.Supplier;
  */
 final class OnCallerContext {
 
-    private OnCallerContext() {
-    }
+    private OnCallerContext() {}
 
     static <T> Uni<T> uni(Supplier<? extends CompletionStage<? extends T>> stage) {
         return Uni.createFrom().deferred(() -> {

@@ -45,7 +45,8 @@ public class S3Downloads {
         this.storage = storage;
         this.max = settings.max();
         Gauge.builder("mediawerk.delivery.streams", active, AtomicInteger::get)
-                .description("files being streamed from S3 to clients now").register(registry);
+                .description("files being streamed from S3 to clients now")
+                .register(registry);
     }
 
     /**
@@ -53,12 +54,16 @@ public class S3Downloads {
      * set, and ends it; {@code onEnd} gets the bytes sent. When the stream cannot start (too many, or S3 fails before
      * the first byte) {@code onRefused} gets the error while the response is still untouched.
      */
-    public void send(String key, String range, HttpServerResponse response, LongConsumer onEnd,
-                     Consumer<Throwable> onRefused) {
+    public void send(
+            String key, String range, HttpServerResponse response, LongConsumer onEnd, Consumer<Throwable> onRefused) {
         if (active.incrementAndGet() > max) {
             active.decrementAndGet();
-            onRefused.accept(new ApiException(503, "server_busy", "This instance is sending as many files as it "
-                    + "allows (" + max + "). Retry after Retry-After seconds.", null));
+            onRefused.accept(new ApiException(
+                    503,
+                    "server_busy",
+                    "This instance is sending as many files as it " + "allows (" + max
+                            + "). Retry after Retry-After seconds.",
+                    null));
             return;
         }
         AtomicBoolean ended = new AtomicBoolean();
@@ -68,15 +73,20 @@ public class S3Downloads {
             }
         };
         Context context = Vertx.currentContext();
-        storage.get(key, range).subscribe().with(publisher -> stream(context, response, publisher, onEnd, end),
-                failure -> {
+        storage.get(key, range)
+                .subscribe()
+                .with(publisher -> stream(context, response, publisher, onEnd, end), failure -> {
                     end.run();
                     onRefused.accept(failure);
                 });
     }
 
-    private static void stream(Context context, HttpServerResponse response,
-                               ResponsePublisher<GetObjectResponse> publisher, LongConsumer onEnd, Runnable end) {
+    private static void stream(
+            Context context,
+            HttpServerResponse response,
+            ResponsePublisher<GetObjectResponse> publisher,
+            LongConsumer onEnd,
+            Runnable end) {
         publisher.subscribe(new Subscriber<ByteBuffer>() {
             private Subscription subscription;
             private long sent;

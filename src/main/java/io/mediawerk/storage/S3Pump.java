@@ -29,8 +29,8 @@ public final class S3Pump {
      * @param headCheck throws (an {@link ApiException}) when the first bytes show a file that must be refused;
      *                  null to skip the check
      */
-    public S3Pump(S3Upload target, long limit, Consumer<byte[]> headCheck, Consumer<Throwable> onFailure,
-                  Runnable onEnd) {
+    public S3Pump(
+            S3Upload target, long limit, Consumer<byte[]> headCheck, Consumer<Throwable> onFailure, Runnable onEnd) {
         this.target = target;
         this.limit = limit;
         this.headCheck = headCheck;
@@ -66,8 +66,12 @@ public final class S3Pump {
         }
         received += data.length();
         if (received > limit) {
-            fail(new ApiException(413, "file_too_large", "More bytes arrived than allowed (" + limit
-                    + "); the file is too large, or longer than its Content-Range says.", null));
+            fail(new ApiException(
+                    413,
+                    "file_too_large",
+                    "More bytes arrived than allowed (" + limit
+                            + "); the file is too large, or longer than its Content-Range says.",
+                    null));
             return;
         }
         CompletableFuture<Void> wait;

@@ -28,16 +28,13 @@ public final class S3Upload {
     public static final int HEAD_SIZE = 64 * 1024;
 
     /** What is known of an unfinished multipart upload between two chunks. */
-    public record State(String multipartId, List<Part> parts, long bytes) {
-    }
+    public record State(String multipartId, List<Part> parts, long bytes) {}
 
     /** One uploaded part. */
-    public record Part(int number, String etag) {
-    }
+    public record Part(int number, String etag) {}
 
     /** The finished object. */
-    public record Stored(String key, long size, String etag) {
-    }
+    public record Stored(String key, long size, String etag) {}
 
     private final S3AsyncClient s3;
     private final String bucket;
@@ -50,16 +47,25 @@ public final class S3Upload {
     private final byte[] head = new byte[HEAD_SIZE];
     /** The slabs of the part being filled, the last one partly. */
     private final List<byte[]> filling = new ArrayList<>();
+
     private int filled;
     private long bytes;
     private int headLength;
     /** Bytes offered but not yet copied, because no slab was free; the producer waits until they are. */
     private Buffer leftover;
+
     private int leftoverOffset;
     private boolean released;
 
-    S3Upload(S3AsyncClient s3, String bucket, String key, String contentType, int partSize, int maxInFlight,
-             BufferBudget.Lease lease, State state) {
+    S3Upload(
+            S3AsyncClient s3,
+            String bucket,
+            String key,
+            String contentType,
+            int partSize,
+            int maxInFlight,
+            BufferBudget.Lease lease,
+            State state) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
@@ -84,8 +90,8 @@ public final class S3Upload {
      */
     public synchronized CompletableFuture<Void> offer(Buffer data) {
         if (leftover != null || lease == null) {
-            throw new IllegalStateException(lease == null ? "offer() on an upload of a file"
-                    : "offer() before the last offer's wait ended");
+            throw new IllegalStateException(
+                    lease == null ? "offer() on an upload of a file" : "offer() before the last offer's wait ended");
         }
         if (headLength < HEAD_SIZE) {
             int n = Math.min(HEAD_SIZE - headLength, data.length());
@@ -104,8 +110,10 @@ public final class S3Upload {
             throw new IllegalStateException("offerFile() after bytes that are not a whole part");
         }
         bytes += length;
-        multipart.send(AsyncRequestBody.fromFile(c -> c.path(file).position(position).numBytesToRead(length)),
-                length, () -> { });
+        multipart.send(
+                AsyncRequestBody.fromFile(c -> c.path(file).position(position).numBytesToRead(length)),
+                length,
+                () -> {});
         return multipart.waitBeforeMore(maxInFlight);
     }
 
@@ -126,8 +134,12 @@ public final class S3Upload {
             requireNothingLeft();
             if (!multipart.started()) {
                 int length = filled;
-                PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key)
-                        .contentType(contentType).contentLength((long) length).build();
+                PutObjectRequest request = PutObjectRequest.builder()
+                        .bucket(bucket)
+                        .key(key)
+                        .contentType(contentType)
+                        .contentLength((long) length)
+                        .build();
                 done = s3.putObject(request, bodyOf(filling, length))
                         .thenApply(response -> new Stored(key, length, response.eTag()));
             } else {
@@ -150,8 +162,8 @@ public final class S3Upload {
         synchronized (this) {
             requireNothingLeft();
             if (filled > 0) {
-                throw new IllegalStateException("A chunk that is not the last must be a multiple of " + partSize
-                        + " bytes");
+                throw new IllegalStateException(
+                        "A chunk that is not the last must be a multiple of " + partSize + " bytes");
             }
             done = multipart.pause(bytes);
         }
@@ -183,8 +195,11 @@ public final class S3Upload {
             if (filled == filling.size() * BufferBudget.SLAB && !takeSlab()) {
                 CompletableFuture<Void> oldest = multipart.oldest();
                 if (oldest == null) {
-                    return CompletableFuture.failedFuture(new ApiException(503, "server_busy", "More bytes arrived "
-                            + "than this upload was given memory for. Send the file again.", null));
+                    return CompletableFuture.failedFuture(new ApiException(
+                            503,
+                            "server_busy",
+                            "More bytes arrived " + "than this upload was given memory for. Send the file again.",
+                            null));
                 }
                 return oldest.handle((ignored, error) -> null).thenCompose(ignored -> continueCopying());
             }

@@ -13,21 +13,21 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
-import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
-import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The S3 bucket that holds every stored file. */
 @ApplicationScoped
@@ -75,8 +75,12 @@ public class Storage {
 
     /** Stores a local file of at most one part with one PUT, read from disk as it is sent. */
     public Uni<S3Upload.Stored> putFile(String key, String contentType, Path file, long size) {
-        PutObjectRequest request = PutObjectRequest.builder().bucket(bucket).key(key).contentType(contentType)
-                .contentLength(size).build();
+        PutObjectRequest request = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .contentType(contentType)
+                .contentLength(size)
+                .build();
         return OnCallerContext.uni(() -> s3.putObject(request, AsyncRequestBody.fromFile(file))
                 .thenApply(response -> new S3Upload.Stored(key, size, response.eTag())));
     }
@@ -87,60 +91,75 @@ public class Storage {
 
     /** A short-lived GET URL for a child process (ffprobe, ffmpeg) or a delivery redirect. */
     public String presignGet(String key, Duration validity) {
-        GetObjectPresignRequest request = GetObjectPresignRequest.builder().signatureDuration(validity)
-                .getObjectRequest(GetObjectRequest.builder().bucket(bucket).key(key).build()).build();
+        GetObjectPresignRequest request = GetObjectPresignRequest.builder()
+                .signatureDuration(validity)
+                .getObjectRequest(
+                        GetObjectRequest.builder().bucket(bucket).key(key).build())
+                .build();
         return presigner.presignGetObject(request).url().toString();
     }
 
     /** Streams an object, or a byte range of it ({@code bytes=0-99}); null range for all of it. */
     public Uni<ResponsePublisher<GetObjectResponse>> get(String key, String range) {
-        GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).range(range).build();
+        GetObjectRequest request =
+                GetObjectRequest.builder().bucket(bucket).key(key).range(range).build();
         return OnCallerContext.uni(() -> s3.getObject(request, AsyncResponseTransformer.toPublisher()));
     }
 
     /** The first bytes of an object (for sniffing its format). */
     public Uni<byte[]> readHead(String key, int length) {
-        GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).range("bytes=0-" + (length - 1))
+        GetObjectRequest request = GetObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .range("bytes=0-" + (length - 1))
                 .build();
         return OnCallerContext.uni(() -> s3.getObject(request, AsyncResponseTransformer.toBytes()))
                 .map(bytes -> bytes.asByteArray());
     }
 
     public Uni<HeadObjectResponse> head(String key) {
-        return OnCallerContext.uni(() -> s3.headObject(HeadObjectRequest.builder().bucket(bucket)
-                .key(key).build()));
+        return OnCallerContext.uni(() -> s3.headObject(
+                HeadObjectRequest.builder().bucket(bucket).key(key).build()));
     }
 
     /** Whether an object exists (tests and checks; a missing object is not an error). */
     public Uni<Boolean> exists(String key) {
-        return head(key).map(response -> true)
-                .onFailure(e -> isMissing(e)).recoverWithItem(false);
+        return head(key).map(response -> true).onFailure(e -> isMissing(e)).recoverWithItem(false);
     }
 
     public Uni<Void> delete(String key) {
-        return OnCallerContext.uni(() -> s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket)
-                .key(key).build())).replaceWithVoid();
+        return OnCallerContext.uni(() -> s3.deleteObject(
+                        DeleteObjectRequest.builder().bucket(bucket).key(key).build()))
+                .replaceWithVoid();
     }
 
     /** Deletes every object whose key starts with the prefix. */
     public Uni<Void> deletePrefix(String prefix) {
-        ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
+        ListObjectsV2Request request =
+                ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
         return OnCallerContext.uni(() -> s3.listObjectsV2(request))
                 .chain(listing -> InTurn.each(listing.contents(), object -> delete(object.key()))
-                        .chain(() -> Boolean.TRUE.equals(listing.isTruncated()) ? deletePrefix(prefix)
+                        .chain(() -> Boolean.TRUE.equals(listing.isTruncated())
+                                ? deletePrefix(prefix)
                                 : Uni.createFrom().voidItem()));
     }
 
     public Uni<Void> abortMultipart(String key, String multipartId) {
         return OnCallerContext.uni(() -> s3.abortMultipartUpload(AbortMultipartUploadRequest.builder()
-                        .bucket(bucket).key(key).uploadId(multipartId).build())).replaceWithVoid()
-                .onFailure(e -> isMissing(e)).recoverWithNull();
+                        .bucket(bucket)
+                        .key(key)
+                        .uploadId(multipartId)
+                        .build()))
+                .replaceWithVoid()
+                .onFailure(e -> isMissing(e))
+                .recoverWithNull();
     }
 
     /** A 404 from S3 (no such key, bucket or upload), wherever it sits in the cause chain. */
     public static boolean isMissing(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NoSuchKeyException || t instanceof NoSuchUploadException
+            if (t instanceof NoSuchKeyException
+                    || t instanceof NoSuchUploadException
                     || t instanceof S3Exception s3e && s3e.statusCode() == 404) {
                 return true;
             }
@@ -150,8 +169,11 @@ public class Storage {
 
     /** Whether the bucket answers; used by readiness. */
     public Uni<Void> ping(Duration timeout) {
-        return OnCallerContext.uni(() -> s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build()))
-                .ifNoItem().after(timeout).fail()
+        return OnCallerContext.uni(() ->
+                        s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build()))
+                .ifNoItem()
+                .after(timeout)
+                .fail()
                 .replaceWithVoid();
     }
 
@@ -164,11 +186,14 @@ public class Storage {
                 throw new IllegalStateException("S3 bucket '" + bucket + "' cannot be reached: " + e.getMessage(), e);
             }
             if (!createBucket) {
-                throw new IllegalStateException("S3 bucket '" + bucket + "' does not exist. Create it, or set "
-                        + "MEDIAWERK_STORAGE_CREATE_BUCKET=true to let Mediawerk create it.", e);
+                throw new IllegalStateException(
+                        "S3 bucket '" + bucket + "' does not exist. Create it, or set "
+                                + "MEDIAWERK_STORAGE_CREATE_BUCKET=true to let Mediawerk create it.",
+                        e);
             }
             try {
-                s3.createBucket(CreateBucketRequest.builder().bucket(bucket).build()).join();
+                s3.createBucket(CreateBucketRequest.builder().bucket(bucket).build())
+                        .join();
                 Log.infof("Created S3 bucket %s", bucket);
             } catch (CompletionException created) {
                 // instances starting together race to create it; the one that loses finds it made
@@ -178,5 +203,4 @@ public class Storage {
             }
         }
     }
-
 }

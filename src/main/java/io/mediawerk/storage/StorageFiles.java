@@ -58,7 +58,8 @@ public class StorageFiles {
 
     /** Copies an object to a local file (for programs that cannot read from a URL). */
     public void download(String key, Path target) {
-        GetObjectRequest request = GetObjectRequest.builder().bucket(storage.bucket()).key(key).build();
+        GetObjectRequest request =
+                GetObjectRequest.builder().bucket(storage.bucket()).key(key).build();
         s3.getObject(request, AsyncResponseTransformer.toFile(target)).join();
     }
 

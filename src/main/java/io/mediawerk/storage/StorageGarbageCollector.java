@@ -52,12 +52,17 @@ public class StorageGarbageCollector {
         return garbage.add(key, multipartId, Times.now());
     }
 
-    @Scheduled(every = "${mediawerk.storage.sweep-every}", delayed = "5s",
+    @Scheduled(
+            every = "${mediawerk.storage.sweep-every}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> sweepOnSchedule() {
-        return sweep().onFailure().invoke(e -> Log.warnf("Removing discarded files from S3 failed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return sweep().onFailure()
+                .invoke(e -> Log.warnf("Removing discarded files from S3 failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Deletes one batch; returns how many objects are gone. */
@@ -67,16 +72,19 @@ public class StorageGarbageCollector {
     }
 
     private Uni<Integer> removeAll(List<StorageGarbage> batch) {
-        return InTurn.map(batch, this::remove)
-                .map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+        return InTurn.map(batch, this::remove).map(results ->
+                (int) results.stream().filter(Boolean::booleanValue).count());
     }
 
     private Uni<Boolean> remove(StorageGarbage item) {
-        Uni<Void> removal = item.key.endsWith("/") ? storage.deletePrefix(item.key)
-                : item.multipartId == null ? storage.delete(item.key)
-                : storage.abortMultipart(item.key, item.multipartId).chain(() -> storage.delete(item.key));
+        Uni<Void> removal = item.key.endsWith("/")
+                ? storage.deletePrefix(item.key)
+                : item.multipartId == null
+                        ? storage.delete(item.key)
+                        : storage.abortMultipart(item.key, item.multipartId).chain(() -> storage.delete(item.key));
         return removal.chain(() -> garbage.delete(item).replaceWith(true))
-                .onFailure().recoverWithUni(e -> {
+                .onFailure()
+                .recoverWithUni(e -> {
                     item.attempts++;
                     Log.warnf("Could not remove %s from S3 (attempt %d): %s", item.key, item.attempts, e.toString());
                     return Uni.createFrom().item(false);

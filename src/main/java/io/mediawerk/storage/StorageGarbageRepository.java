@@ -11,16 +11,23 @@ public class StorageGarbageRepository implements PanacheRepositoryBase<StorageGa
 
     /** Adds a key unless it is already waiting. */
     public Uni<Void> add(String key, String multipartId, Instant now) {
-        return getSession().chain(session -> session.createNativeQuery("""
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                         insert into storage_garbage (key, multipart_id, created, attempts)
                         values (:key, :multipart, :now, 0) on conflict (key) do nothing""")
-                .setParameter("key", key).setParameter("multipart", multipartId).setParameter("now", now)
-                .executeUpdate()).replaceWithVoid();
+                        .setParameter("key", key)
+                        .setParameter("multipart", multipartId)
+                        .setParameter("now", now)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
     public Uni<List<StorageGarbage>> lockBatch(int max) {
-        return getSession().chain(session -> session.createNativeQuery(
-                "select * from storage_garbage order by created limit :max for update skip locked",
-                StorageGarbage.class).setParameter("max", max).getResultList());
+        return getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select * from storage_garbage order by created limit :max for update skip locked",
+                                StorageGarbage.class)
+                        .setParameter("max", max)
+                        .getResultList());
     }
 }

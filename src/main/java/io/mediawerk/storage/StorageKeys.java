@@ -3,8 +3,7 @@ package io.mediawerk.storage;
 /** S3 keys are built from ids only; a name a user chose never becomes part of a path. */
 public final class StorageKeys {
 
-    private StorageKeys() {
-    }
+    private StorageKeys() {}
 
     public static String original(String projectId, String mediaId) {
         return "projects/" + projectId + "/media/" + mediaId + "/original";

@@ -29,12 +29,14 @@ public class TaskOutputViews {
 
     /** Task id → its output, for the completed tasks of the page that have one. */
     public Uni<Map<String, SourceView>> of(List<Task> page) {
-        Map<String, String> outputToTask = page.stream().filter(task -> Task.COMPLETED.equals(task.status))
+        Map<String, String> outputToTask = page.stream()
+                .filter(task -> Task.COMPLETED.equals(task.status))
                 .collect(Collectors.toMap(task -> task.outputSourceId, task -> task.id));
         if (outputToTask.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return sources.list("id in ?1", List.copyOf(outputToTask.keySet())).map(found -> found.stream()
-                .collect(Collectors.toMap((Source output) -> outputToTask.get(output.id), media::source)));
+        return sources.list("id in ?1", List.copyOf(outputToTask.keySet()))
+                .map(found -> found.stream()
+                        .collect(Collectors.toMap((Source output) -> outputToTask.get(output.id), media::source)));
     }
 }

@@ -8,8 +8,7 @@ import io.mediawerk.storage.StorageKeys;
  */
 public final class TaskOutputs {
 
-    private TaskOutputs() {
-    }
+    private TaskOutputs() {}
 
     /** Every attempt's files, ending in '/'. */
     public static String prefix(Task task) {

@@ -26,19 +26,20 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
                 throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
             }
             if (status != null && !Task.STATUSES.contains(status)) {
-                throw ApiException.invalid("status", "status must be one of " + String.join(", ",
-                        new TreeSet<>(Task.STATUSES)) + ".");
+                throw ApiException.invalid(
+                        "status", "status must be one of " + String.join(", ", new TreeSet<>(Task.STATUSES)) + ".");
             }
             if (kind != null && !kinds.contains(kind)) {
-                throw ApiException.invalid("kind", "kind must be one of " + String.join(", ", new TreeSet<>(kinds))
-                        + ".");
+                throw ApiException.invalid(
+                        "kind", "kind must be one of " + String.join(", ", new TreeSet<>(kinds)) + ".");
             }
             return this;
         }
     }
 
     public Uni<Task> findInProject(String projectId, String family, String id) {
-        return find("id = ?1 and projectId = ?2 and family = ?3", id, projectId, family).firstResult();
+        return find("id = ?1 and projectId = ?2 and family = ?3", id, projectId, family)
+                .firstResult();
     }
 
     /** The task, locked until the transaction ends, so that claims, cancels and completions take turns. */
@@ -48,9 +49,12 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
 
     public Uni<List<Task>> list(String projectId, String family, Filter filter, PageRequest page) {
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return find(where(filter), Sort.by(page.sort(), direction).and("id", direction),
-                parameters(projectId, family, filter))
-                .range(page.offset(), page.offset() + page.limit() - 1).list();
+        return find(
+                        where(filter),
+                        Sort.by(page.sort(), direction).and("id", direction),
+                        parameters(projectId, family, filter))
+                .range(page.offset(), page.offset() + page.limit() - 1)
+                .list();
     }
 
     public Uni<Long> count(String projectId, String family, Filter filter) {
@@ -63,22 +67,30 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
      * @return false when the task was cancelled, taken over or its media deleted: the worker must stop
      */
     public Uni<Boolean> heartbeat(String id, String owner, double progress, Instant leaseUntil, Instant now) {
-        return getSession().chain(session -> session.createNativeQuery("""
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                         update tasks t set progress = :progress, lease_until = :until, updated = :now
                         from media m
                         where t.id = :id and t.status = 'processing' and t.lease_owner = :owner
                         and m.id = t.media_id and m.status <> 'deleted'""")
-                .setParameter("progress", progress).setParameter("until", leaseUntil).setParameter("now", now)
-                .setParameter("id", id).setParameter("owner", owner)
-                .executeUpdate()).map(updated -> updated > 0);
+                        .setParameter("progress", progress)
+                        .setParameter("until", leaseUntil)
+                        .setParameter("now", now)
+                        .setParameter("id", id)
+                        .setParameter("owner", owner)
+                        .executeUpdate())
+                .map(updated -> updated > 0);
     }
 
     /** Running tasks whose worker stopped renewing the lease, locked so that instances never rescue one twice. */
     public Uni<List<Task>> lockAbandoned(Instant now, int max) {
-        return getSession().chain(session -> session.createNativeQuery("""
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                         select * from tasks where status = 'processing' and lease_until < :now
                         order by lease_until limit :max for update skip locked""", Task.class)
-                .setParameter("now", now).setParameter("max", max).getResultList());
+                        .setParameter("now", now)
+                        .setParameter("max", max)
+                        .getResultList());
     }
 
     /**
@@ -86,10 +98,13 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
      * reach the database for long), or they are simply waiting behind a long queue; queueing them again is harmless.
      */
     public Uni<List<Task>> lockStalePending(Instant before, int max) {
-        return getSession().chain(session -> session.createNativeQuery("""
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                         select * from tasks where status = 'pending' and updated < :before
                         order by updated limit :max for update skip locked""", Task.class)
-                .setParameter("before", before).setParameter("max", max).getResultList());
+                        .setParameter("before", before)
+                        .setParameter("max", max)
+                        .getResultList());
     }
 
     private static String where(Filter filter) {

@@ -31,32 +31,43 @@ public class TaskRescuer {
         this.requeuePendingAfter = config.transforms().requeuePendingAfter();
     }
 
-    @Scheduled(every = "${mediawerk.transforms.rescue-every}", delayed = "5s",
+    @Scheduled(
+            every = "${mediawerk.transforms.rescue-every}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> rescueOnSchedule() {
-        return rescue().onFailure().invoke(e -> Log.warnf("Rescuing stopped tasks failed: %s", e.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return rescue().onFailure()
+                .invoke(e -> Log.warnf("Rescuing stopped tasks failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Re-queues one batch; returns how many tasks were rescued. */
     @WithTransaction
     public Uni<Integer> rescue() {
-        return tasks.lockAbandoned(Times.now(), BATCH).chain(this::requeue)
+        return tasks.lockAbandoned(Times.now(), BATCH)
+                .chain(this::requeue)
                 .chain(abandoned -> tasks.lockStalePending(Times.now().minus(requeuePendingAfter), BATCH)
-                        .chain(this::requeue).map(stale -> abandoned + stale));
+                        .chain(this::requeue)
+                        .map(stale -> abandoned + stale));
     }
 
     private Uni<Integer> requeue(List<Task> found) {
         return InTurn.each(found, task -> {
-            if (Task.PROCESSING.equals(task.status)) {
-                Log.infof("Task %s: worker %s stopped renewing its lease; queued again", task.id, task.leaseOwner);
-            } else {
-                Log.infof("Task %s: pending since %s; queued again in case its message was lost", task.id,
-                        task.updated);
-            }
-            task.requeue();
-            return queue.requeue(task);
-        }).replaceWith(found.size());
+                    if (Task.PROCESSING.equals(task.status)) {
+                        Log.infof(
+                                "Task %s: worker %s stopped renewing its lease; queued again",
+                                task.id, task.leaseOwner);
+                    } else {
+                        Log.infof(
+                                "Task %s: pending since %s; queued again in case its message was lost",
+                                task.id, task.updated);
+                    }
+                    task.requeue();
+                    return queue.requeue(task);
+                })
+                .replaceWith(found.size());
     }
 }

@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * {@code label} of the new source, and the kind's options, either beside these fields (as the seed shows them) or
  * inside an {@code options} object.
  */
-record TransformRequest(String mediaId, String sourceId, String kind, String label, ObjectNode options,
-                        String optionsPrefix) {
+record TransformRequest(
+        String mediaId, String sourceId, String kind, String label, ObjectNode options, String optionsPrefix) {
 
     private static final Set<String> FIELDS = Set.of("media_id", "source_id", "kind", "label", "options");
 
@@ -26,8 +26,10 @@ record TransformRequest(String mediaId, String sourceId, String kind, String lab
         String mediaId = id(body, "media_id", "med", "media");
         String sourceId = id(body, "source_id", "src", "source");
         if (mediaId == null && sourceId == null) {
-            throw ApiException.invalid("media_id", "Give media_id (the media to transform, from its original) or "
-                    + "source_id (one of its sources).");
+            throw ApiException.invalid(
+                    "media_id",
+                    "Give media_id (the media to transform, from its original) or "
+                            + "source_id (one of its sources).");
         }
         String kind = text(body, "kind");
         if (kind == null) {
@@ -40,8 +42,10 @@ record TransformRequest(String mediaId, String sourceId, String kind, String lab
         if (label == null) {
             label = kind;
         } else if (!SourceService.LABEL.matcher(label).matches() || "original".equals(label)) {
-            throw ApiException.invalid("label", "label must be 1 to 64 letters, digits, '.', '-' or '_', starting "
-                    + "with a letter or digit, and not 'original'.");
+            throw ApiException.invalid(
+                    "label",
+                    "label must be 1 to 64 letters, digits, '.', '-' or '_', starting "
+                            + "with a letter or digit, and not 'original'.");
         }
         return new TransformRequest(mediaId, sourceId, kind, label, KindOptions.of(body, FIELDS), optionsIn(body));
     }
@@ -59,8 +63,8 @@ record TransformRequest(String mediaId, String sourceId, String kind, String lab
     private static String id(ObjectNode body, String field, String prefix, String what) {
         String value = text(body, field);
         if (value != null && !Ids.looksLike(value, prefix)) {
-            throw ApiException.invalid(field, field + " must be a " + what + " id such as " + prefix
-                    + "_598j8Q37dsM3zzRe.");
+            throw ApiException.invalid(
+                    field, field + " must be a " + what + " id such as " + prefix + "_598j8Q37dsM3zzRe.");
         }
         return value;
     }

@@ -23,8 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/transforms")
-@Tag(name = "Transforms", description = "Tasks that make a new source of a media with ffmpeg: video (mp4, webm, "
-        + "mov, HLS), image, audio, thumbnails, animation.")
+@Tag(
+        name = "Transforms",
+        description = "Tasks that make a new source of a media with ffmpeg: video (mp4, webm, "
+                + "mov, HLS), image, audio, thumbnails, animation.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TransformResource {
@@ -42,25 +44,40 @@ public class TransformResource {
     }
 
     @GET
-    @Operation(summary = "List Transforms", description = "Transforms of the project; filter by media_id, status, "
-            + "kind.")
-    public Uni<Page<TransformView>> list(@QueryParam("media_id") String mediaId, @QueryParam("status") String status,
-                                         @QueryParam("kind") String kind, @QueryParam("page") String page,
-                                         @QueryParam("limit") String limit, @QueryParam("sort") String sort,
-                                         @QueryParam("order") String order) {
+    @Operation(
+            summary = "List Transforms",
+            description = "Transforms of the project; filter by media_id, status, " + "kind.")
+    public Uni<Page<TransformView>> list(
+            @QueryParam("media_id") String mediaId,
+            @QueryParam("status") String status,
+            @QueryParam("kind") String kind,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
         String projectId = call.projectId();
-        return transforms.list(projectId, new TaskRepository.Filter(mediaId, status, kind),
+        return transforms.list(
+                projectId,
+                new TaskRepository.Filter(mediaId, status, kind),
                 PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
 
     @POST
-    @Operation(summary = "Create Transform", description = "media_id or source_id, kind, label and the kind's "
-            + "options (beside kind, or in an options object). Every option is checked at once; the task is "
-            + "pending, then processing with progress 0 to 1, then completed with its output source, or failed.")
+    @Operation(
+            summary = "Create Transform",
+            description =
+                    "media_id or source_id, kind, label and the kind's "
+                            + "options (beside kind, or in an options object). Every option is checked at once; the task is "
+                            + "pending, then processing with progress 0 to 1, then completed with its output source, or failed.")
     public Uni<Response> create(ObjectNode body) {
         String projectId = call.projectId();
-        return idempotency.once(body, () -> transforms.create(projectId, body)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                body,
+                () -> transforms
+                        .create(projectId, body)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET
@@ -72,9 +89,11 @@ public class TransformResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete Transform", description = "Cancels a pending or running transform (its ffmpeg "
-            + "stops, partial files are removed; it stays listed as cancelled); deletes a finished one, keeping "
-            + "the source it made.")
+    @Operation(
+            summary = "Delete Transform",
+            description = "Cancels a pending or running transform (its ffmpeg "
+                    + "stops, partial files are removed; it stays listed as cancelled); deletes a finished one, keeping "
+                    + "the source it made.")
     public Uni<ApiObject> delete(@PathParam("id") String id) {
         return transforms.delete(call.projectId(), id);
     }

@@ -20,10 +20,10 @@ import io.mediawerk.task.TaskQueue;
 import io.mediawerk.task.TaskRepository;
 import io.mediawerk.transform.plan.TransformOptions;
 import io.mediawerk.transform.plan.TransformSpec;
+import io.quarkus.arc.All;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -45,9 +45,14 @@ public class TransformService {
     private final StorageGarbageCollector garbage;
     private final List<TaskEndings> endings;
 
-    public TransformService(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                            TransformViews views, TaskQueue queue, StorageGarbageCollector garbage,
-                            @All List<TaskEndings> endings) {
+    public TransformService(
+            TaskRepository tasks,
+            MediaRepository media,
+            SourceRepository sources,
+            TransformViews views,
+            TaskQueue queue,
+            StorageGarbageCollector garbage,
+            @All List<TaskEndings> endings) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
@@ -63,8 +68,7 @@ public class TransformService {
         return input(projectId, request).chain(input -> {
             TransformSpec spec = validate(request, input);
             Task task = Task.pending(input, Task.TRANSFORM, spec.kind(), spec.options(), request.label());
-            return queue.enqueue(task)
-                    .replaceWith(TransformView.of(task, null));
+            return queue.enqueue(task).replaceWith(TransformView.of(task, null));
         });
     }
 
@@ -73,7 +77,8 @@ public class TransformService {
         filter.check(TransformOptions.KINDS);
         return tasks.count(projectId, Task.TRANSFORM, filter)
                 .chain(total -> tasks.list(projectId, Task.TRANSFORM, filter, page)
-                        .chain(views::of).map(list -> new Page<>(list, total, page)));
+                        .chain(views::of)
+                        .map(list -> new Page<>(list, total, page)));
     }
 
     @WithSession
@@ -102,25 +107,35 @@ public class TransformService {
     private Uni<Task> find(String projectId, String id) {
         Fields.requireId(id, "tsk", "transform");
         return tasks.findInProject(projectId, Task.TRANSFORM, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("transform", id));
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("transform", id));
     }
 
     /** The source to read: the one named, or the media's original; its media must be ready. */
     private Uni<Source> input(String projectId, TransformRequest request) {
         Uni<Source> source = request.sourceId() != null
                 ? sources.findInProject(projectId, request.sourceId())
-                .onItem().ifNull().failWith(() -> new ApiException(404, "not_found", "No source with id '"
-                        + request.sourceId() + "' exists.", "source_id"))
+                        .onItem()
+                        .ifNull()
+                        .failWith(() -> new ApiException(
+                                404,
+                                "not_found",
+                                "No source with id '" + request.sourceId() + "' exists.",
+                                "source_id"))
                 : media.findReady(projectId, request.mediaId(), READY_ONLY)
-                .chain(found -> sources.findOriginal(found.id));
+                        .chain(found -> sources.findOriginal(found.id));
         return source.chain(found -> {
             if (request.mediaId() != null && !request.mediaId().equals(found.mediaId)) {
-                throw ApiException.invalid("source_id", "Source " + found.id + " belongs to media " + found.mediaId
-                        + ", not " + request.mediaId() + ".");
+                throw ApiException.invalid(
+                        "source_id",
+                        "Source " + found.id + " belongs to media " + found.mediaId + ", not " + request.mediaId()
+                                + ".");
             }
             if (!Source.READY.equals(found.status)) {
-                throw ApiException.conflict("source_not_ready", "Source " + found.id + " is " + found.status
-                        + "; it can be transformed once it is ready.");
+                throw ApiException.conflict(
+                        "source_not_ready",
+                        "Source " + found.id + " is " + found.status + "; it can be transformed once it is ready.");
             }
             return media.findById(found.mediaId).chain(this::requireReady).replaceWith(found);
         });
@@ -128,8 +143,9 @@ public class TransformService {
 
     private Uni<Void> requireReady(Media found) {
         if (!Media.READY.equals(found.status)) {
-            return Uni.createFrom().failure(ApiException.conflict("media_not_ready", "Media " + found.id + " is "
-                    + found.status + "; " + READY_ONLY + "."));
+            return Uni.createFrom()
+                    .failure(ApiException.conflict(
+                            "media_not_ready", "Media " + found.id + " is " + found.status + "; " + READY_ONLY + "."));
         }
         return Uni.createFrom().voidItem();
     }

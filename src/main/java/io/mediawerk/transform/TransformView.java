@@ -12,22 +12,47 @@ import java.util.Map;
  * A transform as the API shows it. {@code input} is the source it reads; {@code output} the source it made, once
  * completed; {@code error} is present only when it failed; {@code workflow_run_id} only for a step of a run.
  */
-public record TransformView(String id, String object, String kind, String label, Map<String, Object> options,
-                            String mediaId, String input, String status, double progress,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Failure error, SourceView output,
-                            Instant started, Instant completed, Instant created, Instant updated,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) String workflowRunId)
+public record TransformView(
+        String id,
+        String object,
+        String kind,
+        String label,
+        Map<String, Object> options,
+        String mediaId,
+        String input,
+        String status,
+        double progress,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
+        SourceView output,
+        Instant started,
+        Instant completed,
+        Instant created,
+        Instant updated,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String workflowRunId)
         implements ApiObject {
 
     /** Why a transform failed: a machine code and what the user can do about it. */
-    public record Failure(String code, String message) {
-    }
+    public record Failure(String code, String message) {}
 
     public static TransformView of(Task task, SourceView output) {
         Failure failure = task.error == null ? null : new Failure(task.errorCode, task.error);
-        return new TransformView(task.id, "transform", task.kind, task.label, task.options, task.mediaId,
-                task.inputSourceId, task.status, task.progress, failure, output, task.started, task.completed,
-                task.created, task.updated, task.workflowRunId);
+        return new TransformView(
+                task.id,
+                "transform",
+                task.kind,
+                task.label,
+                task.options,
+                task.mediaId,
+                task.inputSourceId,
+                task.status,
+                task.progress,
+                failure,
+                output,
+                task.started,
+                task.completed,
+                task.created,
+                task.updated,
+                task.workflowRunId);
     }
 
     @Override

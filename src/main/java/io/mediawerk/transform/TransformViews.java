@@ -21,7 +21,9 @@ public class TransformViews {
     }
 
     public Uni<List<TransformView>> of(List<Task> page) {
-        return outputs.of(page).map(byTask -> page.stream()
-                .map(task -> TransformView.of(task, byTask.get(task.id))).toList());
+        return outputs.of(page)
+                .map(byTask -> page.stream()
+                        .map(task -> TransformView.of(task, byTask.get(task.id)))
+                        .toList());
     }
 }

@@ -17,14 +17,19 @@ public record ChunkRange(long start, long end, long total) {
         }
         Matcher m = FORMAT.matcher(header.trim());
         if (!m.matches()) {
-            throw ApiException.badRequest("invalid_content_range", "Content-Range must look like "
-                    + "'bytes 0-8388607/20000000' (first byte, last byte, total size).", HEADER);
+            throw ApiException.badRequest(
+                    "invalid_content_range",
+                    "Content-Range must look like " + "'bytes 0-8388607/20000000' (first byte, last byte, total size).",
+                    HEADER);
         }
-        ChunkRange range = new ChunkRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                Long.parseLong(m.group(3)));
+        ChunkRange range =
+                new ChunkRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
         if (range.end < range.start || range.end >= range.total) {
-            throw ApiException.badRequest("invalid_content_range", "Content-Range '" + header + "' is impossible: "
-                    + "the last byte must be at or after the first and before the total.", HEADER);
+            throw ApiException.badRequest(
+                    "invalid_content_range",
+                    "Content-Range '" + header + "' is impossible: "
+                            + "the last byte must be at or after the first and before the total.",
+                    HEADER);
         }
         return range;
     }

@@ -38,8 +38,14 @@ public class UploadReceiver {
     private final BufferBudget memory;
     private final long maxBytes;
 
-    public UploadReceiver(UploadTokens tokens, UploadService uploads, Storage storage, OriginalProbe probe,
-                          RawResponses raw, BufferBudget memory, MediawerkConfig config) {
+    public UploadReceiver(
+            UploadTokens tokens,
+            UploadService uploads,
+            Storage storage,
+            OriginalProbe probe,
+            RawResponses raw,
+            BufferBudget memory,
+            MediawerkConfig config) {
         this.tokens = tokens;
         this.uploads = uploads;
         this.storage = storage;
@@ -58,15 +64,18 @@ public class UploadReceiver {
 
     private void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        ctx.response().putHeader("Access-Control-Allow-Origin", "*")
+        ctx.response()
+                .putHeader("Access-Control-Allow-Origin", "*")
                 .putHeader("Access-Control-Expose-Headers", "X-Request-Id, " + OFFSET_HEADER);
         HttpMethod method = request.method();
         if (method == HttpMethod.OPTIONS) {
             request.resume();
-            ctx.response().setStatusCode(204)
+            ctx.response()
+                    .setStatusCode(204)
                     .putHeader("Access-Control-Allow-Methods", "PUT, POST, GET, HEAD, OPTIONS")
                     .putHeader("Access-Control-Allow-Headers", "Content-Type, Content-Range, Ittybit-Version")
-                    .putHeader("Access-Control-Max-Age", "86400").end();
+                    .putHeader("Access-Control-Max-Age", "86400")
+                    .end();
             return;
         }
         CallContext call = raw.callOf(ctx, null);
@@ -84,15 +93,25 @@ public class UploadReceiver {
         CallContext projectCall = raw.callOf(ctx, claims.projectId());
         if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
             request.resume();
-            uploads.status(claims).subscribe().with(view -> {
-                ctx.response().putHeader(OFFSET_HEADER, String.valueOf(view.received()));
-                raw.object(ctx, projectCall, 200, view);
-            }, e -> raw.fail(ctx, projectCall, e));
+            uploads.status(claims)
+                    .subscribe()
+                    .with(
+                            view -> {
+                                ctx.response().putHeader(OFFSET_HEADER, String.valueOf(view.received()));
+                                raw.object(ctx, projectCall, 200, view);
+                            },
+                            e -> raw.fail(ctx, projectCall, e));
         } else if (method == HttpMethod.PUT || method == HttpMethod.POST) {
             receive(ctx, projectCall, claims);
         } else {
-            refuse(ctx, projectCall, new ApiException(405, "method_not_allowed",
-                    "Send the file with PUT or POST; GET tells how much has arrived.", null));
+            refuse(
+                    ctx,
+                    projectCall,
+                    new ApiException(
+                            405,
+                            "method_not_allowed",
+                            "Send the file with PUT or POST; GET tells how much has arrived.",
+                            null));
         }
     }
 
@@ -113,18 +132,30 @@ public class UploadReceiver {
         memory.reserve(declared < 0 ? storage.partSize() : Math.min(declared, storage.partSize()))
                 .chain(lease -> uploads.begin(claims, range, storage.partSize())
                         .map(upload -> receiveInto(ctx, call, claims, range, multipart, upload, lease))
-                        .onFailure().invoke(lease::close))
-                .subscribe().with(ignored -> { }, e -> refuse(ctx, call, e));
+                        .onFailure()
+                        .invoke(lease::close))
+                .subscribe()
+                .with(ignored -> {}, e -> refuse(ctx, call, e));
     }
 
-    private S3Pump receiveInto(RoutingContext ctx, CallContext call, UploadTokens.Claims claims, ChunkRange range,
-                               boolean multipart, Upload upload, BufferBudget.Lease lease) {
+    private S3Pump receiveInto(
+            RoutingContext ctx,
+            CallContext call,
+            UploadTokens.Claims claims,
+            ChunkRange range,
+            boolean multipart,
+            Upload upload,
+            BufferBudget.Lease lease) {
         HttpServerRequest request = ctx.request();
         boolean firstBytes = upload.received == 0;
-        S3Upload target = firstBytes ? storage.startUpload(upload.storageKey, "application/octet-stream", lease)
+        S3Upload target = firstBytes
+                ? storage.startUpload(upload.storageKey, "application/octet-stream", lease)
                 : storage.resumeUpload(upload.storageKey, "application/octet-stream", lease, uploads.stateOf(upload));
         long limit = range != null ? range.length() : maxBytes;
-        S3Pump pump = new S3Pump(target, limit, firstBytes ? OriginalProbe::sniff : null,
+        S3Pump pump = new S3Pump(
+                target,
+                limit,
+                firstBytes ? OriginalProbe::sniff : null,
                 failure -> failed(ctx, call, claims, target, firstBytes, failure),
                 () -> finished(ctx, call, claims, target, range, upload.storageKey, firstBytes));
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
@@ -150,14 +181,16 @@ public class UploadReceiver {
                 found[0] = true;
                 pump.pump(field);
             } else {
-                field.handler(ignored -> { });
+                field.handler(ignored -> {});
             }
         });
         request.exceptionHandler(pump::fail);
         request.endHandler(ignored -> {
             if (!found[0]) {
-                pump.fail(ApiException.badRequest("missing_file", "The form has no field named '" + name
-                        + "'. Send the file as the form field 'file'.", name));
+                pump.fail(ApiException.badRequest(
+                        "missing_file",
+                        "The form has no field named '" + name + "'. Send the file as the form field 'file'.",
+                        name));
             }
         });
         request.resume();
@@ -165,57 +198,82 @@ public class UploadReceiver {
 
     private void checkSizes(HttpServerRequest request, ChunkRange range, boolean multipart) {
         if (multipart && range != null) {
-            throw ApiException.badRequest("invalid_content_range", "Chunks (Content-Range) must be sent as the raw "
-                    + "body, not as a multipart form.", ChunkRange.HEADER);
+            throw ApiException.badRequest(
+                    "invalid_content_range",
+                    "Chunks (Content-Range) must be sent as the raw " + "body, not as a multipart form.",
+                    ChunkRange.HEADER);
         }
         long declared = parseLength(request.getHeader("Content-Length"));
         long total = range != null ? range.total() : multipart ? -1 : declared;
         if (total > maxBytes) {
-            throw new ApiException(413, "file_too_large", "The file is " + total + " bytes; the limit is " + maxBytes
-                    + " bytes.", null);
+            throw new ApiException(
+                    413,
+                    "file_too_large",
+                    "The file is " + total + " bytes; the limit is " + maxBytes + " bytes.",
+                    null);
         }
         if (range != null && declared >= 0 && declared != range.length()) {
-            throw ApiException.badRequest("invalid_content_range", "Content-Length (" + declared + ") differs from "
-                    + "the chunk's length in Content-Range (" + range.length() + ").", ChunkRange.HEADER);
+            throw ApiException.badRequest(
+                    "invalid_content_range",
+                    "Content-Length (" + declared + ") differs from " + "the chunk's length in Content-Range ("
+                            + range.length() + ").",
+                    ChunkRange.HEADER);
         }
         if (range == null && declared == 0) {
             throw new ApiException(415, "empty_file", "The file is empty (0 bytes).", null);
         }
     }
 
-    private void finished(RoutingContext ctx, CallContext call, UploadTokens.Claims claims, S3Upload target,
-                          ChunkRange range, String key, boolean firstBytes) {
+    private void finished(
+            RoutingContext ctx,
+            CallContext call,
+            UploadTokens.Claims claims,
+            S3Upload target,
+            ChunkRange range,
+            String key,
+            boolean firstBytes) {
         if (range != null && !range.isLast()) {
-            target.pause().chain(state -> uploads.chunkReceived(claims, state, range.total())).subscribe().with(
-                    view -> {
-                        ctx.response().putHeader(OFFSET_HEADER, String.valueOf(view.received()));
-                        raw.object(ctx, call, 202, view);
-                    },
-                    e -> failed(ctx, call, claims, target, firstBytes, e));
+            target.pause()
+                    .chain(state -> uploads.chunkReceived(claims, state, range.total()))
+                    .subscribe()
+                    .with(
+                            view -> {
+                                ctx.response().putHeader(OFFSET_HEADER, String.valueOf(view.received()));
+                                raw.object(ctx, call, 202, view);
+                            },
+                            e -> failed(ctx, call, claims, target, firstBytes, e));
             return;
         }
         target.finish()
-                .chain(stored -> (firstBytes ? Uni.createFrom().item(target.head())
-                        : storage.readHead(key, S3Upload.HEAD_SIZE))
+                .chain(stored -> (firstBytes
+                                ? Uni.createFrom().item(target.head())
+                                : storage.readHead(key, S3Upload.HEAD_SIZE))
                         .chain(head -> probe.probe(key, head))
                         .chain(probed -> uploads.complete(claims, stored, probed)))
-                .subscribe().with(media -> raw.object(ctx, call, 201, media),
-                        e -> failed(ctx, call, claims, null, firstBytes, e));
+                .subscribe()
+                .with(media -> raw.object(ctx, call, 201, media), e -> failed(ctx, call, claims, null, firstBytes, e));
     }
 
     /**
      * A file that is refused (too large, not media) uses the upload up and leaves nothing in S3; a broken
      * connection or an outage keeps the chunks that arrived whole, so the client can resume.
      */
-    private void failed(RoutingContext ctx, CallContext call, UploadTokens.Claims claims, S3Upload target,
-                        boolean firstBytes, Throwable failure) {
+    private void failed(
+            RoutingContext ctx,
+            CallContext call,
+            UploadTokens.Claims claims,
+            S3Upload target,
+            boolean firstBytes,
+            Throwable failure) {
         ApiException error = ApiErrors.from(failure, call.requestId());
         boolean rejectFile = error.status() == 413 || error.status() == 415 || error.status() == 422;
         String abandoned = target == null ? null : target.multipartIdIfStarted();
-        Uni<Void> stop = target == null ? Uni.createFrom().voidItem()
+        Uni<Void> stop = target == null
+                ? Uni.createFrom().voidItem()
                 : firstBytes || rejectFile ? target.abort() : target.release();
         stop.chain(() -> uploads.failed(claims, error, rejectFile, firstBytes ? abandoned : null))
-                .subscribe().with(ignored -> refuse(ctx, call, error), e -> refuse(ctx, call, error));
+                .subscribe()
+                .with(ignored -> refuse(ctx, call, error), e -> refuse(ctx, call, error));
     }
 
     /**

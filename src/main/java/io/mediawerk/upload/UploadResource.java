@@ -32,14 +32,20 @@ public class UploadResource {
     }
 
     @POST
-    @Operation(summary = "Create Upload URL", description = "A one-time URL that carries no API key. Send the file "
-            + "to it with PUT or POST (raw body with its Content-Type, or multipart form field 'file'); large files "
-            + "may come in chunks with Content-Range. The answer to the last byte is 201 with the Media.")
+    @Operation(
+            summary = "Create Upload URL",
+            description = "A one-time URL that carries no API key. Send the file "
+                    + "to it with PUT or POST (raw body with its Content-Type, or multipart form field 'file'); large files "
+                    + "may come in chunks with Content-Range. The answer to the last byte is 201 with the Media.")
     public Uni<Response> create(UploadInput body) {
         String projectId = call.projectId();
         UploadInput input = body == null ? new UploadInput(null, null, null, null) : body;
-        return idempotency.once(input, () -> uploads.create(projectId, input)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                input,
+                () -> uploads.create(projectId, input)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package io.mediawerk.upload;
 
+import io.mediawerk.analytics.UsageRecorder;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Fields;
 import io.mediawerk.api.Ids;
@@ -13,14 +14,13 @@ import io.mediawerk.media.MediaView;
 import io.mediawerk.media.MetadataRules;
 import io.mediawerk.media.OriginalIntake;
 import io.mediawerk.media.OriginalProbe;
+import io.mediawerk.project.WorkflowReferences;
 import io.mediawerk.reactive.InTurn;
 import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.storage.StorageKeys;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.mediawerk.analytics.UsageRecorder;
-import io.mediawerk.project.WorkflowReferences;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -47,10 +47,17 @@ public class UploadService {
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final Duration staleReceiving;
 
-    public UploadService(UploadRepository uploads, UploadTokens tokens, PublicUrls urls, OriginalIntake intake,
-                         StorageGarbageCollector garbage, Events events, WorkflowReferences workflows,
-                         UsageRecorder usage,
-                         com.fasterxml.jackson.databind.ObjectMapper json, MediawerkConfig config) {
+    public UploadService(
+            UploadRepository uploads,
+            UploadTokens tokens,
+            PublicUrls urls,
+            OriginalIntake intake,
+            StorageGarbageCollector garbage,
+            Events events,
+            WorkflowReferences workflows,
+            UsageRecorder usage,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            MediawerkConfig config) {
         this.uploads = uploads;
         this.tokens = tokens;
         this.urls = urls;
@@ -67,15 +74,18 @@ public class UploadService {
     public Uni<UploadView> create(String projectId, UploadInput input) {
         int timeout = input.timeout() == null ? DEFAULT_TIMEOUT : input.timeout();
         if (timeout < MIN_TIMEOUT || timeout > MAX_TIMEOUT) {
-            throw ApiException.invalid("timeout", "timeout must be from " + MIN_TIMEOUT + " to " + MAX_TIMEOUT
-                    + " seconds; got " + timeout + ".");
+            throw ApiException.invalid(
+                    "timeout",
+                    "timeout must be from " + MIN_TIMEOUT + " to " + MAX_TIMEOUT + " seconds; got " + timeout + ".");
         }
         if (input.expires() != null && (input.expires() < 60 || input.expires() > 31_536_000)) {
-            throw ApiException.invalid("expires", "expires must be from 60 to 31536000 seconds after the upload; got "
-                    + input.expires() + ".");
+            throw ApiException.invalid(
+                    "expires",
+                    "expires must be from 60 to 31536000 seconds after the upload; got " + input.expires() + ".");
         }
-        return workflows.check(projectId, input.workflowId(), "workflow_id").chain(() -> open(projectId, input,
-                timeout));
+        return workflows
+                .check(projectId, input.workflowId(), "workflow_id")
+                .chain(() -> open(projectId, input, timeout));
     }
 
     private Uni<UploadView> open(String projectId, UploadInput input, int timeout) {
@@ -87,8 +97,8 @@ public class UploadService {
         upload.updated = upload.created;
         upload.expires = upload.created.plusSeconds(timeout);
         upload.workflowId = input.workflowId();
-        upload.metadata = MetadataRules.checked(json, input.metadata() == null ? new HashMap<>()
-                : new HashMap<>(input.metadata()));
+        upload.metadata = MetadataRules.checked(
+                json, input.metadata() == null ? new HashMap<>() : new HashMap<>(input.metadata()));
         upload.mediaTimeout = input.expires();
         upload.mediaId = Ids.newId("med");
         upload.storageKey = StorageKeys.original(projectId, upload.mediaId);
@@ -98,15 +108,20 @@ public class UploadService {
     @WithSession
     public Uni<UploadView> get(String projectId, String id) {
         Fields.requireId(id, "upl", "upload");
-        return uploads.findInProject(projectId, id).onItem().ifNull().failWith(() -> ApiException.notFound("upload",
-                id)).map(upload -> UploadView.of(upload, null));
+        return uploads.findInProject(projectId, id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("upload", id))
+                .map(upload -> UploadView.of(upload, null));
     }
 
     /** Status of an upload for its URL holder (which bytes arrived), without an API key. */
     @WithSession
     public Uni<UploadView> status(UploadTokens.Claims claims) {
         return uploads.findInProject(claims.projectId(), claims.uploadId())
-                .onItem().ifNull().failWith(() -> gone("This upload no longer exists."))
+                .onItem()
+                .ifNull()
+                .failWith(() -> gone("This upload no longer exists."))
                 .map(upload -> UploadView.of(upload, null));
     }
 
@@ -117,19 +132,26 @@ public class UploadService {
     @WithTransaction
     public Uni<Upload> begin(UploadTokens.Claims claims, ChunkRange range, int partSize) {
         return uploads.lock(claims.projectId(), claims.uploadId())
-                .onItem().ifNull().failWith(() -> gone("This upload no longer exists."))
+                .onItem()
+                .ifNull()
+                .failWith(() -> gone("This upload no longer exists."))
                 .invoke(upload -> {
                     Instant now = Times.now();
                     if (upload.isFinal()) {
                         throw gone("This upload URL was already used. Ask for a new one with POST /uploads.");
                     }
                     if (now.isAfter(upload.expires)) {
-                        throw new ApiException(410, "upload_url_expired", "This upload URL has expired. Ask for a "
-                                + "new one with POST /uploads.", null);
+                        throw new ApiException(
+                                410,
+                                "upload_url_expired",
+                                "This upload URL has expired. Ask for a " + "new one with POST /uploads.",
+                                null);
                     }
                     if (Upload.RECEIVING.equals(upload.status) && upload.updated.isAfter(now.minus(staleReceiving))) {
-                        throw ApiException.conflict("upload_busy", "Another request is sending to this upload right "
-                                + "now. Wait for it to finish, then ask GET on the upload URL where to resume.");
+                        throw ApiException.conflict(
+                                "upload_busy",
+                                "Another request is sending to this upload right "
+                                        + "now. Wait for it to finish, then ask GET on the upload URL where to resume.");
                     }
                     checkRange(upload, range, partSize);
                     upload.status = Upload.RECEIVING;
@@ -140,25 +162,37 @@ public class UploadService {
     private static void checkRange(Upload upload, ChunkRange range, int partSize) {
         if (range == null) {
             if (upload.received > 0) {
-                throw ApiException.conflict("upload_incomplete", "Part of this file has arrived already ("
-                        + upload.received + " bytes). Send the rest with Content-Range: bytes " + upload.received
-                        + "-<last>/" + upload.total + ".");
+                throw ApiException.conflict(
+                        "upload_incomplete",
+                        "Part of this file has arrived already ("
+                                + upload.received + " bytes). Send the rest with Content-Range: bytes "
+                                + upload.received
+                                + "-<last>/" + upload.total + ".");
             }
             return;
         }
         if (upload.total != null && range.total() != upload.total) {
-            throw ApiException.badRequest("invalid_content_range", "The total size changed from " + upload.total
-                    + " to " + range.total() + " bytes.", ChunkRange.HEADER);
+            throw ApiException.badRequest(
+                    "invalid_content_range",
+                    "The total size changed from " + upload.total + " to " + range.total() + " bytes.",
+                    ChunkRange.HEADER);
         }
         if (range.start() != upload.received) {
-            throw ApiException.conflict("wrong_offset", "This chunk starts at byte " + range.start() + " but the "
-                    + "upload has " + upload.received + " bytes; send the chunk that starts at " + upload.received
-                    + ".");
+            throw ApiException.conflict(
+                    "wrong_offset",
+                    "This chunk starts at byte " + range.start() + " but the "
+                            + "upload has " + upload.received + " bytes; send the chunk that starts at "
+                            + upload.received
+                            + ".");
         }
         if (!range.isLast() && range.length() % partSize != 0) {
-            throw ApiException.badRequest("invalid_chunk_size", "Every chunk but the last must be a multiple of "
-                    + partSize + " bytes (" + (partSize / (1024 * 1024)) + " MiB); this one is " + range.length()
-                    + ".", ChunkRange.HEADER);
+            throw ApiException.badRequest(
+                    "invalid_chunk_size",
+                    "Every chunk but the last must be a multiple of "
+                            + partSize + " bytes (" + (partSize / (1024 * 1024)) + " MiB); this one is "
+                            + range.length()
+                            + ".",
+                    ChunkRange.HEADER);
         }
     }
 
@@ -224,8 +258,8 @@ public class UploadService {
      * connection leaves the upload where the last whole chunk left it, to be resumed.
      */
     @WithTransaction
-    public Uni<Void> failed(UploadTokens.Claims claims, ApiException reason, boolean rejectFile,
-                            String abandonedMultipartId) {
+    public Uni<Void> failed(
+            UploadTokens.Claims claims, ApiException reason, boolean rejectFile, String abandonedMultipartId) {
         return uploads.lock(claims.projectId(), claims.uploadId()).chain(upload -> {
             if (upload == null || upload.isFinal()) {
                 return Uni.createFrom().voidItem();
@@ -247,23 +281,26 @@ public class UploadService {
     /** Unfinished uploads whose URL expired: their parts and bytes are discarded. */
     @WithTransaction
     public Uni<Integer> expireAbandoned() {
-        return uploads.lockAbandoned(Times.now(), 50).chain(list -> InTurn.each(list, upload -> {
-            upload.status = Upload.FAILED;
-            upload.error = "The upload URL expired before the file was complete.";
-            upload.updated = Times.now();
-            return discard(upload, null);
-        }).replaceWith(list.size()));
+        return uploads.lockAbandoned(Times.now(), 50)
+                .chain(list -> InTurn.each(list, upload -> {
+                            upload.status = Upload.FAILED;
+                            upload.error = "The upload URL expired before the file was complete.";
+                            upload.updated = Times.now();
+                            return discard(upload, null);
+                        })
+                        .replaceWith(list.size()));
     }
 
     private Uni<Void> discard(Upload upload, String abandonedMultipartId) {
         String multipart = abandonedMultipartId != null ? abandonedMultipartId : upload.multipartId;
-        return multipart != null ? garbage.discardMultipart(upload.storageKey, multipart)
+        return multipart != null
+                ? garbage.discardMultipart(upload.storageKey, multipart)
                 : garbage.discard(upload.storageKey);
     }
 
     private String urlOf(Upload upload) {
-        return urls.of("/uploads/" + upload.id + "/file?token=" + tokens.issue(upload.id, upload.projectId,
-                upload.expires));
+        return urls.of(
+                "/uploads/" + upload.id + "/file?token=" + tokens.issue(upload.id, upload.projectId, upload.expires));
     }
 
     private static ApiException gone(String message) {

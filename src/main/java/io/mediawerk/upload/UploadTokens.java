@@ -24,8 +24,7 @@ public class UploadTokens {
     private static final int MIN_SECRET_LENGTH = 32;
 
     /** What a valid token says. */
-    public record Claims(String uploadId, String projectId) {
-    }
+    public record Claims(String uploadId, String projectId) {}
 
     private final JWTParser parser;
     private final SecretKey key;
@@ -35,21 +34,28 @@ public class UploadTokens {
         this.parser = parser;
         this.secret = config.uploads().signingSecret();
         if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException("MEDIAWERK_UPLOADS_SIGNING_SECRET must be at least " + MIN_SECRET_LENGTH
-                    + " characters long.");
+            throw new IllegalStateException(
+                    "MEDIAWERK_UPLOADS_SIGNING_SECRET must be at least " + MIN_SECRET_LENGTH + " characters long.");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     public String issue(String uploadId, String projectId, Instant expires) {
-        return Jwt.claims().subject(uploadId).claim("prj", projectId).claim("use", PURPOSE).expiresAt(expires)
-                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).sign(key);
+        return Jwt.claims()
+                .subject(uploadId)
+                .claim("prj", projectId)
+                .claim("use", PURPOSE)
+                .expiresAt(expires)
+                .jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
+                .sign(key);
     }
 
     /** The upload a token stands for; 403 when it was tampered with, 410 when it has expired. */
     public Claims verify(String uploadId, String token) {
         if (token == null || token.isBlank()) {
-            throw ApiException.forbidden("invalid_upload_token",
+            throw ApiException.forbidden(
+                    "invalid_upload_token",
                     "This upload URL has no token. Use the whole url that POST /uploads returned.");
         }
         JsonWebToken jwt;
@@ -57,10 +63,14 @@ public class UploadTokens {
             jwt = parser.verify(token, key);
         } catch (ParseException e) {
             if (hasExpired(e)) {
-                throw new ApiException(410, "upload_url_expired", "This upload URL has expired. Ask for a new one "
-                        + "with POST /uploads.", null);
+                throw new ApiException(
+                        410,
+                        "upload_url_expired",
+                        "This upload URL has expired. Ask for a new one " + "with POST /uploads.",
+                        null);
             }
-            throw ApiException.forbidden("invalid_upload_token",
+            throw ApiException.forbidden(
+                    "invalid_upload_token",
                     "This upload URL is not valid: its token was altered. Use the url exactly as POST /uploads "
                             + "returned it.");
         }

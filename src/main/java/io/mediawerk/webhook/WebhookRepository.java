@@ -34,7 +34,14 @@ public class WebhookRepository implements PanacheRepositoryBase<Webhook, String>
 
     /** Disables the webhook if it is active and has been failing since {@code threshold} or earlier. */
     public Uni<Integer> disableIfFailingSince(String id, Instant threshold, String reason, Instant now) {
-        return update("status = ?2, disabledReason = ?3, updated = ?4 where id = ?1 and status = ?5 "
-                + "and failingSince <= ?6", id, Webhook.DISABLED, reason, now, Webhook.ACTIVE, threshold);
+        return update(
+                "status = ?2, disabledReason = ?3, updated = ?4 where id = ?1 and status = ?5 "
+                        + "and failingSince <= ?6",
+                id,
+                Webhook.DISABLED,
+                reason,
+                now,
+                Webhook.ACTIVE,
+                threshold);
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
  * A create or update body of a webhook. On update only the fields present change ({@code description: null}
  * clears it); on create {@code url} is required and {@code events} defaults to every event ({@code ["*"]}).
  */
-public record WebhookRequest(String url, List<String> events, boolean hasDescription, String description,
-                             String status) {
+public record WebhookRequest(
+        String url, List<String> events, boolean hasDescription, String description, String status) {
 
     private static final Set<String> FIELDS = Set.of("url", "events", "description", "status");
     private static final int MAX_DESCRIPTION = 500;
@@ -24,9 +24,14 @@ public record WebhookRequest(String url, List<String> events, boolean hasDescrip
         if (request.url() == null) {
             throw ApiException.invalid("url", "Field 'url' is required: the https URL that receives the events.");
         }
-        return request.events() != null ? request
-                : new WebhookRequest(request.url(), List.of(EventType.ALL), request.hasDescription(),
-                request.description(), request.status());
+        return request.events() != null
+                ? request
+                : new WebhookRequest(
+                        request.url(),
+                        List.of(EventType.ALL),
+                        request.hasDescription(),
+                        request.description(),
+                        request.status());
     }
 
     public static WebhookRequest update(ObjectNode body) {
@@ -46,15 +51,16 @@ public record WebhookRequest(String url, List<String> events, boolean hasDescrip
     private static WebhookRequest parse(ObjectNode body) {
         JsonFields fields = JsonFields.of(body, FIELDS);
         String url = fields.text("url", UrlRules.MAX_LENGTH);
-        List<String> events = fields.has("events") ? events(fields.strings("events", EventType.names().size() + 1,
-                40)) : null;
+        List<String> events = fields.has("events")
+                ? events(fields.strings("events", EventType.names().size() + 1, 40))
+                : null;
         String status = fields.text("status", 20);
         if (status != null && !Webhook.ACTIVE.equals(status) && !Webhook.DISABLED.equals(status)) {
-            throw ApiException.invalid("status", "status must be active or disabled (a disabled webhook gets "
-                    + "nothing).");
+            throw ApiException.invalid(
+                    "status", "status must be active or disabled (a disabled webhook gets " + "nothing).");
         }
-        return new WebhookRequest(url, events, fields.has("description"),
-                fields.text("description", MAX_DESCRIPTION), status);
+        return new WebhookRequest(
+                url, events, fields.has("description"), fields.text("description", MAX_DESCRIPTION), status);
     }
 
     private static List<String> events(List<String> given) {
@@ -62,8 +68,8 @@ public record WebhookRequest(String url, List<String> events, boolean hasDescrip
             return null;
         }
         if (given.isEmpty()) {
-            throw ApiException.invalid("events", "events must name at least one event type, or be [\"*\"] for "
-                    + "every event.");
+            throw ApiException.invalid(
+                    "events", "events must name at least one event type, or be [\"*\"] for " + "every event.");
         }
         Set<String> events = new LinkedHashSet<>(given);
         if (events.contains(EventType.ALL)) {
@@ -74,8 +80,10 @@ public record WebhookRequest(String url, List<String> events, boolean hasDescrip
         }
         for (String event : events) {
             if (!EventType.isKnown(event)) {
-                throw ApiException.invalid("events", "Unknown event type '" + event + "'. Known types: "
-                        + String.join(", ", EventType.names()) + " (or \"*\" for every event).");
+                throw ApiException.invalid(
+                        "events",
+                        "Unknown event type '" + event + "'. Known types: " + String.join(", ", EventType.names())
+                                + " (or \"*\" for every event).");
             }
         }
         return List.copyOf(events);

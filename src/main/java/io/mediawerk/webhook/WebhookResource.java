@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/webhooks")
-@Tag(name = "Webhooks", description = "URLs that receive the project's events as signed POSTs (Standard "
-        + "Webhooks), retried for at least a day, every attempt logged.")
+@Tag(
+        name = "Webhooks",
+        description = "URLs that receive the project's events as signed POSTs (Standard "
+                + "Webhooks), retried for at least a day, every attempt logged.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WebhookResource {
@@ -39,8 +41,8 @@ public class WebhookResource {
     private final CallContext call;
     private final Idempotency idempotency;
 
-    public WebhookResource(WebhookService webhooks, DeliveryService deliveries, CallContext call,
-                           Idempotency idempotency) {
+    public WebhookResource(
+            WebhookService webhooks, DeliveryService deliveries, CallContext call, Idempotency idempotency) {
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.call = call;
@@ -49,18 +51,27 @@ public class WebhookResource {
 
     @GET
     @Operation(summary = "List Webhooks", description = "Gets a list of all the Webhooks in your project.")
-    public Uni<Page<WebhookView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
-                                       @QueryParam("sort") String sort, @QueryParam("order") String order) {
+    public Uni<Page<WebhookView>> list(
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
         return webhooks.list(call.projectId(), PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
 
     @POST
-    @Operation(summary = "Create Webhook", description = "url (https), events (types, or [\"*\"], the default), "
-            + "description, status. The answer carries the signing secret; it is shown only this once.")
+    @Operation(
+            summary = "Create Webhook",
+            description = "url (https), events (types, or [\"*\"], the default), "
+                    + "description, status. The answer carries the signing secret; it is shown only this once.")
     public Uni<Response> create(ObjectNode body) {
         String projectId = call.projectId();
-        return idempotency.once(body, () -> webhooks.create(projectId, body)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                body,
+                () -> webhooks.create(projectId, body)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET
@@ -72,8 +83,11 @@ public class WebhookResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Update Webhook", description = "url, events, description, status (active or disabled: a "
-            + "disabled webhook gets nothing). Setting a disabled webhook active again clears why it was disabled.")
+    @Operation(
+            summary = "Update Webhook",
+            description =
+                    "url, events, description, status (active or disabled: a "
+                            + "disabled webhook gets nothing). Setting a disabled webhook active again clears why it was disabled.")
     public Uni<WebhookView> update(@PathParam("id") String id, ObjectNode body) {
         return webhooks.update(call.projectId(), id, body);
     }
@@ -87,23 +101,36 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/rotate-secret")
-    @Operation(summary = "Rotate Webhook secret", description = "A new signing secret, shown once. The previous "
-            + "one keeps signing beside it for grace_seconds (default a day; 0 stops it at once).")
+    @Operation(
+            summary = "Rotate Webhook secret",
+            description = "A new signing secret, shown once. The previous "
+                    + "one keeps signing beside it for grace_seconds (default a day; 0 stops it at once).")
     public Uni<Response> rotateSecret(@PathParam("id") String id, ObjectNode body) {
         String projectId = call.projectId();
-        return idempotency.once(body, () -> webhooks.rotateSecret(projectId, id, body)
-                .map(rotated -> Response.ok(rotated).build()));
+        return idempotency.once(
+                body,
+                () -> webhooks.rotateSecret(projectId, id, body)
+                        .map(rotated -> Response.ok(rotated).build()));
     }
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "List Webhook deliveries", description = "Each event sent to the webhook, with every "
-            + "attempt (time, status code, duration, error); filter by status and event_type.")
-    public Uni<Page<DeliveryView>> deliveries(@PathParam("id") String id, @QueryParam("status") String status,
-                                              @QueryParam("event_type") String eventType,
-                                              @QueryParam("page") String page, @QueryParam("limit") String limit,
-                                              @QueryParam("sort") String sort, @QueryParam("order") String order) {
-        return deliveries.list(call.projectId(), id, new DeliveryRepository.Filter(status, eventType),
+    @Operation(
+            summary = "List Webhook deliveries",
+            description = "Each event sent to the webhook, with every "
+                    + "attempt (time, status code, duration, error); filter by status and event_type.")
+    public Uni<Page<DeliveryView>> deliveries(
+            @PathParam("id") String id,
+            @QueryParam("status") String status,
+            @QueryParam("event_type") String eventType,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
+        return deliveries.list(
+                call.projectId(),
+                id,
+                new DeliveryRepository.Filter(status, eventType),
                 PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
 
@@ -116,8 +143,10 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/deliveries/{delivery}/resend")
-    @Operation(summary = "Resend Webhook delivery", description = "Sends the delivery again at once, with the same "
-            + "body and webhook-id, and retries it as a new one.")
+    @Operation(
+            summary = "Resend Webhook delivery",
+            description = "Sends the delivery again at once, with the same "
+                    + "body and webhook-id, and retries it as a new one.")
     public Uni<DeliveryView> resend(@PathParam("id") String id, @PathParam("delivery") String delivery) {
         return deliveries.resend(call.projectId(), id, delivery);
     }

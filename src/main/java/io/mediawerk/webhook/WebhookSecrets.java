@@ -51,8 +51,12 @@ public class WebhookSecrets {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, storageKey, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return SEALED_VERSION + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
+            return SEALED_VERSION
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
         }
@@ -69,8 +73,10 @@ public class WebhookSecrets {
             cipher.init(Cipher.DECRYPT_MODE, storageKey, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The webhook's secret cannot be decrypted: the server's signing secret "
-                    + "changed since it was stored. Rotate the webhook's secret.", e);
+            throw new IllegalStateException(
+                    "The webhook's secret cannot be decrypted: the server's signing secret "
+                            + "changed since it was stored. Rotate the webhook's secret.",
+                    e);
         }
     }
 

@@ -33,8 +33,8 @@ public class WebhookService {
     private final WebhookSecrets secrets;
     private final MediawerkConfig.Webhooks settings;
 
-    public WebhookService(WebhookRepository webhooks, WebhookTargets targets, WebhookSecrets secrets,
-                          MediawerkConfig config) {
+    public WebhookService(
+            WebhookRepository webhooks, WebhookTargets targets, WebhookSecrets secrets, MediawerkConfig config) {
         this.webhooks = webhooks;
         this.targets = targets;
         this.secrets = secrets;
@@ -48,25 +48,28 @@ public class WebhookService {
 
     public Uni<WebhookView> create(String projectId, ObjectNode body) {
         WebhookRequest request = WebhookRequest.create(body);
-        return checkedUrl(request.url()).chain(url -> Panache.withTransaction(() -> webhooks
-                .count("projectId", projectId).chain(count -> {
-                    if (count >= settings.maxPerProject()) {
-                        throw ApiException.conflict("too_many_webhooks", "This project has " + count
-                                + " webhooks, the most it may have. Delete one, or subscribe one to more events.");
-                    }
-                    String secret = secrets.newSecret();
-                    Webhook webhook = new Webhook();
-                    webhook.id = Ids.newId("whk");
-                    webhook.projectId = projectId;
-                    webhook.url = url;
-                    webhook.events = request.events();
-                    webhook.description = request.description();
-                    webhook.status = request.status() == null ? Webhook.ACTIVE : request.status();
-                    webhook.secret = secrets.seal(secret);
-                    webhook.created = Times.now();
-                    webhook.updated = webhook.created;
-                    return webhooks.persist(webhook).map(saved -> WebhookView.of(saved, secret));
-                })));
+        return checkedUrl(request.url())
+                .chain(url -> Panache.withTransaction(() -> webhooks.count("projectId", projectId)
+                        .chain(count -> {
+                            if (count >= settings.maxPerProject()) {
+                                throw ApiException.conflict(
+                                        "too_many_webhooks",
+                                        "This project has " + count
+                                                + " webhooks, the most it may have. Delete one, or subscribe one to more events.");
+                            }
+                            String secret = secrets.newSecret();
+                            Webhook webhook = new Webhook();
+                            webhook.id = Ids.newId("whk");
+                            webhook.projectId = projectId;
+                            webhook.url = url;
+                            webhook.events = request.events();
+                            webhook.description = request.description();
+                            webhook.status = request.status() == null ? Webhook.ACTIVE : request.status();
+                            webhook.secret = secrets.seal(secret);
+                            webhook.created = Times.now();
+                            webhook.updated = webhook.created;
+                            return webhooks.persist(webhook).map(saved -> WebhookView.of(saved, secret));
+                        })));
     }
 
     @WithSession
@@ -77,32 +80,33 @@ public class WebhookService {
     public Uni<WebhookView> update(String projectId, String id, ObjectNode body) {
         WebhookRequest request = WebhookRequest.update(body);
         Uni<String> url = request.url() == null ? Uni.createFrom().nullItem() : checkedUrl(request.url());
-        return url.chain(checked -> Panache.withTransaction(() -> find(projectId, id).map(webhook -> {
-            if (checked != null && !checked.equals(webhook.url)) {
-                webhook.url = checked;
-                webhook.failingSince = null;
-            }
-            if (request.events() != null) {
-                webhook.events = request.events();
-            }
-            if (request.hasDescription()) {
-                webhook.description = request.description();
-            }
-            if (request.status() != null && !request.status().equals(webhook.status)) {
-                webhook.status = request.status();
-                webhook.disabledReason = null;
-                webhook.failingSince = null;
-            }
-            webhook.updated = Times.now();
-            return WebhookView.of(webhook, null);
-        })));
+        return url.chain(checked ->
+                Panache.withTransaction(() -> find(projectId, id).map(webhook -> {
+                    if (checked != null && !checked.equals(webhook.url)) {
+                        webhook.url = checked;
+                        webhook.failingSince = null;
+                    }
+                    if (request.events() != null) {
+                        webhook.events = request.events();
+                    }
+                    if (request.hasDescription()) {
+                        webhook.description = request.description();
+                    }
+                    if (request.status() != null && !request.status().equals(webhook.status)) {
+                        webhook.status = request.status();
+                        webhook.disabledReason = null;
+                        webhook.failingSince = null;
+                    }
+                    webhook.updated = Times.now();
+                    return WebhookView.of(webhook, null);
+                })));
     }
 
     /** Deletes the webhook with its deliveries; nothing more is sent to it, even what was waiting for a retry. */
     @WithTransaction
     public Uni<ApiObject> delete(String projectId, String id) {
-        return find(projectId, id).chain(webhook -> webhooks.delete(webhook)
-                .replaceWith(Deleted.of(WebhookView.of(webhook, null))));
+        return find(projectId, id)
+                .chain(webhook -> webhooks.delete(webhook).replaceWith(Deleted.of(WebhookView.of(webhook, null))));
     }
 
     /**
@@ -126,7 +130,9 @@ public class WebhookService {
     public Uni<Webhook> find(String projectId, String id) {
         Fields.requireId(id, "whk", "webhook");
         return webhooks.findInProject(projectId, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("webhook", id));
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("webhook", id));
     }
 
     private Duration grace(ObjectNode body) {
@@ -138,8 +144,10 @@ public class WebhookService {
             return settings.secretGrace();
         }
         if (seconds < 0 || seconds > MAX_GRACE_SECONDS) {
-            throw ApiException.invalid("grace_seconds", "grace_seconds must be from 0 (the old secret stops "
-                    + "signing at once) to " + MAX_GRACE_SECONDS + " (7 days).");
+            throw ApiException.invalid(
+                    "grace_seconds",
+                    "grace_seconds must be from 0 (the old secret stops " + "signing at once) to " + MAX_GRACE_SECONDS
+                            + " (7 days).");
         }
         return Duration.ofSeconds(seconds);
     }
@@ -147,7 +155,8 @@ public class WebhookService {
     /** The URL as stored, once its form and where its host points are checked. */
     private Uni<String> checkedUrl(String url) {
         URI uri = targets.parse("url", url);
-        return targets.resolve(uri).onFailure(WebhookTargets.Refused.class)
+        return targets.resolve(uri)
+                .onFailure(WebhookTargets.Refused.class)
                 .transform(refused -> ApiException.invalid("url", refused.getMessage()))
                 .replaceWith(uri.toString());
     }

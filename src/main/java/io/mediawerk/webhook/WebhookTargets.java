@@ -53,15 +53,21 @@ public class WebhookTargets {
     /** The address to connect to: the host resolved, every address it has checked; fails with {@link Refused}. */
     public Uni<InetAddress> resolve(URI uri) {
         String host = uri.getHost();
-        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> {
-            try {
-                return policy.resolve(host);
-            } catch (UnknownHostException e) {
-                throw new Refused("The host '" + host + "' does not resolve (DNS lookup failed).");
-            } catch (NetworkPolicy.Refused e) {
-                throw new Refused("The host '" + host + "' resolves to a private or internal address ("
-                        + e.address() + "); webhooks are only delivered to public addresses.");
-            }
-        }, false).toCompletionStage());
+        return Uni.createFrom()
+                .completionStage(() -> vertx.executeBlocking(
+                                () -> {
+                                    try {
+                                        return policy.resolve(host);
+                                    } catch (UnknownHostException e) {
+                                        throw new Refused(
+                                                "The host '" + host + "' does not resolve (DNS lookup failed).");
+                                    } catch (NetworkPolicy.Refused e) {
+                                        throw new Refused("The host '" + host
+                                                + "' resolves to a private or internal address (" + e.address()
+                                                + "); webhooks are only delivered to public addresses.");
+                                    }
+                                },
+                                false)
+                        .toCompletionStage());
     }
 }

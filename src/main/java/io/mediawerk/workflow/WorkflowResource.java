@@ -25,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/workflows")
-@Tag(name = "Workflows", description = "Steps (transforms, intelligence, conditions) run on every upload that "
-        + "names the workflow, or on every new media as the project's default; and their runs.")
+@Tag(
+        name = "Workflows",
+        description = "Steps (transforms, intelligence, conditions) run on every upload that "
+                + "names the workflow, or on every new media as the project's default; and their runs.")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class WorkflowResource {
@@ -48,18 +50,28 @@ public class WorkflowResource {
 
     @GET
     @Operation(summary = "List Workflows", description = "Gets a list of all the Workflows in your project.")
-    public Uni<Page<WorkflowView>> list(@QueryParam("page") String page, @QueryParam("limit") String limit,
-                                        @QueryParam("sort") String sort, @QueryParam("order") String order) {
+    public Uni<Page<WorkflowView>> list(
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
         return workflows.list(call.projectId(), PageRequest.parse(page, limit, sort, order, SORTS, "created"));
     }
 
     @POST
-    @Operation(summary = "Create Workflow", description = "name, description, status (active or paused) and steps. "
-            + "The whole definition is checked: a bad step is a 400 naming it and the field.")
+    @Operation(
+            summary = "Create Workflow",
+            description = "name, description, status (active or paused) and steps. "
+                    + "The whole definition is checked: a bad step is a 400 naming it and the field.")
     public Uni<Response> create(ObjectNode body) {
         String projectId = call.projectId();
-        return idempotency.once(body, () -> workflows.create(projectId, body)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                body,
+                () -> workflows
+                        .create(projectId, body)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET
@@ -71,16 +83,19 @@ public class WorkflowResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Update Workflow", description = "Changes name, description, status or steps. Runs already "
-            + "started finish with the steps they started with.")
+    @Operation(
+            summary = "Update Workflow",
+            description = "Changes name, description, status or steps. Runs already "
+                    + "started finish with the steps they started with.")
     public Uni<WorkflowView> update(@PathParam("id") String id, ObjectNode body) {
         return workflows.update(call.projectId(), id, body);
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete Workflow", description = "Permanently deletes a Workflow object. Its runs stay "
-            + "readable; running ones finish.")
+    @Operation(
+            summary = "Delete Workflow",
+            description = "Permanently deletes a Workflow object. Its runs stay " + "readable; running ones finish.")
     public Uni<ApiObject> delete(@PathParam("id") String id) {
         return workflows.delete(call.projectId(), id);
     }
@@ -90,26 +105,41 @@ public class WorkflowResource {
     @Operation(summary = "Run Workflow", description = "Runs the workflow on a ready media: {\"media_id\": …}.")
     public Uni<Response> run(@PathParam("id") String id, ObjectNode body) {
         String projectId = call.projectId();
-        return idempotency.once(body, () -> runs.create(projectId, id, body)
-                .map(created -> Response.status(Response.Status.CREATED).entity(created).build()));
+        return idempotency.once(
+                body,
+                () -> runs.create(projectId, id, body)
+                        .map(created -> Response.status(Response.Status.CREATED)
+                                .entity(created)
+                                .build()));
     }
 
     @GET
     @Path("/{id}/runs")
-    @Operation(summary = "List Workflow runs", description = "The workflow's runs, newest first by default; filter "
-            + "by media_id and status.")
-    public Uni<Page<RunView>> runs(@PathParam("id") String id, @QueryParam("media_id") String mediaId,
-                                   @QueryParam("status") String status, @QueryParam("page") String page,
-                                   @QueryParam("limit") String limit, @QueryParam("sort") String sort,
-                                   @QueryParam("order") String order) {
-        return runs.list(call.projectId(), id, mediaId, status,
+    @Operation(
+            summary = "List Workflow runs",
+            description = "The workflow's runs, newest first by default; filter " + "by media_id and status.")
+    public Uni<Page<RunView>> runs(
+            @PathParam("id") String id,
+            @QueryParam("media_id") String mediaId,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit,
+            @QueryParam("sort") String sort,
+            @QueryParam("order") String order) {
+        return runs.list(
+                call.projectId(),
+                id,
+                mediaId,
+                status,
                 PageRequest.parse(page, limit, sort, order, RUN_SORTS, "created"));
     }
 
     @GET
     @Path("/{id}/runs/{run}")
-    @Operation(summary = "Get Workflow run", description = "One run: each step with its status, task and the "
-            + "source it made, and the run's final status.")
+    @Operation(
+            summary = "Get Workflow run",
+            description =
+                    "One run: each step with its status, task and the " + "source it made, and the run's final status.")
     public Uni<RunView> run(@PathParam("id") String id, @PathParam("run") String run) {
         return runs.get(call.projectId(), id, run);
     }

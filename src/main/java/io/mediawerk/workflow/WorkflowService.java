@@ -40,8 +40,11 @@ public class WorkflowService {
     private final IntelligenceService intelligence;
     private final ObjectMapper json;
 
-    public WorkflowService(WorkflowRepository workflows, ProjectRepository projects,
-                           IntelligenceService intelligence, ObjectMapper json) {
+    public WorkflowService(
+            WorkflowRepository workflows,
+            ProjectRepository projects,
+            IntelligenceService intelligence,
+            ObjectMapper json) {
         this.workflows = workflows;
         this.projects = projects;
         this.intelligence = intelligence;
@@ -62,8 +65,10 @@ public class WorkflowService {
         Definition definition = definition(body.get("steps"));
         return workflows.count("projectId", projectId).chain(count -> {
             if (count >= MAX_PER_PROJECT) {
-                throw ApiException.conflict("too_many_workflows", "This project has " + count + " workflows, the "
-                        + "most it may have. Delete one it no longer uses.");
+                throw ApiException.conflict(
+                        "too_many_workflows",
+                        "This project has " + count + " workflows, the "
+                                + "most it may have. Delete one it no longer uses.");
             }
             Workflow workflow = new Workflow();
             workflow.id = Ids.newId("wfl");
@@ -118,15 +123,19 @@ public class WorkflowService {
     /** Deletes the workflow; running runs finish, and a project that had it as its default has none. */
     @WithTransaction
     public Uni<ApiObject> delete(String projectId, String id) {
-        return find(projectId, id).chain(workflow -> projects.clearDefaultWorkflow(projectId, workflow.id)
-                .chain(() -> workflows.delete(workflow))
-                .replaceWith(Deleted.of(WorkflowView.of(workflow))));
+        return find(projectId, id)
+                .chain(workflow -> projects.clearDefaultWorkflow(projectId, workflow.id)
+                        .chain(() -> workflows.delete(workflow))
+                        .replaceWith(Deleted.of(WorkflowView.of(workflow))));
     }
 
     public Uni<Workflow> find(String projectId, String id) {
         Fields.requireId(id, "wfl", "workflow");
-        return workflows.findInProject(projectId, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("workflow", id));
+        return workflows
+                .findInProject(projectId, id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("workflow", id));
     }
 
     /** The definition of a stored workflow (or of a run's copy of it). */
@@ -147,8 +156,8 @@ public class WorkflowService {
     private static String status(JsonFields fields) {
         String status = fields.text("status", 20);
         if (status != null && !STATUSES.contains(status) || fields.isNull("status")) {
-            throw ApiException.invalid("status", "status must be active (runs on new media) or paused (does not "
-                    + "run).");
+            throw ApiException.invalid(
+                    "status", "status must be active (runs on new media) or paused (does not " + "run).");
         }
         return status;
     }

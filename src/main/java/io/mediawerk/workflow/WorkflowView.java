@@ -5,12 +5,27 @@ import io.mediawerk.api.ApiObject;
 import java.time.Instant;
 
 /** A workflow as the API shows it: its steps as stored, each with its options under {@code options}. */
-public record WorkflowView(String id, String object, String name, String description, String status, Object steps,
-                           Instant created, Instant updated) implements ApiObject {
+public record WorkflowView(
+        String id,
+        String object,
+        String name,
+        String description,
+        String status,
+        Object steps,
+        Instant created,
+        Instant updated)
+        implements ApiObject {
 
     public static WorkflowView of(Workflow workflow) {
-        return new WorkflowView(workflow.id, "workflow", workflow.name, workflow.description, workflow.status,
-                workflow.definition.get("steps"), workflow.created, workflow.updated);
+        return new WorkflowView(
+                workflow.id,
+                "workflow",
+                workflow.name,
+                workflow.description,
+                workflow.status,
+                workflow.definition.get("steps"),
+                workflow.created,
+                workflow.updated);
     }
 
     @Override

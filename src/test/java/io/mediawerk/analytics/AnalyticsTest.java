@@ -55,9 +55,14 @@ class AnalyticsTest {
         byte[] wav = TestMedia.bytes("wav");
 
         onDay(2);
-        String image = Api.upload(project, png, "image/png").then().statusCode(201).extract().path("data.id");
-        String transform = Transforms.create(project, "{\"media_id\": \"" + image + "\", \"kind\": \"image\", "
-                + "\"format\": \"webp\", \"width\": 32}");
+        String image = Api.upload(project, png, "image/png")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        String transform = Transforms.create(
+                project,
+                "{\"media_id\": \"" + image + "\", \"kind\": \"image\", " + "\"format\": \"webp\", \"width\": 32}");
         long processingMs = processingMs(project, transform);
         String imageUrl = as(project.key()).get("/media/" + image).path("data.sources[0].url");
         given().get(imageUrl).then().statusCode(200);
@@ -66,21 +71,30 @@ class AnalyticsTest {
         awaitDeliveriesCounted(project, "?from=" + first + "&to=" + today, 2);
 
         onDay(1);
-        String audio = Api.upload(project, wav, "audio/wav").then().statusCode(201).extract().path("data.id");
-        given().get(as(project.key()).get("/media/" + audio).<String>path("data.sources[0].url")).then()
+        String audio = Api.upload(project, wav, "audio/wav")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        given().get(as(project.key()).get("/media/" + audio).<String>path("data.sources[0].url"))
+                .then()
                 .statusCode(200);
         as(project.key()).delete("/media/" + image).then().statusCode(200);
         clock.use(Clock.systemUTC());
 
         String period = "?from=" + first + "&to=" + today;
         Response report = awaitDeliveriesCounted(project, period, 3);
-        report.then().rootPath("data")
+        report.then()
+                .rootPath("data")
                 .body("object", equalTo("analytics"))
                 .body("project_id", equalTo(project.id()))
-                .body("from", equalTo(first.toString())).body("to", equalTo(today.toString()))
+                .body("from", equalTo(first.toString()))
+                .body("to", equalTo(today.toString()))
                 .body("media.total", equalTo(2))
-                .body("media.by_kind.image", equalTo(1)).body("media.by_kind.audio", equalTo(1))
-                .body("media.by_status.ready", equalTo(1)).body("media.by_status.deleted", equalTo(1))
+                .body("media.by_kind.image", equalTo(1))
+                .body("media.by_kind.audio", equalTo(1))
+                .body("media.by_status.ready", equalTo(1))
+                .body("media.by_status.deleted", equalTo(1))
                 .body("sources.total", equalTo(1))
                 .body("sources.storage_bytes", equalTo(wav.length))
                 .body("uploads.count", equalTo(2))
@@ -95,45 +109,88 @@ class AnalyticsTest {
                 .isCloseTo(processingMs / 1000.0, within(1e-6));
 
         List<Map<String, Object>> days = report.path("data.days");
-        assertThat(days.get(0)).containsEntry("date", first.toString()).containsEntry("uploads", 1)
-                .containsEntry("media_created", 1).containsEntry("tasks", 1).containsEntry("requests", 2)
-                .containsEntry("bytes", png.length + 10).containsEntry("media_delivered", 1);
-        assertThat(days.get(1)).containsEntry("date", second.toString()).containsEntry("uploads", 1)
-                .containsEntry("upload_bytes", wav.length).containsEntry("tasks", 0).containsEntry("requests", 1);
+        assertThat(days.get(0))
+                .containsEntry("date", first.toString())
+                .containsEntry("uploads", 1)
+                .containsEntry("media_created", 1)
+                .containsEntry("tasks", 1)
+                .containsEntry("requests", 2)
+                .containsEntry("bytes", png.length + 10)
+                .containsEntry("media_delivered", 1);
+        assertThat(days.get(1))
+                .containsEntry("date", second.toString())
+                .containsEntry("uploads", 1)
+                .containsEntry("upload_bytes", wav.length)
+                .containsEntry("tasks", 0)
+                .containsEntry("requests", 1);
         assertThat(days.get(2)).containsEntry("uploads", 0).containsEntry("requests", 0);
 
-        as(project.key()).get("/analytics?from=" + second + "&to=" + second).then().rootPath("data")
-                .body("uploads.count", equalTo(1)).body("tasks.total", equalTo(0))
-                .body("deliveries.requests", equalTo(1)).body("days.size()", equalTo(1));
+        as(project.key())
+                .get("/analytics?from=" + second + "&to=" + second)
+                .then()
+                .rootPath("data")
+                .body("uploads.count", equalTo(1))
+                .body("tasks.total", equalTo(0))
+                .body("deliveries.requests", equalTo(1))
+                .body("days.size()", equalTo(1));
 
-        as(project.key()).get("/analytics/media/" + image + period).then().statusCode(200).rootPath("data")
-                .body("media_id", equalTo(image)).body("media.by_status.deleted", equalTo(1))
-                .body("sources.total", equalTo(0)).body("uploads.count", equalTo(1))
-                .body("tasks.total", equalTo(1)).body("deliveries.requests", equalTo(2))
+        as(project.key())
+                .get("/analytics/media/" + image + period)
+                .then()
+                .statusCode(200)
+                .rootPath("data")
+                .body("media_id", equalTo(image))
+                .body("media.by_status.deleted", equalTo(1))
+                .body("sources.total", equalTo(0))
+                .body("uploads.count", equalTo(1))
+                .body("tasks.total", equalTo(1))
+                .body("deliveries.requests", equalTo(2))
                 .body("deliveries.bytes", equalTo(png.length + 10));
 
-        admin().get("/analytics/projects/" + project.id() + period).then().statusCode(200)
-                .body("data.uploads.count", equalTo(2)).body("data.deliveries.requests", equalTo(3));
+        admin().get("/analytics/projects/" + project.id() + period)
+                .then()
+                .statusCode(200)
+                .body("data.uploads.count", equalTo(2))
+                .body("data.deliveries.requests", equalTo(3));
     }
 
     @Test
     void theDefaultPeriodAndBadRequests() {
         Api.TestProject project = Api.newProject("Analytics defaults");
         LocalDate today = LocalDate.now(Clock.systemUTC());
-        as(project.key()).get("/analytics").then().statusCode(200).rootPath("data")
-                .body("to", equalTo(today.toString())).body("from", equalTo(today.minusDays(29).toString()))
-                .body("days.size()", equalTo(30)).body("media.total", equalTo(0))
+        as(project.key())
+                .get("/analytics")
+                .then()
+                .statusCode(200)
+                .rootPath("data")
+                .body("to", equalTo(today.toString()))
+                .body("from", equalTo(today.minusDays(29).toString()))
+                .body("days.size()", equalTo(30))
+                .body("media.total", equalTo(0))
                 .body("deliveries.requests", equalTo(0));
-        as(project.key()).get("/analytics?from=2026-13-01").then().statusCode(400).body("error.param", equalTo("from"));
+        as(project.key())
+                .get("/analytics?from=2026-13-01")
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo("from"));
         as(project.key()).get("/analytics?to=yesterday").then().statusCode(400).body("error.param", equalTo("to"));
         as(project.key()).get("/analytics?from=2026-03-02&to=2026-03-01").then().statusCode(400);
-        as(project.key()).get("/analytics?from=2024-01-01&to=2026-01-01").then().statusCode(400)
+        as(project.key())
+                .get("/analytics?from=2024-01-01&to=2026-01-01")
+                .then()
+                .statusCode(400)
                 .body("error.message", org.hamcrest.Matchers.containsString("366"));
-        as(project.key()).get("/analytics?from=2025-01-01&to=2026-01-01").then().statusCode(200)
+        as(project.key())
+                .get("/analytics?from=2025-01-01&to=2026-01-01")
+                .then()
+                .statusCode(200)
                 .body("data.days.size()", equalTo(366));
 
         Api.TestProject other = Api.newProject("Analytics other");
-        String media = Api.upload(other, TestMedia.bytes("png"), "image/png").then().statusCode(201).extract()
+        String media = Api.upload(other, TestMedia.bytes("png"), "image/png")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("data.id");
         as(project.key()).get("/analytics/media/" + media).then().statusCode(404);
         as(project.key()).get("/analytics/projects/" + project.id()).then().statusCode(403);

@@ -35,7 +35,8 @@ class ConventionsTest {
     @Test
     void objectResponsesHaveMetaDataAndLinks() {
         Response created = admin().body("{\"name\":\"Envelope\"}").post("/projects");
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("X-Request-Id", matchesPattern("req_[0-9A-Za-z]{16}"))
                 .body("meta.id", equalTo(created.header("X-Request-Id")))
                 .body("meta.method", equalTo("POST"))
@@ -57,10 +58,14 @@ class ConventionsTest {
     @Test
     void listsHavePagingMetaAndLinks() {
         for (int i = 0; i < 3; i++) {
-            admin().body("{\"name\":\"Paging " + i + "\"}").post("/projects").then().statusCode(201);
+            admin().body("{\"name\":\"Paging " + i + "\"}")
+                    .post("/projects")
+                    .then()
+                    .statusCode(201);
         }
         Response first = admin().get("/projects?limit=2&sort=created&order=asc");
-        first.then().statusCode(200)
+        first.then()
+                .statusCode(200)
                 .body("meta.type", equalTo("list"))
                 .body("meta.limit", equalTo(2))
                 .body("meta.page", equalTo(1))
@@ -71,21 +76,33 @@ class ConventionsTest {
         int total = first.path("meta.total");
         int pages = first.path("meta.pages");
         assertThat(pages).isEqualTo((total + 1) / 2);
-        admin().get("/projects?limit=2&sort=created&order=asc&page=" + pages).then().statusCode(200)
+        admin().get("/projects?limit=2&sort=created&order=asc&page=" + pages)
+                .then()
+                .statusCode(200)
                 .body("links.next", nullValue())
                 .body("links.prev", endsWith("page=" + (pages - 1)))
                 .body("links.last", endsWith("page=" + pages));
-        admin().get("/projects?page=" + (pages + 5) + "&limit=2").then().statusCode(200)
+        admin().get("/projects?page=" + (pages + 5) + "&limit=2")
+                .then()
+                .statusCode(200)
                 .body("data.size()", equalTo(0))
                 .body("meta.total", equalTo(total));
     }
 
     @ParameterizedTest
     @CsvSource({
-        "limit=0, limit", "limit=251, limit", "limit=abc, limit", "page=-1, page", "page=0, page",
-        "sort=bogus, sort", "order=sideways, order"})
+        "limit=0, limit",
+        "limit=251, limit",
+        "limit=abc, limit",
+        "page=-1, page",
+        "page=0, page",
+        "sort=bogus, sort",
+        "order=sideways, order"
+    })
     void badListParametersAreNamed(String query, String param) {
-        admin().get("/projects?" + query).then().statusCode(400)
+        admin().get("/projects?" + query)
+                .then()
+                .statusCode(400)
                 .body("meta.type", equalTo("error"))
                 .body("error.code", equalTo("invalid_parameter"))
                 .body("error.param", equalTo(param))
@@ -94,12 +111,22 @@ class ConventionsTest {
 
     @Test
     void versionsAreNegotiated() {
-        admin().header("Ittybit-Version", "2024-03-21").get("/projects").then().statusCode(200)
-                .body("meta.version", equalTo("2024-03-21")).header("Ittybit-Version", "2024-03-21");
-        admin().header("Accept-Version", "2024-03-21").get("/projects").then().statusCode(200)
+        admin().header("Ittybit-Version", "2024-03-21")
+                .get("/projects")
+                .then()
+                .statusCode(200)
+                .body("meta.version", equalTo("2024-03-21"))
+                .header("Ittybit-Version", "2024-03-21");
+        admin().header("Accept-Version", "2024-03-21")
+                .get("/projects")
+                .then()
+                .statusCode(200)
                 .body("meta.version", equalTo("2024-03-21"));
         admin().get("/projects").then().body("meta.version", equalTo(ApiVersions.LATEST));
-        admin().header("Ittybit-Version", "1999-01-01").get("/projects").then().statusCode(400)
+        admin().header("Ittybit-Version", "1999-01-01")
+                .get("/projects")
+                .then()
+                .statusCode(400)
                 .body("error.code", equalTo("unsupported_version"))
                 .body("error.param", equalTo("Ittybit-Version"))
                 .body("error.message", containsString("2024-03-21, 2024-08-21"));
@@ -107,23 +134,34 @@ class ConventionsTest {
 
     @Test
     void malformedJsonIsA400() {
-        admin().body("{\"name\": ").post("/projects").then().statusCode(400)
+        admin().body("{\"name\": ")
+                .post("/projects")
+                .then()
+                .statusCode(400)
                 .body("error.code", equalTo("invalid_json"))
                 .body("error.message", containsString("line 1"));
-        admin().body("[1,2]").post("/projects").then().statusCode(400)
-                .body("error.code", equalTo("invalid_body"));
+        admin().body("[1,2]").post("/projects").then().statusCode(400).body("error.code", equalTo("invalid_body"));
         admin().body("{\"name\":\"a\"} trailing").post("/projects").then().statusCode(400);
     }
 
     @Test
     void wrongTypesAndUnknownFieldsNameTheField() {
-        admin().body("{\"name\": 5}").post("/projects").then().statusCode(400)
+        admin().body("{\"name\": 5}")
+                .post("/projects")
+                .then()
+                .statusCode(400)
                 .body("error.code", equalTo("invalid_type"))
                 .body("error.param", equalTo("name"))
                 .body("error.message", containsString("must be a string"));
-        admin().body("{\"name\": {\"a\":1}}").post("/projects").then().statusCode(400)
+        admin().body("{\"name\": {\"a\":1}}")
+                .post("/projects")
+                .then()
+                .statusCode(400)
                 .body("error.param", equalTo("name"));
-        admin().body("{\"name\": \"ok\", \"colour\": \"red\"}").post("/projects").then().statusCode(400)
+        admin().body("{\"name\": \"ok\", \"colour\": \"red\"}")
+                .post("/projects")
+                .then()
+                .statusCode(400)
                 .body("error.code", equalTo("unknown_field"))
                 .body("error.param", equalTo("colour"))
                 .body("error.message", containsString("Allowed fields: name"));
@@ -133,34 +171,62 @@ class ConventionsTest {
     void missingOrBlankFieldsAreNamed() {
         admin().post("/projects").then().statusCode(400).body("error.code", equalTo("missing_body"));
         admin().body("{}").post("/projects").then().statusCode(400).body("error.param", equalTo("name"));
-        admin().body("{\"name\":\"   \"}").post("/projects").then().statusCode(400)
+        admin().body("{\"name\":\"   \"}")
+                .post("/projects")
+                .then()
+                .statusCode(400)
                 .body("error.param", equalTo("name"));
-        admin().body("{\"name\":\"" + "x".repeat(101) + "\"}").post("/projects").then().statusCode(400)
+        admin().body("{\"name\":\"" + "x".repeat(101) + "\"}")
+                .post("/projects")
+                .then()
+                .statusCode(400)
                 .body("error.message", containsString("at most 100"));
     }
 
     @Test
     void oversizedBodyIsA413() {
         String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
-        admin().body(big).post("/projects").then().statusCode(413)
-                .body("error.code", equalTo("body_too_large"));
+        admin().body(big).post("/projects").then().statusCode(413).body("error.code", equalTo("body_too_large"));
     }
 
     @Test
     void textThatIsNotValidUnicodeIsA400NamingTheField() {
-        admin().body("{\"name\":\"half \\ud800 pair\"}").post("/projects").then().statusCode(400)
-                .body("error.code", equalTo("invalid_unicode")).body("error.param", equalTo("name"));
-        String id = admin().body("{\"name\":\"Unicode\"}").post("/projects").then().statusCode(201)
-                .extract().path("data.id");
-        admin().body("{\"name\":\"\\udc00\"}").patch("/projects/" + id).then().statusCode(400)
-                .body("error.code", equalTo("invalid_unicode")).body("error.param", equalTo("name"));
-        admin().body("{\"name\":\"pair \\ud83d\\ude00 kept\"}").patch("/projects/" + id).then().statusCode(200)
+        admin().body("{\"name\":\"half \\ud800 pair\"}")
+                .post("/projects")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("invalid_unicode"))
+                .body("error.param", equalTo("name"));
+        String id = admin().body("{\"name\":\"Unicode\"}")
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        admin().body("{\"name\":\"\\udc00\"}")
+                .patch("/projects/" + id)
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("invalid_unicode"))
+                .body("error.param", equalTo("name"));
+        admin().body("{\"name\":\"pair \\ud83d\\ude00 kept\"}")
+                .patch("/projects/" + id)
+                .then()
+                .statusCode(200)
                 .body("data.name", equalTo("pair \uD83D\uDE00 kept"));
         Api.TestProject project = Api.newProject("Unicode metadata");
-        Api.as(project.key()).body("{\"metadata\":{\"notes\":[\"fine\",\"\\ud800\"]}}").post("/uploads").then()
-                .statusCode(400).body("error.code", equalTo("invalid_unicode"))
+        Api.as(project.key())
+                .body("{\"metadata\":{\"notes\":[\"fine\",\"\\ud800\"]}}")
+                .post("/uploads")
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("invalid_unicode"))
                 .body("error.param", equalTo("metadata.notes[1]"));
-        Api.as(project.key()).body("{\"metadata\":{\"\\ud800\":1}}").post("/uploads").then().statusCode(400)
+        Api.as(project.key())
+                .body("{\"metadata\":{\"\\ud800\":1}}")
+                .post("/uploads")
+                .then()
+                .statusCode(400)
                 .body("error.code", equalTo("invalid_unicode"));
     }
 
@@ -180,16 +246,16 @@ class ConventionsTest {
         }
         chunk(chunks, "\"}".getBytes(StandardCharsets.US_ASCII));
         chunks.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        String streamed = raw(head + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
-                chunks.toByteArray());
+        String streamed = raw(
+                head + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", chunks.toByteArray());
         assertThat(streamed).startsWith("HTTP/1.1 413").contains("\"code\":\"body_too_large\"");
         // a small body streamed without a length is taken as usual
         ByteArrayOutputStream small = new ByteArrayOutputStream();
         chunk(small, "{\"name\":".getBytes(StandardCharsets.US_ASCII));
         chunk(small, "\"Streamed\"}".getBytes(StandardCharsets.US_ASCII));
         small.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        String taken = raw(head + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
-                small.toByteArray());
+        String taken =
+                raw(head + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", small.toByteArray());
         assertThat(taken).startsWith("HTTP/1.1 201").contains("\"name\":\"Streamed\"");
     }
 
@@ -217,29 +283,43 @@ class ConventionsTest {
 
     @Test
     void overlongUrlsAndHeadersAreAnsweredInTheEnvelope() {
-        admin().get("/media/" + "a".repeat(5000)).then().statusCode(414)
-                .body("meta.type", equalTo("error")).body("error.code", equalTo("uri_too_long"))
+        admin().get("/media/" + "a".repeat(5000))
+                .then()
+                .statusCode(414)
+                .body("meta.type", equalTo("error"))
+                .body("error.code", equalTo("uri_too_long"))
                 .body("error.message", containsString("the limit is 4096"));
-        admin().header("X-Padding", "p".repeat(30_000)).get("/projects").then().statusCode(431)
-                .body("meta.type", equalTo("error")).body("error.code", equalTo("headers_too_large"));
-        given().get("/files/" + "f".repeat(5000) + ".png").then().statusCode(414)
+        admin().header("X-Padding", "p".repeat(30_000))
+                .get("/projects")
+                .then()
+                .statusCode(431)
+                .body("meta.type", equalTo("error"))
+                .body("error.code", equalTo("headers_too_large"));
+        given().get("/files/" + "f".repeat(5000) + ".png")
+                .then()
+                .statusCode(414)
                 .body("error.code", equalTo("uri_too_long"));
     }
 
     @Test
     void wrongMethodAndMediaTypeAndRoute() {
         admin().put("/projects").then().statusCode(405).body("error.code", equalTo("method_not_allowed"));
-        admin().contentType(ContentType.TEXT).body("name=x").post("/projects").then().statusCode(415)
+        admin().contentType(ContentType.TEXT)
+                .body("name=x")
+                .post("/projects")
+                .then()
+                .statusCode(415)
                 .body("error.code", equalTo("unsupported_media_type"));
-        given().get("/no-such-thing").then().statusCode(404)
+        given().get("/no-such-thing")
+                .then()
+                .statusCode(404)
                 .body("error.code", equalTo("route_not_found"))
                 .body("meta.id", notNullValue());
     }
 
     @Test
     void unknownIdsAre404() {
-        admin().get("/projects/prj_0000000000000000").then().statusCode(404)
-                .body("error.code", equalTo("not_found"));
+        admin().get("/projects/prj_0000000000000000").then().statusCode(404).body("error.code", equalTo("not_found"));
         admin().get("/projects/../etc/passwd").then().statusCode(404);
         admin().get("/projects/not-an-id").then().statusCode(404).body("error.code", equalTo("not_found"));
     }

@@ -35,21 +35,39 @@ class GracefulShutdownIT {
     @Test
     void anUploadInFlightWhenTheApiIsStoppedCompletes() throws Exception {
         int port = Ports.freePort();
-        Process api = apps.launch("api", port, Map.of("mp.messaging.incoming.transforms.enabled", "false",
-                "mp.messaging.incoming.intelligence.enabled", "false"));
+        Process api = apps.launch(
+                "api",
+                port,
+                Map.of(
+                        "mp.messaging.incoming.transforms.enabled",
+                        "false",
+                        "mp.messaging.incoming.intelligence.enabled",
+                        "false"));
         AppProcesses.awaitReady(port, api);
         String base = "http://127.0.0.1:" + port;
         String key = AppProcesses.projectKey(base, "graceful");
-        String uploadUrl = given().baseUri(base).header("Authorization", "Bearer " + key)
-                .contentType(ContentType.JSON).body("{}").post("/uploads").then().statusCode(201).extract()
+        String uploadUrl = given().baseUri(base)
+                .header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("data.url");
         byte[] file = TestMedia.bytes(TestMedia.longWav(20));
 
         SlowBody body = new SlowBody(file, 64 * 1024, 60);
-        CompletableFuture<HttpResponse<String>> upload = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(HttpRequest
-                .newBuilder(URI.create(uploadUrl)).header("Content-Type", "audio/wav")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
-                        file.length)).build(), HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> upload = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
+                .sendAsync(
+                        HttpRequest.newBuilder(URI.create(uploadUrl))
+                                .header("Content-Type", "audio/wav")
+                                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                                        HttpRequest.BodyPublishers.ofInputStream(() -> body), file.length))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         while (body.sent() < file.length / 4) {
             Thread.sleep(50);
         }
@@ -58,7 +76,9 @@ class GracefulShutdownIT {
         HttpResponse<String> answer = upload.get(60, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         assertThat(answer.body()).contains("\"status\":\"ready\"");
-        assertThat(api.waitFor(40, TimeUnit.SECONDS)).as("the api exits once the upload is done").isTrue();
+        assertThat(api.waitFor(40, TimeUnit.SECONDS))
+                .as("the api exits once the upload is done")
+                .isTrue();
     }
 
     /** A request body that arrives slowly: {@code chunk} bytes every {@code delayMillis}. */

@@ -22,6 +22,7 @@ class HttpsPolicyTest {
 
     @Test
     void notRequiredAllowsEverything() {
-        assertThat(new HttpsPolicy(false, List.of()).allows(false, "203.0.113.9", null)).isTrue();
+        assertThat(new HttpsPolicy(false, List.of()).allows(false, "203.0.113.9", null))
+                .isTrue();
     }
 }

@@ -25,7 +25,9 @@ class HttpsTest {
 
     @Test
     void plainHttpIsRefused() {
-        admin().get("/projects").then().statusCode(403)
+        admin().get("/projects")
+                .then()
+                .statusCode(403)
                 .body("error.code", equalTo("https_required"))
                 .body("meta.type", equalTo("error"));
     }

@@ -15,10 +15,18 @@ class OpenApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyEndpointDocumentsItsErrors() {
-        Map<String, Object> paths = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().path("paths");
-        assertThat(paths).containsKeys("/projects", "/projects/{id}", "/projects/{projectId}/keys",
-                "/projects/{projectId}/keys/{keyId}");
+        Map<String, Object> paths = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("paths");
+        assertThat(paths)
+                .containsKeys(
+                        "/projects",
+                        "/projects/{id}",
+                        "/projects/{projectId}/keys",
+                        "/projects/{projectId}/keys/{keyId}");
         paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((method, op) -> {
             Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) op).get("responses");
             assertThat(responses).as(method + " " + path).containsKeys("400", "401", "403", "503");

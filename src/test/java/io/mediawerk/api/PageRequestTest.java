@@ -19,14 +19,18 @@ class PageRequestTest {
 
     @Test
     void offsets() {
-        assertThat(PageRequest.parse("3", "250", "updated", "asc", SORTS, "created").offset()).isEqualTo(500);
+        assertThat(PageRequest.parse("3", "250", "updated", "asc", SORTS, "created")
+                        .offset())
+                .isEqualTo(500);
     }
 
     @Test
     void hugePagesAreRefusedRatherThanOverflowing() {
         assertThatThrownBy(() -> PageRequest.parse("99999999999", null, null, null, SORTS, "created"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("page");
-        assertThatThrownBy(() -> PageRequest.parse(String.valueOf(Integer.MAX_VALUE), null, null, null, SORTS,
-                "created")).isInstanceOf(ApiException.class);
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("page");
+        assertThatThrownBy(
+                        () -> PageRequest.parse(String.valueOf(Integer.MAX_VALUE), null, null, null, SORTS, "created"))
+                .isInstanceOf(ApiException.class);
     }
 }

@@ -63,6 +63,7 @@ class HelmChartTest {
             "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "mediawerk-s3",
             "MEDIAWERK_UPLOADS_SIGNING_SECRET", "mediawerk-app",
             "MEDIAWERK_ADMIN_KEY", "mediawerk-app");
+
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|key|token).*");
 
     private static String ciRender;
@@ -83,7 +84,8 @@ class HelmChartTest {
     void lintPassesWithCiValues(@TempDir Path dir) throws IOException {
         // helm-java's lint takes no values file: lint a copy whose values.yaml has ci-values.yaml merged in.
         Path chart = copyChart(dir.resolve("mediawerk"));
-        ObjectNode values = (ObjectNode) YAML.readTree(CHART.resolve("values.yaml").toFile());
+        ObjectNode values =
+                (ObjectNode) YAML.readTree(CHART.resolve("values.yaml").toFile());
         merge(values, YAML.readTree(CI_VALUES.toFile()));
         YAML.writeValue(chart.resolve("values.yaml").toFile(), values);
 
@@ -93,31 +95,44 @@ class HelmChartTest {
     @Test
     void eachRoleIsADeploymentRunningItsConsumers() {
         List<JsonNode> deployments = ofKind(ci, "Deployment");
-        assertThat(deployments).extracting(d -> d.at("/metadata/name").asText())
+        assertThat(deployments)
+                .extracting(d -> d.at("/metadata/name").asText())
                 .containsExactlyInAnyOrder("mediawerk-api", "mediawerk-worker", "mediawerk-dispatcher");
 
         for (String role : ROLES) {
             JsonNode deployment = named(deployments, "mediawerk-" + role);
             JsonNode pod = deployment.at("/spec/template");
-            assertThat(pod.at("/metadata/labels/app.kubernetes.io~1component").asText()).isEqualTo(role);
-            assertThat(deployment.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText()).isEqualTo(role);
-            assertThat(pod.at("/metadata/annotations/checksum~1config").asText()).matches("[0-9a-f]{64}");
+            assertThat(pod.at("/metadata/labels/app.kubernetes.io~1component").asText())
+                    .isEqualTo(role);
+            assertThat(deployment
+                            .at("/spec/selector/matchLabels/app.kubernetes.io~1component")
+                            .asText())
+                    .isEqualTo(role);
+            assertThat(pod.at("/metadata/annotations/checksum~1config").asText())
+                    .matches("[0-9a-f]{64}");
 
             JsonNode container = onlyContainer(deployment);
             assertThat(container.at("/image").asText()).isEqualTo("registry.example.com/mediawerk/mediawerk:0.1.0");
             assertThat(container.at("/envFrom/0/configMapRef/name").asText()).isEqualTo("mediawerk");
             Map<String, JsonNode> env = env(container);
-            CONSUMERS.get(role).forEach((channel, enabled) ->
-                    assertThat(env.get("MP_MESSAGING_INCOMING_" + channel + "_ENABLED").at("/value").asText())
-                            .as("%s: %s", role, channel).isEqualTo(enabled));
-            assertThat(env.get("JAVA_OPTS").at("/value").asText()).as("a JVM out of heap exits and is restarted")
+            CONSUMERS
+                    .get(role)
+                    .forEach((channel, enabled) -> assertThat(env.get("MP_MESSAGING_INCOMING_" + channel + "_ENABLED")
+                                    .at("/value")
+                                    .asText())
+                            .as("%s: %s", role, channel)
+                            .isEqualTo(enabled));
+            assertThat(env.get("JAVA_OPTS").at("/value").asText())
+                    .as("a JVM out of heap exits and is restarted")
                     .contains("-XX:+ExitOnOutOfMemoryError");
 
             assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/started");
             assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
             assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
             assertThat(List.of("startupProbe", "readinessProbe", "livenessProbe"))
-                    .allSatisfy(probe -> assertThat(container.at("/" + probe + "/httpGet/port").asText()).isEqualTo("http"));
+                    .allSatisfy(probe -> assertThat(
+                                    container.at("/" + probe + "/httpGet/port").asText())
+                            .isEqualTo("http"));
             assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
 
             assertThat(container.at("/resources/requests/cpu").asText()).isNotEmpty();
@@ -125,20 +140,41 @@ class HelmChartTest {
             assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
 
             assertNonRoot(pod.at("/spec"), container);
-            assertThat(pod.at("/spec/automountServiceAccountToken").asBoolean(true)).isFalse();
+            assertThat(pod.at("/spec/automountServiceAccountToken").asBoolean(true))
+                    .isFalse();
         }
 
         JsonNode worker = onlyContainer(named(deployments, "mediawerk-worker"));
-        assertThat(env(worker).get("MEDIAWERK_TRANSFORMS_CONCURRENCY").at("/value").asText()).isEqualTo("1");
-        assertThat(named(deployments, "mediawerk-api").at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isEqualTo(45);
-        assertThat(onlyContainer(named(deployments, "mediawerk-api")).at("/lifecycle/preStop/exec/command").toString())
+        assertThat(env(worker)
+                        .get("MEDIAWERK_TRANSFORMS_CONCURRENCY")
+                        .at("/value")
+                        .asText())
+                .isEqualTo("1");
+        assertThat(named(deployments, "mediawerk-api")
+                        .at("/spec/template/spec/terminationGracePeriodSeconds")
+                        .asInt())
+                .isEqualTo(45);
+        assertThat(onlyContainer(named(deployments, "mediawerk-api"))
+                        .at("/lifecycle/preStop/exec/command")
+                        .toString())
                 .isEqualTo("[\"sleep\",\"5\"]");
-        assertThat(named(deployments, "mediawerk-worker").at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isEqualTo(120);
-        assertThat(named(deployments, "mediawerk-dispatcher").at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isEqualTo(30);
+        assertThat(named(deployments, "mediawerk-worker")
+                        .at("/spec/template/spec/terminationGracePeriodSeconds")
+                        .asInt())
+                .isEqualTo(120);
+        assertThat(named(deployments, "mediawerk-dispatcher")
+                        .at("/spec/template/spec/terminationGracePeriodSeconds")
+                        .asInt())
+                .isEqualTo(30);
         // The HPA and KEDA set these replicas.
-        assertThat(named(deployments, "mediawerk-api").at("/spec/replicas").isMissingNode()).isTrue();
-        assertThat(named(deployments, "mediawerk-worker").at("/spec/replicas").isMissingNode()).isTrue();
-        assertThat(named(deployments, "mediawerk-dispatcher").at("/spec/replicas").asInt()).isEqualTo(2);
+        assertThat(named(deployments, "mediawerk-api").at("/spec/replicas").isMissingNode())
+                .isTrue();
+        assertThat(named(deployments, "mediawerk-worker").at("/spec/replicas").isMissingNode())
+                .isTrue();
+        assertThat(named(deployments, "mediawerk-dispatcher")
+                        .at("/spec/replicas")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -147,7 +183,8 @@ class HelmChartTest {
         assertThat(services).hasSize(1);
         JsonNode service = services.get(0);
         assertThat(service.at("/metadata/name").asText()).isEqualTo("mediawerk-api");
-        assertThat(service.at("/spec/selector/app.kubernetes.io~1component").asText()).isEqualTo("api");
+        assertThat(service.at("/spec/selector/app.kubernetes.io~1component").asText())
+                .isEqualTo("api");
         assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
 
         List<JsonNode> ingresses = ofKind(ci, "Ingress");
@@ -164,7 +201,8 @@ class HelmChartTest {
     @Test
     void eachRoleHasADisruptionBudgetAndOnlyTheApiAnHpa() {
         assertThat(ofKind(ci, "PodDisruptionBudget"))
-                .extracting(pdb -> pdb.at("/spec/selector/matchLabels/app.kubernetes.io~1component").asText())
+                .extracting(pdb -> pdb.at("/spec/selector/matchLabels/app.kubernetes.io~1component")
+                        .asText())
                 .containsExactlyInAnyOrderElementsOf(ROLES);
 
         List<JsonNode> hpas = ofKind(ci, "HorizontalPodAutoscaler");
@@ -183,7 +221,9 @@ class HelmChartTest {
         JsonNode scaled = scaledObjects.get(0);
         assertThat(scaled.at("/apiVersion").asText()).isEqualTo("keda.sh/v1alpha1");
         assertThat(scaled.at("/spec/scaleTargetRef/name").asText()).isEqualTo("mediawerk-worker");
-        assertThat(scaled.at("/spec/maxReplicaCount").asInt()).as("kafka.partitions").isEqualTo(12);
+        assertThat(scaled.at("/spec/maxReplicaCount").asInt())
+                .as("kafka.partitions")
+                .isEqualTo(12);
         JsonNode trigger = scaled.at("/spec/triggers/0");
         assertThat(trigger.at("/type").asText()).isEqualTo("kafka");
         assertThat(trigger.at("/metadata/consumerGroup").asText()).isEqualTo("mediawerk-transform");
@@ -198,7 +238,9 @@ class HelmChartTest {
             assertThat(env).containsKeys(SECRET_ENV.keySet().toArray(String[]::new));
             SECRET_ENV.forEach((name, secret) -> {
                 assertThat(env.get(name).has("value")).as(name).isFalse();
-                assertThat(env.get(name).at("/valueFrom/secretKeyRef/name").asText()).as(name).isEqualTo(secret);
+                assertThat(env.get(name).at("/valueFrom/secretKeyRef/name").asText())
+                        .as(name)
+                        .isEqualTo(secret);
             });
         }
         JsonNode config = ofKind(ci, "ConfigMap").get(0).get("data");
@@ -223,8 +265,11 @@ class HelmChartTest {
         JsonNode secret = secretObjects.get(0);
         assertThat(secret.at("/metadata/name").asText()).isEqualTo("mediawerk");
         Map<String, String> data = new LinkedHashMap<>();
-        secret.get("data").properties().forEach(e ->
-                data.put(e.getKey(), new String(Base64.getDecoder().decode(e.getValue().asText()), StandardCharsets.UTF_8)));
+        secret.get("data")
+                .properties()
+                .forEach(e -> data.put(
+                        e.getKey(),
+                        new String(Base64.getDecoder().decode(e.getValue().asText()), StandardCharsets.UTF_8)));
         assertThat(data.values()).containsExactlyInAnyOrderElementsOf(secrets.values());
 
         for (JsonNode deployment : ofKind(rendered, "Deployment")) {
@@ -234,24 +279,36 @@ class HelmChartTest {
                 assertThat(ref.at("/name").asText()).as(name).isEqualTo("mediawerk");
                 assertThat(data).as(name).containsKey(ref.at("/key").asText());
             }
-            assertThat(deployment.at("/spec/template/metadata/annotations/checksum~1secret").asText()).matches("[0-9a-f]{64}");
+            assertThat(deployment
+                            .at("/spec/template/metadata/annotations/checksum~1secret")
+                            .asText())
+                    .matches("[0-9a-f]{64}");
         }
-        String outsideTheSecret = rendered.stream().filter(m -> !m.at("/kind").asText().equals("Secret"))
-                .map(JsonNode::toString).reduce("", String::concat);
+        String outsideTheSecret = rendered.stream()
+                .filter(m -> !m.at("/kind").asText().equals("Secret"))
+                .map(JsonNode::toString)
+                .reduce("", String::concat);
         assertThat(secrets.values()).filteredOn(v -> !v.equals("mediawerk")).noneMatch(outsideTheSecret::contains);
     }
 
     @Test
     void s3NeedsNoSecretWithTheDefaultCredentialsChain() {
         List<JsonNode> rendered = manifests(withSecrets(withRequiredSettings(template()))
-                .set("s3.credentials.type", "default").set("s3.credentials.accessKeyId", "")
-                .set("s3.credentials.secretAccessKey", "").call());
+                .set("s3.credentials.type", "default")
+                .set("s3.credentials.accessKeyId", "")
+                .set("s3.credentials.secretAccessKey", "")
+                .call());
         for (JsonNode deployment : ofKind(rendered, "Deployment")) {
-            assertThat(env(onlyContainer(deployment))).doesNotContainKeys(
-                    "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
-                    "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY");
+            assertThat(env(onlyContainer(deployment)))
+                    .doesNotContainKeys(
+                            "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID",
+                            "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY");
         }
-        assertThat(ofKind(rendered, "ConfigMap").get(0).at("/data/QUARKUS_S3_AWS_CREDENTIALS_TYPE").asText()).isEqualTo("default");
+        assertThat(ofKind(rendered, "ConfigMap")
+                        .get(0)
+                        .at("/data/QUARKUS_S3_AWS_CREDENTIALS_TYPE")
+                        .asText())
+                .isEqualTo("default");
     }
 
     @Test
@@ -266,29 +323,41 @@ class HelmChartTest {
                 }
             }
         });
-        assertThat(checked).contains(".database.password", ".appSecrets.signingSecret", ".s3.credentials.secretAccessKey");
+        assertThat(checked)
+                .contains(".database.password", ".appSecrets.signingSecret", ".s3.credentials.secretAccessKey");
         assertThat(filled).isEmpty();
     }
 
     @Test
     void renderingFailsWithoutTheDatabasePasswordOrTheSigningSecret() {
-        assertThatThrownBy(() -> withRequiredSettings(template()).set("appSecrets.signingSecret", "s".repeat(32)).call())
+        assertThatThrownBy(() -> withRequiredSettings(template())
+                        .set("appSecrets.signingSecret", "s".repeat(32))
+                        .call())
                 .hasMessageContaining("mediawerk: no database credentials");
         assertThatThrownBy(() -> withRequiredSettings(template())
-                .set("database.username", "mediawerk").set("database.password", "pw")
-                .set("s3.credentials.accessKeyId", "ak").set("s3.credentials.secretAccessKey", "sk").call())
+                        .set("database.username", "mediawerk")
+                        .set("database.password", "pw")
+                        .set("s3.credentials.accessKeyId", "ak")
+                        .set("s3.credentials.secretAccessKey", "sk")
+                        .call())
                 .hasMessageContaining("mediawerk: no signing secret");
         assertThatThrownBy(() -> withRequiredSettings(template())
-                .set("database.username", "mediawerk").set("database.password", "pw")
-                .set("appSecrets.signingSecret", "s".repeat(32)).call())
+                        .set("database.username", "mediawerk")
+                        .set("database.password", "pw")
+                        .set("appSecrets.signingSecret", "s".repeat(32))
+                        .call())
                 .hasMessageContaining("mediawerk: no S3 credentials");
     }
 
     @Test
     void kedaIsOffByDefault() {
-        List<JsonNode> rendered = manifests(withSecrets(withRequiredSettings(template())).call());
+        List<JsonNode> rendered =
+                manifests(withSecrets(withRequiredSettings(template())).call());
         assertThat(ofKind(rendered, "ScaledObject")).isEmpty();
-        assertThat(named(ofKind(rendered, "Deployment"), "mediawerk-worker").at("/spec/replicas").asInt()).isEqualTo(2);
+        assertThat(named(ofKind(rendered, "Deployment"), "mediawerk-worker")
+                        .at("/spec/replicas")
+                        .asInt())
+                .isEqualTo(2);
     }
 
     @Test
@@ -296,7 +365,9 @@ class HelmChartTest {
         if (Boolean.getBoolean("mediawerk.deploy.render")) {
             Files.writeString(RENDERED, RENDERED_HEADER + ciRender);
         }
-        String body = Files.readString(RENDERED).lines().dropWhile(line -> line.startsWith("#"))
+        String body = Files.readString(RENDERED)
+                .lines()
+                .dropWhile(line -> line.startsWith("#"))
                 .reduce(new StringBuilder(), (text, line) -> text.append(line).append('\n'), StringBuilder::append)
                 .toString();
         assertThat(body)
@@ -319,8 +390,10 @@ class HelmChartTest {
     }
 
     private static TemplateCommand withSecrets(TemplateCommand command) {
-        return command.set("database.username", "mediawerk").set("database.password", "pw-" + UUID.randomUUID())
-                .set("s3.credentials.accessKeyId", "ak").set("s3.credentials.secretAccessKey", "sk-" + UUID.randomUUID())
+        return command.set("database.username", "mediawerk")
+                .set("database.password", "pw-" + UUID.randomUUID())
+                .set("s3.credentials.accessKeyId", "ak")
+                .set("s3.credentials.secretAccessKey", "sk-" + UUID.randomUUID())
                 .set("appSecrets.signingSecret", "signing-" + UUID.randomUUID());
     }
 
@@ -346,7 +419,8 @@ class HelmChartTest {
     /** Helm's way of applying a values file: maps merge key by key, anything else replaces. */
     private static void merge(ObjectNode into, JsonNode from) {
         from.properties().forEach(e -> {
-            if (into.get(e.getKey()) instanceof ObjectNode target && e.getValue().isObject()) {
+            if (into.get(e.getKey()) instanceof ObjectNode target
+                    && e.getValue().isObject()) {
                 merge(target, e.getValue());
             } else {
                 into.set(e.getKey(), e.getValue());
@@ -359,18 +433,24 @@ class HelmChartTest {
     private static List<JsonNode> manifests(String yaml) {
         try {
             return YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll().stream()
-                    .filter(JsonNode::isObject).toList();
+                    .filter(JsonNode::isObject)
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException("Helm rendered invalid YAML", e);
         }
     }
 
     private static List<JsonNode> ofKind(List<JsonNode> manifests, String kind) {
-        return manifests.stream().filter(m -> m.at("/kind").asText().equals(kind)).toList();
+        return manifests.stream()
+                .filter(m -> m.at("/kind").asText().equals(kind))
+                .toList();
     }
 
     private static JsonNode named(List<JsonNode> manifests, String name) {
-        return manifests.stream().filter(m -> m.at("/metadata/name").asText().equals(name)).findFirst().orElseThrow();
+        return manifests.stream()
+                .filter(m -> m.at("/metadata/name").asText().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JsonNode onlyContainer(JsonNode deployment) {
@@ -396,7 +476,10 @@ class HelmChartTest {
         assertThat(security.at("/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
 
         Map<String, String> mounts = new LinkedHashMap<>();
-        container.at("/volumeMounts").forEach(m -> mounts.put(m.at("/mountPath").asText(), m.at("/name").asText()));
+        container
+                .at("/volumeMounts")
+                .forEach(m ->
+                        mounts.put(m.at("/mountPath").asText(), m.at("/name").asText()));
         assertThat(mounts).containsOnlyKeys("/tmp", "/work");
         Set<String> emptyDirs = new HashSet<>();
         podSpec.at("/volumes").forEach(v -> {

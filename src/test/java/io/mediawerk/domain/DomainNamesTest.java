@@ -18,7 +18,8 @@ class DomainNamesTest {
 
     @Test
     void theApisOwnHostIsNotACustomDomain() {
-        assertThatThrownBy(() -> DomainNames.normalise("API.mediawerk.example", API)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> DomainNames.normalise("API.mediawerk.example", API))
+                .isInstanceOf(ApiException.class)
                 .hasMessageContaining("own host");
     }
 }

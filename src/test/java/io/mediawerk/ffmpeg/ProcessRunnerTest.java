@@ -28,8 +28,8 @@ class ProcessRunnerTest {
 
     @Test
     void argumentsAreNeverInterpretedByAShell() {
-        ProcessResult result = ProcessRunner.run(List.of("echo", "$(id) ; rm -rf / `x` 'q'"), Duration.ofSeconds(10),
-                1024);
+        ProcessResult result =
+                ProcessRunner.run(List.of("echo", "$(id) ; rm -rf / `x` 'q'"), Duration.ofSeconds(10), 1024);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.stdoutText()).isEqualTo("$(id) ; rm -rf / `x` 'q'\n");
@@ -51,8 +51,8 @@ class ProcessRunnerTest {
     void timeoutKillsTheWholeProcessTree() throws Exception {
         List<ProcessHandle> tree = new ArrayList<>();
 
-        ProcessResult result = ProcessRunner.run(List.of("sh", "-c", "sleep 30 & sleep 30 & wait"),
-                Duration.ofMillis(1500), 1024, process -> {
+        ProcessResult result = ProcessRunner.run(
+                List.of("sh", "-c", "sleep 30 & sleep 30 & wait"), Duration.ofMillis(1500), 1024, process -> {
                     tree.add(process.toHandle());
                     tree.addAll(waitForDescendants(process, 2));
                 });
@@ -68,8 +68,8 @@ class ProcessRunnerTest {
     @Test
     void cancelFromOutsideKillsTheTree() throws Exception {
         AtomicReference<Process> started = new AtomicReference<>();
-        CompletableFuture<ProcessResult> running = CompletableFuture.supplyAsync(() -> ProcessRunner.run(
-                List.of("sh", "-c", "sleep 30 & wait"), Duration.ofSeconds(30), 1024, started::set));
+        CompletableFuture<ProcessResult> running = CompletableFuture.supplyAsync(() ->
+                ProcessRunner.run(List.of("sh", "-c", "sleep 30 & wait"), Duration.ofSeconds(30), 1024, started::set));
         while (started.get() == null) {
             Thread.sleep(20);
         }
@@ -90,8 +90,8 @@ class ProcessRunnerTest {
         assertThatThrownBy(() -> ProcessRunner.run(List.of("ffprobe-not-here"), Duration.ofSeconds(5), 10))
                 .isInstanceOf(ProgramUnavailableException.class)
                 .hasMessage("ffprobe-not-here is not installed: install it or put it on the PATH");
-        assertThatThrownBy(() -> ProcessRunner.run(List.of("/nonexistent/bin/ffprobe", "-version"),
-                Duration.ofSeconds(5), 10))
+        assertThatThrownBy(() ->
+                        ProcessRunner.run(List.of("/nonexistent/bin/ffprobe", "-version"), Duration.ofSeconds(5), 10))
                 .isInstanceOf(ProgramUnavailableException.class)
                 .hasMessage("ffprobe is not installed: apt-get install -y ffmpeg");
     }
@@ -101,7 +101,8 @@ class ProcessRunnerTest {
         // 64 MiB on stdout and 1 MiB on stderr: both pipes must be drained while the program runs
         ProcessResult result = ProcessRunner.run(
                 List.of("sh", "-c", "head -c 1048576 /dev/zero >&2; head -c 67108864 /dev/zero; echo end >&2"),
-                Duration.ofSeconds(30), 1000);
+                Duration.ofSeconds(30),
+                1000);
 
         assertThat(result.timedOut()).isFalse();
         assertThat(result.exitCode()).isZero();

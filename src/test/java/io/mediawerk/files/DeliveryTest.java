@@ -31,37 +31,60 @@ class DeliveryTest {
         String sourceId = created.path("data.sources[0].id");
 
         Response full = given().get(url);
-        full.then().statusCode(200).header("Content-Type", "video/mp4").header("Accept-Ranges", "bytes")
+        full.then()
+                .statusCode(200)
+                .header("Content-Type", "video/mp4")
+                .header("Accept-Ranges", "bytes")
                 .header("Content-Length", String.valueOf(file.length))
                 .header("Cache-Control", "public, max-age=31536000, immutable");
         String etag = full.header("ETag");
         assertThat(etag).startsWith("\"");
         assertThat(full.header("Last-Modified")).endsWith("GMT");
 
-        byte[] part = given().header("Range", "bytes=100-199").get(url).then().statusCode(206)
-                .header("Content-Range", "bytes 100-199/" + file.length).header("Content-Length", "100")
-                .extract().asByteArray();
+        byte[] part = given().header("Range", "bytes=100-199")
+                .get(url)
+                .then()
+                .statusCode(206)
+                .header("Content-Range", "bytes 100-199/" + file.length)
+                .header("Content-Length", "100")
+                .extract()
+                .asByteArray();
         assertThat(part).isEqualTo(Arrays.copyOfRange(file, 100, 200));
-        byte[] tail = given().header("Range", "bytes=-10").get(url).then().statusCode(206).extract().asByteArray();
+        byte[] tail = given().header("Range", "bytes=-10")
+                .get(url)
+                .then()
+                .statusCode(206)
+                .extract()
+                .asByteArray();
         assertThat(tail).isEqualTo(Arrays.copyOfRange(file, file.length - 10, file.length));
-        byte[] open = given().header("Range", "bytes=" + (file.length - 5) + "-").get(url).then().statusCode(206)
-                .extract().asByteArray();
+        byte[] open = given().header("Range", "bytes=" + (file.length - 5) + "-")
+                .get(url)
+                .then()
+                .statusCode(206)
+                .extract()
+                .asByteArray();
         assertThat(open).hasSize(5);
-        given().header("Range", "bytes=" + file.length + "-").get(url).then().statusCode(416)
+        given().header("Range", "bytes=" + file.length + "-")
+                .get(url)
+                .then()
+                .statusCode(416)
                 .header("Content-Range", "bytes */" + file.length);
         given().header("If-None-Match", etag).get(url).then().statusCode(304);
         given().head(url).then().statusCode(200).header("Content-Length", String.valueOf(file.length));
         given().post(url).then().statusCode(405);
-        given().get("/files/src_0000000000000000.mp4").then().statusCode(404).body("error.code",
-                equalTo("not_found"));
+        given().get("/files/src_0000000000000000.mp4").then().statusCode(404).body("error.code", equalTo("not_found"));
         given().get("/files/..%2F..%2Fetc%2Fpasswd").then().statusCode(404);
 
         long expectedBytes = file.length + 100 + 10 + 5;
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            List<Long> row = Db.inSession(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                    "select requests, bytes from delivery_counts where source_id = :id", Object[].class)
-                    .setParameter("id", sourceId).getSingleResultOrNull()).map(r -> r == null ? List.<Long>of()
-                    : List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue())));
+            List<Long> row = Db.inSession(() -> Panache.getSession()
+                    .chain(s -> s.createNativeQuery(
+                                    "select requests, bytes from delivery_counts where source_id = :id", Object[].class)
+                            .setParameter("id", sourceId)
+                            .getSingleResultOrNull())
+                    .map(r -> r == null
+                            ? List.<Long>of()
+                            : List.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue())));
             // 200, three 206, 304 and HEAD are deliveries; the 416 is not
             assertThat(row).containsExactly(6L, expectedBytes);
         });
@@ -70,21 +93,37 @@ class DeliveryTest {
     @Test
     void sourcesCanBeListedRelabelledAndTheOriginalIsProtected() {
         Api.TestProject project = Api.newProject("Sources");
-        String mediaId = Api.upload(project, TestMedia.bytes("png"), "image/png").path("data.id");
+        String mediaId =
+                Api.upload(project, TestMedia.bytes("png"), "image/png").path("data.id");
         Api.upload(project, TestMedia.bytes("wav"), "audio/wav");
         as(project.key()).get("/sources").then().statusCode(200).body("meta.total", equalTo(2));
         as(project.key()).get("/sources?kind=audio").then().body("meta.total", equalTo(1));
         as(project.key()).get("/sources?media_id=" + mediaId).then().body("meta.total", equalTo(1));
         String id = as(project.key()).get("/sources?media_id=" + mediaId).path("data[0].id");
-        as(project.key()).body("{\"label\": \"master\", \"metadata\": {\"by\": \"test\"}}").patch("/sources/" + id)
-                .then().statusCode(200).body("data.label", equalTo("master")).body("data.metadata.by",
-                        equalTo("test"));
+        as(project.key())
+                .body("{\"label\": \"master\", \"metadata\": {\"by\": \"test\"}}")
+                .patch("/sources/" + id)
+                .then()
+                .statusCode(200)
+                .body("data.label", equalTo("master"))
+                .body("data.metadata.by", equalTo("test"));
         as(project.key()).get("/sources?label=master").then().body("meta.total", equalTo(1));
-        as(project.key()).body("{\"label\": \"../../etc\"}").patch("/sources/" + id).then().statusCode(400)
+        as(project.key())
+                .body("{\"label\": \"../../etc\"}")
+                .patch("/sources/" + id)
+                .then()
+                .statusCode(400)
                 .body("error.param", equalTo("label"));
-        as(project.key()).body("{\"label\": \"original\"}").patch("/sources/" + id).then().statusCode(200);
-        as(project.key()).delete("/sources/" + id).then().statusCode(409).body("error.code",
-                equalTo("original_source"));
+        as(project.key())
+                .body("{\"label\": \"original\"}")
+                .patch("/sources/" + id)
+                .then()
+                .statusCode(200);
+        as(project.key())
+                .delete("/sources/" + id)
+                .then()
+                .statusCode(409)
+                .body("error.code", equalTo("original_source"));
         as(project.key()).get("/sources?media_id=bogus").then().statusCode(400);
     }
 }

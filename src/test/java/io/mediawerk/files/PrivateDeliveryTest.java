@@ -42,16 +42,20 @@ class PrivateDeliveryTest {
         String sourceId = media.path("data.sources[0].id");
         given().get(plain).then().statusCode(200);
 
-        as(project.key()).body(Map.of("private_delivery", true)).patch("/media/" + mediaId).then().statusCode(200)
+        as(project.key())
+                .body(Map.of("private_delivery", true))
+                .patch("/media/" + mediaId)
+                .then()
+                .statusCode(200)
                 .body("data.private_delivery", equalTo(true));
         given().get(plain).then().statusCode(403).body("error.code", equalTo("signature_required"));
 
-        Response signed = as(project.key()).body(Map.of("expires_in", 120)).post("/sources/" + sourceId
-                + "/signed-url");
-        signed.then().statusCode(200).body("data.object", equalTo("signed_url"))
-                .body("data.url", startsWith("http"));
+        Response signed =
+                as(project.key()).body(Map.of("expires_in", 120)).post("/sources/" + sourceId + "/signed-url");
+        signed.then().statusCode(200).body("data.object", equalTo("signed_url")).body("data.url", startsWith("http"));
         String url = signed.path("data.url");
-        assertThat(Instant.parse(signed.path("data.expires"))).isAfter(Instant.now().plusSeconds(100));
+        assertThat(Instant.parse(signed.path("data.expires")))
+                .isAfter(Instant.now().plusSeconds(100));
         Response file = given().get(url);
         file.then().statusCode(200).header("Cache-Control", startsWith("private, max-age="));
         assertThat(file.asByteArray()).isEqualTo(png);
@@ -62,57 +66,105 @@ class PrivateDeliveryTest {
         String signature = parts[4];
         String tampered = url.replace(signature, (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1));
         given().get(tampered).then().statusCode(403).body("error.code", equalTo("invalid_signature"));
-        given().get(url.replace("/" + expires + "/", "/" + (Long.parseLong(expires) + 3600) + "/")).then()
-                .statusCode(403).body("error.code", equalTo("invalid_signature"));
+        given().get(url.replace("/" + expires + "/", "/" + (Long.parseLong(expires) + 3600) + "/"))
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo("invalid_signature"));
         long past = Instant.now().getEpochSecond() - 5;
         given().get(url.replace("/" + expires + "/" + signature + "/", "/" + past + "/" + sign(sourceId, past) + "/"))
-                .then().statusCode(403).body("error.code", equalTo("signature_expired"));
+                .then()
+                .statusCode(403)
+                .body("error.code", equalTo("signature_expired"));
 
         String otherMedia = upload(project, TestMedia.bytes("jpeg"));
         String otherSource = as(project.key()).get("/media/" + otherMedia).path("data.sources[0].id");
-        given().get(url.replace(sourceId, otherSource)).then().statusCode(403)
+        given().get(url.replace(sourceId, otherSource))
+                .then()
+                .statusCode(403)
                 .body("error.code", equalTo("invalid_signature"));
     }
 
     @Test
     void theProjectSettingAppliesUnlessTheMediaSaysOtherwise() {
         Api.TestProject project = Api.newProject("Private project");
-        admin().body(Map.of("private_delivery", true)).patch("/projects/" + project.id()).then().statusCode(200)
+        admin().body(Map.of("private_delivery", true))
+                .patch("/projects/" + project.id())
+                .then()
+                .statusCode(200)
                 .body("data.private_delivery", equalTo(true));
         String closed = upload(project, TestMedia.bytes("png"));
         String open = upload(project, TestMedia.bytes("png"));
-        as(project.key()).body(Map.of("private_delivery", false)).patch("/media/" + open).then().statusCode(200);
+        as(project.key())
+                .body(Map.of("private_delivery", false))
+                .patch("/media/" + open)
+                .then()
+                .statusCode(200);
         given().get(urlOf(project, closed)).then().statusCode(403);
         given().get(urlOf(project, open)).then().statusCode(200);
-        as(project.key()).body("{\"private_delivery\": null}").patch("/media/" + open).then().statusCode(200);
+        as(project.key())
+                .body("{\"private_delivery\": null}")
+                .patch("/media/" + open)
+                .then()
+                .statusCode(200);
         given().get(urlOf(project, open)).then().statusCode(403);
 
-        admin().body("{\"private_delivery\": \"yes\"}").patch("/projects/" + project.id()).then().statusCode(400)
+        admin().body("{\"private_delivery\": \"yes\"}")
+                .patch("/projects/" + project.id())
+                .then()
+                .statusCode(400)
                 .body("error.param", equalTo("private_delivery"));
-        as(project.key()).body("{\"private_delivery\": 1}").patch("/media/" + open).then().statusCode(400);
+        as(project.key())
+                .body("{\"private_delivery\": 1}")
+                .patch("/media/" + open)
+                .then()
+                .statusCode(400);
         String source = as(project.key()).get("/media/" + open).path("data.sources[0].id");
-        as(project.key()).body(Map.of("expires_in", 5)).post("/sources/" + source + "/signed-url").then()
-                .statusCode(400).body("error.param", equalTo("expires_in"));
-        as(project.key()).body(Map.of("expires_in", 700000)).post("/sources/" + source + "/signed-url").then()
+        as(project.key())
+                .body(Map.of("expires_in", 5))
+                .post("/sources/" + source + "/signed-url")
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo("expires_in"));
+        as(project.key())
+                .body(Map.of("expires_in", 700000))
+                .post("/sources/" + source + "/signed-url")
+                .then()
                 .statusCode(400);
         Api.TestProject other = Api.newProject("Private other");
-        as(other.key()).body("{}").post("/sources/" + source + "/signed-url").then().statusCode(404);
+        as(other.key())
+                .body("{}")
+                .post("/sources/" + source + "/signed-url")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void aSignedPlaylistCarriesItsSignatureToItsSegments() {
         Api.TestProject project = Api.newProject("Private HLS");
         String mediaId = upload(project, TestMedia.bytes("mp4"), "video/mp4");
-        as(project.key()).body(Map.of("private_delivery", true)).patch("/media/" + mediaId).then().statusCode(200);
-        String transform = Transforms.create(project, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", "
-                + "\"format\": \"hls\"}");
+        as(project.key())
+                .body(Map.of("private_delivery", true))
+                .patch("/media/" + mediaId)
+                .then()
+                .statusCode(200);
+        String transform = Transforms.create(
+                project, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", " + "\"format\": \"hls\"}");
         Response done = Transforms.awaitCompleted(project, transform);
         String hls = done.path("data.output.id");
         given().get((String) done.path("data.output.url")).then().statusCode(403);
 
-        String playlist = as(project.key()).body("{}").post("/sources/" + hls + "/signed-url").path("data.url");
-        List<String> uris = given().get(playlist).then().statusCode(200).extract().asString().lines()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        String playlist = as(project.key())
+                .body("{}")
+                .post("/sources/" + hls + "/signed-url")
+                .path("data.url");
+        List<String> uris = given().get(playlist)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
         assertThat(uris).isNotEmpty();
         URI next = URI.create(playlist).resolve(uris.get(0));
         given().get(next).then().statusCode(200);
@@ -138,8 +190,9 @@ class PrivateDeliveryTest {
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] key = mac.doFinal("mediawerk signed delivery v1".getBytes(StandardCharsets.UTF_8));
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal((sourceId + "\n" + expires)
-                    .getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal((sourceId + "\n" + expires).getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -39,7 +39,8 @@ class SourceDeletionTest {
     @Test
     void deletingASourceRemovesItsFileAndStopsItsDelivery() {
         Api.TestProject project = Api.newProject("Derived");
-        String mediaId = Api.upload(project, TestMedia.bytes("png"), "image/png").path("data.id");
+        String mediaId =
+                Api.upload(project, TestMedia.bytes("png"), "image/png").path("data.id");
         byte[] derived = TestMedia.bytes("webp");
         String sourceId = Ids.newId("src");
         String key = StorageKeys.source(project.id(), mediaId, sourceId);
@@ -59,17 +60,27 @@ class SourceDeletionTest {
         source.updated = source.created;
         Db.inTransaction(() -> sources.persist(source));
 
-        String url = as(project.key()).get("/sources/" + sourceId).then().statusCode(200)
-                .body("data.label", equalTo("thumbnail")).extract().path("data.url");
+        String url = as(project.key())
+                .get("/sources/" + sourceId)
+                .then()
+                .statusCode(200)
+                .body("data.label", equalTo("thumbnail"))
+                .extract()
+                .path("data.url");
         given().get(url).then().statusCode(200).header("Content-Type", "image/webp");
         as(project.key()).get("/media/" + mediaId).then().body("data.sources.size()", equalTo(2));
 
-        as(project.key()).delete("/sources/" + sourceId).then().statusCode(200)
-                .body("data.deleted", equalTo(true)).body("data.object", equalTo("source"));
+        as(project.key())
+                .delete("/sources/" + sourceId)
+                .then()
+                .statusCode(200)
+                .body("data.deleted", equalTo(true))
+                .body("data.object", equalTo("source"));
         as(project.key()).get("/sources/" + sourceId).then().statusCode(404);
         given().get(url).then().statusCode(404);
         as(project.key()).get("/media/" + mediaId).then().body("data.sources.size()", equalTo(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> !Db.inSession(() -> storage.exists(key)));
-        assertThat(Db.inSession(() -> storage.exists(StorageKeys.original(project.id(), mediaId)))).isTrue();
+        assertThat(Db.inSession(() -> storage.exists(StorageKeys.original(project.id(), mediaId))))
+                .isTrue();
     }
 }

@@ -20,9 +20,14 @@ class BacklogMetricsTest {
     void theBacklogIsOnTheMetricsPage() {
         await().atMost(Duration.ofSeconds(30)).until(() -> value("mediawerk_workflow_runs_running") >= 0);
         String page = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(page).contains("mediawerk_outbox_waiting", "mediawerk_outbox_oldest_seconds",
-                "mediawerk_tasks_pending", "mediawerk_tasks_processing", "mediawerk_tasks_oldest_pending_seconds",
-                "mediawerk_webhook_deliveries_waiting");
+        assertThat(page)
+                .contains(
+                        "mediawerk_outbox_waiting",
+                        "mediawerk_outbox_oldest_seconds",
+                        "mediawerk_tasks_pending",
+                        "mediawerk_tasks_processing",
+                        "mediawerk_tasks_oldest_pending_seconds",
+                        "mediawerk_webhook_deliveries_waiting");
     }
 
     private static double value(String gauge) {

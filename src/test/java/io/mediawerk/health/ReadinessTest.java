@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import io.mediawerk.testing.TestStack;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Readiness follows each dependency down and back up; liveness never does; requests survive a database restart. */
 @Tag("stack")
@@ -25,8 +25,11 @@ class ReadinessTest {
         awaitReady();
         TestStack.control(component, "stop");
         try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
-                    .statusCode(503).body("status", equalTo("DOWN")));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> given().get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .body("status", equalTo("DOWN")));
             given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         } finally {
             TestStack.control(component, "start");
@@ -40,18 +43,22 @@ class ReadinessTest {
         admin().get("/projects").then().statusCode(200);
         TestStack.control("postgres", "stop");
         try {
-            admin().get("/projects").then().statusCode(503)
+            admin().get("/projects")
+                    .then()
+                    .statusCode(503)
                     .header("Retry-After", "5")
                     .body("meta.type", equalTo("error"))
                     .body("error.code", equalTo("service_unavailable"));
         } finally {
             TestStack.control("postgres", "start");
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin().get("/projects").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> admin().get("/projects").then().statusCode(200));
     }
 
     private static void awaitReady() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then()
-                .statusCode(200).body("checks.name", hasItem("kafka")));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() ->
+                        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("kafka")));
     }
 }

@@ -40,11 +40,18 @@ class IngestTest {
     void filesAtUrlsAreIngested(String format, String kind) {
         byte[] file = TestMedia.bytes(format);
         String url = server.put("/ok/" + format + "/file.bin", new FileServer.Bytes(file, "application/octet-stream"));
-        Response created = as(project.key()).body(Map.of("url", url, "title", "From a URL")).post("/media");
-        created.then().statusCode(201).body("data.status", equalTo("pending")).body("data.kind", equalTo(null))
+        Response created = as(project.key())
+                .body(Map.of("url", url, "title", "From a URL"))
+                .post("/media");
+        created.then()
+                .statusCode(201)
+                .body("data.status", equalTo("pending"))
+                .body("data.kind", equalTo(null))
                 .body("data.title", equalTo("From a URL"));
         Response ready = awaitFinal(created.path("data.id"));
-        ready.then().body("data.status", equalTo("ready")).body("data.kind", equalTo(kind))
+        ready.then()
+                .body("data.status", equalTo("ready"))
+                .body("data.kind", equalTo(kind))
                 .body("data.filesize", equalTo(file.length))
                 .body("data.sources[0].label", equalTo("original"));
     }
@@ -59,8 +66,12 @@ class IngestTest {
     @Test
     void failuresSayWhatWentWrong() {
         expectFailure(server.url("/missing"), "url_fetch_failed", "404");
-        expectFailure(server.put("/text", new FileServer.Bytes("hello".repeat(100).getBytes(StandardCharsets.UTF_8),
-                "video/mp4")), "unsupported_format", "Accepted");
+        expectFailure(
+                server.put(
+                        "/text",
+                        new FileServer.Bytes("hello".repeat(100).getBytes(StandardCharsets.UTF_8), "video/mp4")),
+                "unsupported_format",
+                "Accepted");
         String loop = server.put("/loop", new FileServer.Redirect("/loop"));
         expectFailure(loop, "too_many_redirects", "redirected");
         expectFailure(server.put("/hang", new FileServer.Hang(20_000)), "url_timeout", "in time");
@@ -68,8 +79,14 @@ class IngestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/video.mp4",
-        "http://127.0.0.2:9/video.mp4", "http://[::1]/video.mp4", "http://192.168.1.1/x.mp4"})
+    @ValueSource(
+            strings = {
+                "http://169.254.169.254/latest/meta-data/",
+                "http://10.0.0.1/video.mp4",
+                "http://127.0.0.2:9/video.mp4",
+                "http://[::1]/video.mp4",
+                "http://192.168.1.1/x.mp4"
+            })
     void privateAddressesAreRefused(String url) {
         expectFailure(url, "url_not_allowed", "private or internal");
     }
@@ -85,36 +102,53 @@ class IngestTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp://example.com/a.mp4", "not a url", "file:///etc/passwd", ""})
     void badUrlsAre400(String url) {
-        as(project.key()).body(Map.of("url", url)).post("/media").then().statusCode(400)
+        as(project.key())
+                .body(Map.of("url", url))
+                .post("/media")
+                .then()
+                .statusCode(400)
                 .body("error.param", equalTo("url"));
     }
 
     @Test
     void missingUrlIs400() {
         as(project.key()).body("{}").post("/media").then().statusCode(400).body("error.param", equalTo("url"));
-        as(project.key()).body("{\"url\": 5}").post("/media").then().statusCode(400).body("error.param",
-                equalTo("url"));
+        as(project.key())
+                .body("{\"url\": 5}")
+                .post("/media")
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo("url"));
     }
 
     private void expectFailure(String url, String code, String messagePart) {
-        awaitFinal(ingest(url)).then().body("data.status", equalTo("failed"))
+        awaitFinal(ingest(url))
+                .then()
+                .body("data.status", equalTo("failed"))
                 .body("data.error.code", equalTo(code))
                 .body("data.error.message", containsString(messagePart))
                 .body("data.sources.size()", equalTo(0));
     }
 
     private String ingest(String url) {
-        return as(project.key()).body(Map.of("url", url)).post("/media").then().statusCode(201).extract()
+        return as(project.key())
+                .body(Map.of("url", url))
+                .post("/media")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("data.id");
     }
 
     private Response awaitFinal(String mediaId) {
         Response[] last = new Response[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            last[0] = as(project.key()).get("/media/" + mediaId);
-            String status = last[0].path("data.status");
-            return "ready".equals(status) || "failed".equals(status);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    last[0] = as(project.key()).get("/media/" + mediaId);
+                    String status = last[0].path("data.status");
+                    return "ready".equals(status) || "failed".equals(status);
+                });
         return last[0];
     }
 }

@@ -51,41 +51,66 @@ class ModelProvidersTest {
     public static class WithProviders implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("mediawerk.intelligence.speech.url", "http://127.0.0.1:" + PORT + "/v1",
-                    "mediawerk.intelligence.speech.key", KEY,
-                    "mediawerk.intelligence.objects.url", "http://127.0.0.1:" + PORT + "/v1/vision/detection",
-                    "mediawerk.intelligence.objects.key", KEY,
-                    "mediawerk.intelligence.nsfw.url", "http://127.0.0.1:" + PORT + "/v1/vision/nsfw");
+            return Map.of(
+                    "mediawerk.intelligence.speech.url",
+                    "http://127.0.0.1:" + PORT + "/v1",
+                    "mediawerk.intelligence.speech.key",
+                    KEY,
+                    "mediawerk.intelligence.objects.url",
+                    "http://127.0.0.1:" + PORT + "/v1/vision/detection",
+                    "mediawerk.intelligence.objects.key",
+                    KEY,
+                    "mediawerk.intelligence.nsfw.url",
+                    "http://127.0.0.1:" + PORT + "/v1/vision/nsfw");
         }
     }
 
     @Test
     void objectsAndNsfwComeFromImageModels() {
         Api.TestProject project = Api.newProject("Vision");
-        String imageId = Api.upload(project, TestMedia.bytes("png"), "image/png").then().statusCode(201).extract()
+        String imageId = Api.upload(project, TestMedia.bytes("png"), "image/png")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("data.id");
         Response objects = run(project, imageId, "objects");
-        objects.then().body("data.result.object_count", equalTo(1))
+        objects.then()
+                .body("data.result.object_count", equalTo(1))
                 .body("data.result.labels.person", equalTo(1))
                 .body("data.result.objects[0].box.width", equalTo(100))
                 .body("data.result.objects[0].confidence", equalTo(0.91f));
         assertThat(received).containsEntry("detection_api_key", KEY).containsEntry("detection_image", "image/png");
 
-        run(project, imageId, "nsfw").then().body("data.result.nsfw", equalTo(false))
+        run(project, imageId, "nsfw")
+                .then()
+                .body("data.result.nsfw", equalTo(false))
                 .body("data.result.score", equalTo(0.2f));
-        as(project.key()).get("/media/" + imageId).then().body("data.intelligence.objects.object_count", equalTo(1))
+        as(project.key())
+                .get("/media/" + imageId)
+                .then()
+                .body("data.intelligence.objects.object_count", equalTo(1))
                 .body("data.intelligence.nsfw.nsfw", equalTo(false));
 
-        String videoId = Api.upload(project, TestMedia.bytes("mp4"), "video/mp4").then().statusCode(201).extract()
+        String videoId = Api.upload(project, TestMedia.bytes("mp4"), "video/mp4")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("data.id");
-        run(project, videoId, "objects").then().body("data.result.frames[0].objects[0].label", equalTo("person"))
+        run(project, videoId, "objects")
+                .then()
+                .body("data.result.frames[0].objects[0].label", equalTo("person"))
                 .body("data.result.frames[0].time", equalTo(0.0f));
         assertThat(received).containsEntry("detection_image", "image/jpeg");
     }
 
     private static Response run(Api.TestProject project, String mediaId, String kind) {
-        String id = as(project.key()).body(Map.of("media_id", mediaId, "kind", kind)).post("/intelligence").then()
-                .statusCode(201).extract().path("data.id");
+        String id = as(project.key())
+                .body(Map.of("media_id", mediaId, "kind", kind))
+                .post("/intelligence")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
         Response[] done = new Response[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             done[0] = as(project.key()).get("/intelligence/" + id);
@@ -103,37 +128,66 @@ class ModelProvidersTest {
     @Test
     void aTranscriptWithSubtitlesComesFromTheProvider() {
         Api.TestProject project = Api.newProject("Speech");
-        String mediaId = Api.upload(project, TestMedia.bytes("mp3"), "audio/mpeg").then().statusCode(201).extract()
+        String mediaId = Api.upload(project, TestMedia.bytes("mp3"), "audio/mpeg")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("data.id");
-        as(project.key()).body(Map.of("media_id", mediaId, "kind", "speech", "options", Map.of("language", "EN")))
-                .post("/intelligence").then().statusCode(400).body("error.param", equalTo("options.language"));
-        String id = as(project.key()).body(Map.of("media_id", mediaId, "kind", "speech", "options",
-                Map.of("language", "en"))).post("/intelligence").then().statusCode(201).extract().path("data.id");
+        as(project.key())
+                .body(Map.of("media_id", mediaId, "kind", "speech", "options", Map.of("language", "EN")))
+                .post("/intelligence")
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo("options.language"));
+        String id = as(project.key())
+                .body(Map.of("media_id", mediaId, "kind", "speech", "options", Map.of("language", "en")))
+                .post("/intelligence")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
 
         Response[] done = new Response[1];
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             done[0] = as(project.key()).get("/intelligence/" + id);
             return List.of("completed", "failed").contains(done[0].<String>path("data.status"));
         });
-        done[0].then().body("data.status", equalTo("completed"))
+        done[0].then()
+                .body("data.status", equalTo("completed"))
                 .body("data.result.language", equalTo("english"))
                 .body("data.result.text", equalTo("Hello world. Second line."))
                 .body("data.result.segments[1].start", equalTo(1.5f))
                 .body("data.result.segments[1].text", equalTo("Second line."));
 
-        assertThat(received).containsEntry("authorization", "Bearer " + KEY).containsEntry("model", "whisper-1")
-                .containsEntry("response_format", "verbose_json").containsEntry("language", "en")
-                .containsEntry("file_type", "audio/mpeg").containsEntry("file_is_mp3", "true");
-        as(project.key()).get("/media/" + mediaId).then()
+        assertThat(received)
+                .containsEntry("authorization", "Bearer " + KEY)
+                .containsEntry("model", "whisper-1")
+                .containsEntry("response_format", "verbose_json")
+                .containsEntry("language", "en")
+                .containsEntry("file_type", "audio/mpeg")
+                .containsEntry("file_is_mp3", "true");
+        as(project.key())
+                .get("/media/" + mediaId)
+                .then()
                 .body("data.intelligence.speech.text", equalTo("Hello world. Second line."));
 
         String subtitlesId = done[0].path("data.result.subtitles_source_id");
         Response subtitles = as(project.key()).get("/sources/" + subtitlesId);
-        subtitles.then().statusCode(200).body("data.label", equalTo("subtitles"))
-                .body("data.mime_type", equalTo("text/vtt")).body("data.media_id", equalTo(mediaId));
-        String vtt = given().get(subtitles.<String>path("data.url")).then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.containsString("text/vtt")).extract().asString();
-        assertThat(vtt).startsWith("WEBVTT\n").contains("00:00:00.000 --> 00:00:01.500\nHello world.")
+        subtitles
+                .then()
+                .statusCode(200)
+                .body("data.label", equalTo("subtitles"))
+                .body("data.mime_type", equalTo("text/vtt"))
+                .body("data.media_id", equalTo(mediaId));
+        String vtt = given().get(subtitles.<String>path("data.url"))
+                .then()
+                .statusCode(200)
+                .contentType(org.hamcrest.Matchers.containsString("text/vtt"))
+                .extract()
+                .asString();
+        assertThat(vtt)
+                .startsWith("WEBVTT\n")
+                .contains("00:00:00.000 --> 00:00:01.500\nHello world.")
                 .contains("00:00:01.500 --> 00:00:03.000\nSecond line.");
     }
 
@@ -141,13 +195,21 @@ class ModelProvidersTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 10);
             server.createContext("/v1/audio/transcriptions", ModelProvidersTest::transcribe);
-            server.createContext("/v1/vision/detection", exchange -> vision(exchange, "detection",
-                    "{\"success\":true,\"predictions\":[{\"label\":\"person\",\"confidence\":0.91,\"x_min\":10,"
-                            + "\"y_min\":20,\"x_max\":110,\"y_max\":220},{\"label\":\"dog\",\"confidence\":0.3,"
-                            + "\"x_min\":1,\"y_min\":1,\"x_max\":5,\"y_max\":5}]}"));
-            server.createContext("/v1/vision/nsfw", exchange -> vision(exchange, "nsfw",
-                    "{\"success\":true,\"predictions\":[{\"label\":\"sfw\",\"confidence\":0.8},"
-                            + "{\"label\":\"nsfw\",\"confidence\":0.2}]}"));
+            server.createContext(
+                    "/v1/vision/detection",
+                    exchange -> vision(
+                            exchange,
+                            "detection",
+                            "{\"success\":true,\"predictions\":[{\"label\":\"person\",\"confidence\":0.91,\"x_min\":10,"
+                                    + "\"y_min\":20,\"x_max\":110,\"y_max\":220},{\"label\":\"dog\",\"confidence\":0.3,"
+                                    + "\"x_min\":1,\"y_min\":1,\"x_max\":5,\"y_max\":5}]}"));
+            server.createContext(
+                    "/v1/vision/nsfw",
+                    exchange -> vision(
+                            exchange,
+                            "nsfw",
+                            "{\"success\":true,\"predictions\":[{\"label\":\"sfw\",\"confidence\":0.8},"
+                                    + "{\"label\":\"nsfw\",\"confidence\":0.2}]}"));
             server.start();
             return server;
         } catch (IOException e) {
@@ -157,12 +219,14 @@ class ModelProvidersTest {
 
     /** A DeepStack-style endpoint: notes the form's image type and key, answers the predictions given. */
     private static void vision(HttpExchange exchange, String name, String answer) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String form = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
             Matcher image = Pattern.compile("name=\"image\"; filename=\"[^\"]*\"\r\nContent-Type: (\\S+)")
                     .matcher(form);
             received.put(name + "_image", image.find() ? image.group(1) : "none");
-            Matcher key = Pattern.compile("name=\"api_key\"\r\n\r\n([^\r]*)\r\n").matcher(form);
+            Matcher key =
+                    Pattern.compile("name=\"api_key\"\r\n\r\n([^\r]*)\r\n").matcher(form);
             if (key.find()) {
                 received.put(name + "_api_key", key.group(1));
             }
@@ -177,11 +241,13 @@ class ModelProvidersTest {
 
     /** An OpenAI-compatible transcription endpoint: checks the form, answers verbose_json. */
     private static void transcribe(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            received.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            Matcher boundary = Pattern.compile("boundary=(\\S+)").matcher(
-                    String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
+            received.put(
+                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            Matcher boundary = Pattern.compile("boundary=(\\S+)")
+                    .matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
             if (!boundary.find()) {
                 exchange.sendResponseHeaders(400, -1);
                 return;
@@ -206,9 +272,9 @@ class ModelProvidersTest {
                 }
             }
             byte[] answer = ("{\"task\":\"transcribe\",\"language\":\"english\",\"duration\":3.0,"
-                    + "\"text\":\"Hello world. Second line.\",\"segments\":["
-                    + "{\"id\":0,\"start\":0.0,\"end\":1.5,\"text\":\" Hello world.\"},"
-                    + "{\"id\":1,\"start\":1.5,\"end\":3.0,\"text\":\" Second line.\"}]}")
+                            + "\"text\":\"Hello world. Second line.\",\"segments\":["
+                            + "{\"id\":0,\"start\":0.0,\"end\":1.5,\"text\":\" Hello world.\"},"
+                            + "{\"id\":1,\"start\":1.5,\"end\":3.0,\"text\":\" Second line.\"}]}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);

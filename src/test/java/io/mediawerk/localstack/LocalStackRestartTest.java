@@ -51,18 +51,21 @@ class LocalStackRestartTest {
     @Test
     void aRunKilledWithSigkillIsFollowedByOneThatStartsWithItsData() throws Exception {
         Process first = startRun();
-        try (Connection db = connect(); Statement sql = db.createStatement()) {
+        try (Connection db = connect();
+                Statement sql = db.createStatement()) {
             sql.execute("create table kept (answer int)");
             sql.execute("insert into kept values (42)");
         }
 
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(StalePostgres.runningPostmaster(folder.resolve("postgres")))
-                .as("the embedded PostgreSQL outlives a JVM killed with SIGKILL").isPresent();
+                .as("the embedded PostgreSQL outlives a JVM killed with SIGKILL")
+                .isPresent();
 
         startRun();
-        try (Connection db = connect(); Statement sql = db.createStatement();
-             ResultSet row = sql.executeQuery("select answer from kept")) {
+        try (Connection db = connect();
+                Statement sql = db.createStatement();
+                ResultSet row = sql.executeQuery("select answer from kept")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getInt(1)).isEqualTo(42);
         }
@@ -73,10 +76,11 @@ class LocalStackRestartTest {
         startRun();
         Process second = launch();
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(new String(second.getInputStream().readAllBytes()))
-                .contains("belongs to another running process");
+        assertThat(new String(second.getInputStream().readAllBytes())).contains("belongs to another running process");
         try (Connection db = connect()) {
-            assertThat(db.isValid(5)).as("the first run's PostgreSQL is untouched").isTrue();
+            assertThat(db.isValid(5))
+                    .as("the first run's PostgreSQL is untouched")
+                    .isTrue();
         }
     }
 
@@ -94,16 +98,27 @@ class LocalStackRestartTest {
                 return false;
             }
         });
-        assertThat(ready.get(3, TimeUnit.MINUTES)).as("the local stack in %s started", folder).isTrue();
+        assertThat(ready.get(3, TimeUnit.MINUTES))
+                .as("the local stack in %s started", folder)
+                .isTrue();
         return run;
     }
 
     private Process launch() throws IOException {
         Files.createDirectories(folder);
-        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), LocalStackMain.class.getName(),
-                folder.toString(), String.valueOf(postgres), String.valueOf(kafka), String.valueOf(controller),
-                String.valueOf(s3)).redirectErrorStream(true).start();
+        Process run = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LocalStackMain.class.getName(),
+                        folder.toString(),
+                        String.valueOf(postgres),
+                        String.valueOf(kafka),
+                        String.valueOf(controller),
+                        String.valueOf(s3))
+                .redirectErrorStream(true)
+                .start();
         runs.add(run);
         return run;
     }

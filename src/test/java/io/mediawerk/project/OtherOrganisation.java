@@ -4,14 +4,13 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.Times;
 import io.mediawerk.auth.ApiKey;
 import io.mediawerk.auth.KeyMaterial;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.mediawerk.testing.Db;
+import io.quarkus.hibernate.reactive.panache.Panache;
 
 /** A second organisation with its own org key, to check that organisations never see each other. */
 final class OtherOrganisation {
 
-    private OtherOrganisation() {
-    }
+    private OtherOrganisation() {}
 
     static String create() {
         String plain = KeyMaterial.newKey();

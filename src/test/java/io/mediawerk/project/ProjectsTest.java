@@ -29,19 +29,30 @@ class ProjectsTest {
 
     @Test
     void createGetUpdateListDelete() {
-        String id = admin().body("{\"name\":\"Marketing site\"}").post("/projects").then().statusCode(201)
-                .body("data.default_workflow_id", nullValue()).extract().path("data.id");
+        String id = admin().body("{\"name\":\"Marketing site\"}")
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .body("data.default_workflow_id", nullValue())
+                .extract()
+                .path("data.id");
         admin().get("/projects/" + id).then().statusCode(200).body("data.name", equalTo("Marketing site"));
         String created = admin().get("/projects/" + id).path("data.created");
 
-        admin().body("{\"name\":\"Marketing\"}").patch("/projects/" + id).then().statusCode(200)
+        admin().body("{\"name\":\"Marketing\"}")
+                .patch("/projects/" + id)
+                .then()
+                .statusCode(200)
                 .body("data.name", equalTo("Marketing"))
                 .body("data.created", equalTo(created));
         admin().body("{}").patch("/projects/" + id).then().statusCode(200).body("data.name", equalTo("Marketing"));
         admin().get("/projects?limit=250").then().body("data.id", hasItem(id));
 
-        admin().delete("/projects/" + id).then().statusCode(200)
-                .body("data.id", equalTo(id)).body("data.object", equalTo("project"))
+        admin().delete("/projects/" + id)
+                .then()
+                .statusCode(200)
+                .body("data.id", equalTo(id))
+                .body("data.object", equalTo("project"))
                 .body("data.deleted", equalTo(true));
         admin().get("/projects/" + id).then().statusCode(404);
         admin().delete("/projects/" + id).then().statusCode(404);
@@ -51,7 +62,9 @@ class ProjectsTest {
     @Test
     void keysAreShownOnceStoredHashedAndRevocable() {
         Api.TestProject project = Api.newProject("Keys");
-        admin().get("/projects/" + project.id() + "/keys").then().statusCode(200)
+        admin().get("/projects/" + project.id() + "/keys")
+                .then()
+                .statusCode(200)
                 .body("data.size()", equalTo(1))
                 .body("data[0].key", nullValue())
                 .body("data[0].prefix", equalTo(project.key().substring(0, 12)))
@@ -64,8 +77,11 @@ class ProjectsTest {
         as(project.key()).get("/projects").then().statusCode(403).body("meta.project_id", equalTo(project.id()));
 
         String keyId = admin().get("/projects/" + project.id() + "/keys").path("data[0].id");
-        admin().delete("/projects/" + project.id() + "/keys/" + keyId).then().statusCode(200)
-                .body("data.status", equalTo("revoked")).body("data.revoked", notNullValue());
+        admin().delete("/projects/" + project.id() + "/keys/" + keyId)
+                .then()
+                .statusCode(200)
+                .body("data.status", equalTo("revoked"))
+                .body("data.revoked", notNullValue());
         as(project.key()).get("/projects").then().statusCode(401).body("error.code", equalTo("invalid_api_key"));
     }
 
@@ -83,7 +99,11 @@ class ProjectsTest {
         String otherOrgKey = OtherOrganisation.create();
         String mine = Api.newProject("Mine").id();
         as(otherOrgKey).get("/projects/" + mine).then().statusCode(404);
-        as(otherOrgKey).body("{\"name\":\"x\"}").patch("/projects/" + mine).then().statusCode(404);
+        as(otherOrgKey)
+                .body("{\"name\":\"x\"}")
+                .patch("/projects/" + mine)
+                .then()
+                .statusCode(404);
         as(otherOrgKey).delete("/projects/" + mine).then().statusCode(404);
         as(otherOrgKey).get("/projects/" + mine + "/keys").then().statusCode(404);
         List<String> theirs = as(otherOrgKey).get("/projects?limit=250").path("data.id");
@@ -93,12 +113,22 @@ class ProjectsTest {
 
     @Test
     void authenticationFailures() {
-        io.restassured.RestAssured.given().get("/projects").then().statusCode(401)
+        io.restassured.RestAssured.given()
+                .get("/projects")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("missing_api_key"))
                 .body("error.message", startsWith("No API key was sent"));
-        io.restassured.RestAssured.given().header("Authorization", "Basic abc").get("/projects").then()
-                .statusCode(401).body("error.code", equalTo("invalid_authorization"));
-        as("mwk_" + "x".repeat(40)).get("/projects").then().statusCode(401)
+        io.restassured.RestAssured.given()
+                .header("Authorization", "Basic abc")
+                .get("/projects")
+                .then()
+                .statusCode(401)
+                .body("error.code", equalTo("invalid_authorization"));
+        as("mwk_" + "x".repeat(40))
+                .get("/projects")
+                .then()
+                .statusCode(401)
                 .body("error.code", equalTo("invalid_api_key"));
         as("not-a-key").get("/projects").then().statusCode(401).body("error.code", equalTo("invalid_api_key"));
     }

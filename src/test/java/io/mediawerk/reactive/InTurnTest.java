@@ -16,13 +16,20 @@ class InTurnTest {
     void stepsRunOneAfterTheOtherInOrder() {
         List<String> log = new ArrayList<>();
         AtomicInteger running = new AtomicInteger();
-        InTurn.each(List.of(3, 1, 2), n -> Uni.createFrom().item(n)
-                        .invoke(() -> assertThat(running.incrementAndGet()).isEqualTo(1))
-                        .onItem().delayIt().by(Duration.ofMillis(5 * n))
-                        .invoke(() -> log.add("step " + n))
-                        .invoke(running::decrementAndGet)
-                        .replaceWithVoid())
-                .await().atMost(Duration.ofSeconds(5));
+        InTurn.each(
+                        List.of(3, 1, 2),
+                        n -> Uni.createFrom()
+                                .item(n)
+                                .invoke(() ->
+                                        assertThat(running.incrementAndGet()).isEqualTo(1))
+                                .onItem()
+                                .delayIt()
+                                .by(Duration.ofMillis(5 * n))
+                                .invoke(() -> log.add("step " + n))
+                                .invoke(running::decrementAndGet)
+                                .replaceWithVoid())
+                .await()
+                .atMost(Duration.ofSeconds(5));
         assertThat(log).containsExactly("step 3", "step 1", "step 2");
     }
 
@@ -30,17 +37,26 @@ class InTurnTest {
     void theFirstFailureStopsTheRest() {
         List<Integer> ran = new ArrayList<>();
         assertThatThrownBy(() -> InTurn.each(List.of(1, 2, 3), n -> {
-            ran.add(n);
-            return n == 2 ? Uni.createFrom().failure(new IllegalStateException("two")) : Uni.createFrom().voidItem();
-        }).await().indefinitely()).hasMessage("two");
+                            ran.add(n);
+                            return n == 2
+                                    ? Uni.createFrom().failure(new IllegalStateException("two"))
+                                    : Uni.createFrom().voidItem();
+                        })
+                        .await()
+                        .indefinitely())
+                .hasMessage("two");
         assertThat(ran).containsExactly(1, 2);
     }
 
     @Test
     void mapKeepsWhatEachStepGaveAndAnEmptyListIsDone() {
-        assertThat(InTurn.map(List.of(1, 2, 3), n -> Uni.createFrom().item(n * 10)).await().indefinitely())
+        assertThat(InTurn.map(List.of(1, 2, 3), n -> Uni.createFrom().item(n * 10))
+                        .await()
+                        .indefinitely())
                 .containsExactly(10, 20, 30);
-        assertThat(InTurn.each(List.<Integer>of(), n -> Uni.createFrom().voidItem()).await().indefinitely())
+        assertThat(InTurn.each(List.<Integer>of(), n -> Uni.createFrom().voidItem())
+                        .await()
+                        .indefinitely())
                 .isNull();
     }
 }

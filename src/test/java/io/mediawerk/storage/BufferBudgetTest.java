@@ -46,10 +46,14 @@ class BufferBudgetTest {
         var second = budget.reserve(PART).subscribeAsCompletionStage();
         assertThat(second).isNotDone();
         assertThat(budget.waiting()).isEqualTo(1);
-        assertThat(budget.saturated()).as("readiness is down while someone waits").isTrue();
+        assertThat(budget.saturated())
+                .as("readiness is down while someone waits")
+                .isTrue();
 
         first.close();
-        assertThat(second).as("a slab still taken holds its share until it is given back").isNotDone();
+        assertThat(second)
+                .as("a slab still taken holds its share until it is given back")
+                .isNotDone();
         first.give(slab);
         assertThat(second).isCompleted();
         assertThat(budget.waiting()).isZero();
@@ -67,7 +71,10 @@ class BufferBudgetTest {
                     assertThat(e.getMessage()).contains("Nothing was stored");
                 });
         assertThat(budget.waiting()).isZero();
-        assertThat(metrics.get("mediawerk.uploads.refused").tag("reason", "waited_too_long").counter().count())
+        assertThat(metrics.get("mediawerk.uploads.refused")
+                        .tag("reason", "waited_too_long")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
         held.close();
         assertThat(budget.reserve(PART).await().atMost(Duration.ofSeconds(1))).isNotNull();
@@ -81,9 +88,13 @@ class BufferBudgetTest {
         budget.reserve(PART).subscribeAsCompletionStage();
         long start = System.nanoTime();
         assertThatThrownBy(() -> budget.reserve(PART).await().indefinitely())
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(metrics.get("mediawerk.uploads.refused").tag("reason", "too_many_waiting").counter().count())
+        assertThat(metrics.get("mediawerk.uploads.refused")
+                        .tag("reason", "too_many_waiting")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -101,7 +112,9 @@ class BufferBudgetTest {
     void aLeaseGrowsOnlyWhileNobodyWaitsSoATightBudgetMeansOnePartInFlight() {
         BufferBudget budget = budget(3, Duration.ofSeconds(30), 4);
         BufferBudget.Lease first = budget.reserve(PART).await().indefinitely();
-        assertThat(first.tryGrow(PART / BufferBudget.SLAB)).as("room, nobody waiting").isTrue();
+        assertThat(first.tryGrow(PART / BufferBudget.SLAB))
+                .as("room, nobody waiting")
+                .isTrue();
         BufferBudget.Lease second = budget.reserve(PART).await().indefinitely();
         var third = budget.reserve(PART).subscribeAsCompletionStage();
         assertThat(third).isNotDone();

@@ -9,12 +9,10 @@ import java.util.Map;
 /** rest-assured shortcuts for calling Mediawerk as a client would. */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     /** A project made for one test, with a project key. */
-    public record TestProject(String id, String key) {
-    }
+    public record TestProject(String id, String key) {}
 
     public static RequestSpecification as(String key) {
         return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
@@ -26,7 +24,13 @@ public final class Api {
 
     /** A new upload URL of the project. */
     public static String uploadUrl(TestProject project) {
-        return as(project.key()).body("{}").post("/uploads").then().statusCode(201).extract().path("data.url");
+        return as(project.key())
+                .body("{}")
+                .post("/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.url");
     }
 
     /** Sends a whole file to a new upload URL as the raw body. */
@@ -35,10 +39,18 @@ public final class Api {
     }
 
     public static TestProject newProject(String name) {
-        String id = admin().body(Map.of("name", name)).post("/projects").then().statusCode(201)
-                .extract().path("data.id");
-        String key = admin().body(Map.of("name", "test key")).post("/projects/" + id + "/keys").then()
-                .statusCode(201).extract().path("data.key");
+        String id = admin().body(Map.of("name", name))
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        String key = admin().body(Map.of("name", "test key"))
+                .post("/projects/" + id + "/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.key");
         return new TestProject(id, key);
     }
 }

@@ -50,10 +50,16 @@ public final class AppProcesses implements AutoCloseable {
      * OutOfMemoryError rather than running on half-broken.
      */
     public Process launch(String name, int port, String heap, Map<String, String> settings) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-Dquarkus.profile=test", "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.port=" + port, "-Dmediawerk.public-base-url=http://127.0.0.1:" + port,
-                "-Daws.requestChecksumCalculation=when_required", "-Daws.responseChecksumValidation=when_required"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dquarkus.profile=test",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dmediawerk.public-base-url=http://127.0.0.1:" + port,
+                "-Daws.requestChecksumCalculation=when_required",
+                "-Daws.responseChecksumValidation=when_required"));
         settings.forEach((setting, value) -> command.add("-D" + setting + "=" + value));
         stack.forEach((setting, value) -> {
             if (!setting.startsWith("quarkus.http.") && !setting.equals("mediawerk.public-base-url")) {
@@ -62,8 +68,10 @@ public final class AppProcesses implements AutoCloseable {
         });
         command.addAll(List.of("-jar", System.getProperty("mediawerk.app.jar")));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(name + ".log").toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(name + ".log").toFile())
+                    .start();
             processes.add(process);
             return process;
         } catch (IOException e) {
@@ -72,31 +80,51 @@ public final class AppProcesses implements AutoCloseable {
     }
 
     public static void awaitReady(int port, Process process) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(process.isAlive()).as("the process started on port " + port + " stays up").isTrue();
-            try {
-                return given().baseUri("http://127.0.0.1:" + port).get("/q/health/ready").statusCode() == 200;
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    assertThat(process.isAlive())
+                            .as("the process started on port " + port + " stays up")
+                            .isTrue();
+                    try {
+                        return given().baseUri("http://127.0.0.1:" + port)
+                                        .get("/q/health/ready")
+                                        .statusCode()
+                                == 200;
+                    } catch (Exception notYet) {
+                        return false;
+                    }
+                });
     }
 
     /** A new project's key, made through the instance at {@code base}. */
     public static String projectKey(String base, String name) {
         String admin = "Bearer " + TestStack.adminKey();
-        String project = given().baseUri(base).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("name", name)).post("/projects").then().statusCode(201).extract().path("data.id");
-        return given().baseUri(base).header("Authorization", admin).contentType(ContentType.JSON)
-                .body(Map.of("name", name)).post("/projects/" + project + "/keys").then().statusCode(201)
-                .extract().path("data.key");
+        String project = given().baseUri(base)
+                .header("Authorization", admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name))
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        return given().baseUri(base)
+                .header("Authorization", admin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("name", name))
+                .post("/projects/" + project + "/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.key");
     }
 
     /** The first column of the first row of a query with one string parameter, as a number. */
     public long query(String sql, String parameter) {
         String url = "jdbc:" + stack.get("quarkus.datasource.reactive.url");
         try (Connection db = DriverManager.getConnection(url, stack.get("quarkus.datasource.username"), "");
-             PreparedStatement statement = db.prepareStatement(sql)) {
+                PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();

@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** Runs Hibernate Reactive work from a test thread, on a Vert.x context, and waits for it. */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static <T> T inSession(Supplier<Uni<T>> work) {
         return await(() -> Panache.withSession(work::get));

@@ -17,8 +17,7 @@ public final class DebianPhotos {
     private static final Path DIR = Path.of("target", "debian-photos");
     private static final String DATA = "usr/lib/python3/dist-packages/skimage/data/";
 
-    private DebianPhotos() {
-    }
+    private DebianPhotos() {}
 
     /** One face. */
     public static Path astronaut() {
@@ -40,8 +39,9 @@ public final class DebianPhotos {
             run(DIR, List.of("apt-get", "download", "python3-skimage"));
             try (var debs = Files.list(DIR)) {
                 Path deb = debs.filter(file -> file.getFileName().toString().startsWith("python3-skimage_"))
-                        .findFirst().orElseThrow(() -> new IllegalStateException("apt-get download python3-skimage "
-                                + "left no package in " + DIR));
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "apt-get download python3-skimage " + "left no package in " + DIR));
                 run(DIR, List.of("dpkg-deb", "-x", deb.getFileName().toString(), "unpacked"));
             }
         } catch (IOException e) {
@@ -51,7 +51,10 @@ public final class DebianPhotos {
     }
 
     private static void run(Path dir, List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
             String output = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {

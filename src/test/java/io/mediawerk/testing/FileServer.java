@@ -14,20 +14,15 @@ import java.util.concurrent.Executors;
 public final class FileServer implements AutoCloseable {
 
     /** What a path answers. */
-    public sealed interface Answer permits Bytes, Status, Redirect, Hang {
-    }
+    public sealed interface Answer permits Bytes, Status, Redirect, Hang {}
 
-    public record Bytes(byte[] body, String contentType) implements Answer {
-    }
+    public record Bytes(byte[] body, String contentType) implements Answer {}
 
-    public record Status(int code) implements Answer {
-    }
+    public record Status(int code) implements Answer {}
 
-    public record Redirect(String location) implements Answer {
-    }
+    public record Redirect(String location) implements Answer {}
 
-    public record Hang(long millis) implements Answer {
-    }
+    public record Hang(long millis) implements Answer {}
 
     private static FileServer shared;
 

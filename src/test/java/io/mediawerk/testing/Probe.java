@@ -12,8 +12,7 @@ public final class Probe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Probe() {
-    }
+    private Probe() {}
 
     public static JsonNode of(byte[] file) {
         try {
@@ -32,8 +31,10 @@ public final class Probe {
     /** ffprobe's JSON (-show_format -show_streams) of a local file or a URL. */
     public static JsonNode of(String input) {
         try {
-            Process process = new ProcessBuilder("ffprobe", "-v", "error", "-print_format", "json", "-show_format",
-                    "-show_streams", input).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(
+                            "ffprobe", "-v", "error", "-print_format", "json", "-show_format", "-show_streams", input)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException("ffprobe could not read " + input);

@@ -83,23 +83,40 @@ public final class TestDns {
         int type = query.getShort(at + 1) & 0xffff;
         int questionEnd = at + 5;
         String key = name.toString().toLowerCase(Locale.ROOT);
-        List<byte[]> records = type == TXT ? txt.getOrDefault(key, List.of()).stream().map(TestDns::txtData).toList()
+        List<byte[]> records = type == TXT
+                ? txt.getOrDefault(key, List.of()).stream()
+                        .map(TestDns::txtData)
+                        .toList()
                 : type == A && a.containsKey(key) ? List.of(a.get(key).getAddress()) : List.of();
         boolean known = txt.containsKey(key) || a.containsKey(key);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteBuffer header = ByteBuffer.allocate(12).putShort(id).putShort((short) (known ? 0x8180 : 0x8183))
-                .putShort((short) 1).putShort((short) records.size()).putShort((short) 0).putShort((short) 0);
+        ByteBuffer header = ByteBuffer.allocate(12)
+                .putShort(id)
+                .putShort((short) (known ? 0x8180 : 0x8183))
+                .putShort((short) 1)
+                .putShort((short) records.size())
+                .putShort((short) 0)
+                .putShort((short) 0);
         out.writeBytes(header.array());
         out.write(query.array(), query.arrayOffset() + 12, questionEnd - 12);
         for (byte[] data : records) {
-            out.writeBytes(ByteBuffer.allocate(12 + data.length).putShort((short) 0xc00c).putShort((short) type)
-                    .putShort((short) 1).putInt(60).putShort((short) data.length).put(data).array());
+            out.writeBytes(ByteBuffer.allocate(12 + data.length)
+                    .putShort((short) 0xc00c)
+                    .putShort((short) type)
+                    .putShort((short) 1)
+                    .putInt(60)
+                    .putShort((short) data.length)
+                    .put(data)
+                    .array());
         }
         return out.toByteArray();
     }
 
     private static byte[] txtData(String value) {
         byte[] text = value.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(text.length + 1).put((byte) text.length).put(text).array();
+        return ByteBuffer.allocate(text.length + 1)
+                .put((byte) text.length)
+                .put(text)
+                .array();
     }
 }

@@ -18,8 +18,7 @@ public final class TestMedia {
     private static final String VIDEO = "testsrc2=size=160x120:rate=25:duration=2";
     private static final String TONE = "sine=frequency=440:sample_rate=48000:duration=2";
 
-    private TestMedia() {
-    }
+    private TestMedia() {}
 
     /** A file of the given kind: mp4, mov, mkv, webm, hevc, jpeg, png, gif, webp, heic, mp3, m4a, aac, wav, ogg, flac. */
     public static Path file(String format) {
@@ -36,17 +35,48 @@ public final class TestMedia {
 
     /** A stereo WAV of about {@code seconds} * 192 KB, for chunked uploads. */
     public static Path longWav(int seconds) {
-        return CACHE.computeIfAbsent("wav" + seconds, k -> ffmpeg(k + ".wav", List.of("-f", "lavfi", "-i",
-                "sine=frequency=300:sample_rate=48000:duration=" + seconds, "-ac", "2", "-c:a", "pcm_s16le")));
+        return CACHE.computeIfAbsent(
+                "wav" + seconds,
+                k -> ffmpeg(
+                        k + ".wav",
+                        List.of(
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "sine=frequency=300:sample_rate=48000:duration=" + seconds,
+                                "-ac",
+                                "2",
+                                "-c:a",
+                                "pcm_s16le")));
     }
 
     /** An H.264/AAC MP4 of the given picture size and length, with a moving test pattern and a tone. */
     public static Path video(int width, int height, int seconds) {
         String name = "video-" + width + "x" + height + "-" + seconds + "s.mp4";
-        return CACHE.computeIfAbsent(name, k -> ffmpeg(k, List.of("-f", "lavfi", "-i", "testsrc2=size=" + width + "x"
-                + height + ":rate=25:duration=" + seconds, "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"
-                + ":duration=" + seconds, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a",
-                "aac", "-b:a", "64k", "-shortest")));
+        return CACHE.computeIfAbsent(
+                name,
+                k -> ffmpeg(
+                        k,
+                        List.of(
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds,
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                "sine=frequency=440:sample_rate=48000" + ":duration=" + seconds,
+                                "-c:v",
+                                "libx264",
+                                "-preset",
+                                "ultrafast",
+                                "-pix_fmt",
+                                "yuv420p",
+                                "-c:a",
+                                "aac",
+                                "-b:a",
+                                "64k",
+                                "-shortest")));
     }
 
     /** A file made once per run by ffmpeg with these input and output arguments, e.g. for known scene cuts. */
@@ -64,15 +94,53 @@ public final class TestMedia {
 
     private static Path make(String format) {
         return switch (format) {
-            case "mp4" -> ffmpeg("clip.mp4", av("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-                    "-c:a", "aac", "-movflags", "+faststart"));
-            case "mov" -> ffmpeg("clip.mov", av("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-                    "-c:a", "aac"));
+            case "mp4" ->
+                ffmpeg(
+                        "clip.mp4",
+                        av(
+                                "-c:v",
+                                "libx264",
+                                "-preset",
+                                "ultrafast",
+                                "-pix_fmt",
+                                "yuv420p",
+                                "-c:a",
+                                "aac",
+                                "-movflags",
+                                "+faststart"));
+            case "mov" ->
+                ffmpeg("clip.mov", av("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac"));
             case "mkv" -> ffmpeg("clip.mkv", av("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "libopus"));
-            case "webm" -> ffmpeg("clip.webm", av("-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8",
-                    "-b:v", "200k", "-c:a", "libopus"));
-            case "hevc" -> ffmpeg("clip.hevc", List.of("-f", "lavfi", "-i", VIDEO, "-c:v", "libx265", "-preset",
-                    "ultrafast", "-x265-params", "log-level=error", "-f", "hevc"));
+            case "webm" ->
+                ffmpeg(
+                        "clip.webm",
+                        av(
+                                "-c:v",
+                                "libvpx-vp9",
+                                "-deadline",
+                                "realtime",
+                                "-cpu-used",
+                                "8",
+                                "-b:v",
+                                "200k",
+                                "-c:a",
+                                "libopus"));
+            case "hevc" ->
+                ffmpeg(
+                        "clip.hevc",
+                        List.of(
+                                "-f",
+                                "lavfi",
+                                "-i",
+                                VIDEO,
+                                "-c:v",
+                                "libx265",
+                                "-preset",
+                                "ultrafast",
+                                "-x265-params",
+                                "log-level=error",
+                                "-f",
+                                "hevc"));
             case "jpeg" -> ffmpeg("still.jpg", image("-frames:v", "1"));
             case "png" -> ffmpeg("still.png", image("-frames:v", "1"));
             case "gif" -> ffmpeg("anim.gif", List.of("-f", "lavfi", "-i", "testsrc2=size=80x60:rate=5:duration=1"));
@@ -89,8 +157,8 @@ public final class TestMedia {
     }
 
     private static List<String> av(String... codec) {
-        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", VIDEO, "-f", "lavfi", "-i", TONE,
-                "-shortest"));
+        List<String> args =
+                new ArrayList<>(List.of("-f", "lavfi", "-i", VIDEO, "-f", "lavfi", "-i", TONE, "-shortest"));
         args.addAll(List.of(codec));
         return args;
     }
@@ -126,8 +194,10 @@ public final class TestMedia {
     private static void run(List<String> command) {
         try {
             Files.createDirectories(DIR);
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Making test media failed: " + String.join(" ", command));

@@ -35,8 +35,11 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.http.test-port", httpPort);
         config.put("mediawerk.public-base-url", "http://127.0.0.1:" + httpPort);
         // domain verification asks the test's DNS server and checks HTTP tokens on the test's file server
-        config.put("mediawerk.domains.dns-server", "127.0.0.1:" + TestDns.shared().port());
-        config.put("mediawerk.domains.http-port", String.valueOf(FileServer.shared().port()));
+        config.put(
+                "mediawerk.domains.dns-server", "127.0.0.1:" + TestDns.shared().port());
+        config.put(
+                "mediawerk.domains.http-port",
+                String.valueOf(FileServer.shared().port()));
         return config;
     }
 
@@ -47,7 +50,9 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
 
     /** The org (admin) key registered for this test run. */
     public static synchronized String adminKey() {
-        return System.getProperties().computeIfAbsent(PREFIX + "admin-key", k -> KeyMaterial.newKey()).toString();
+        return System.getProperties()
+                .computeIfAbsent(PREFIX + "admin-key", k -> KeyMaterial.newKey())
+                .toString();
     }
 
     /** Stops or starts one component ({@code postgres}, {@code kafka}, {@code s3}) to simulate an outage. */
@@ -57,15 +62,19 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
 
     private static synchronized LocalStackSettings settings() {
         Path dir = Path.of(value("dir", () -> "target/test-stack/" + System.currentTimeMillis()));
-        return new LocalStackSettings(dir,
+        return new LocalStackSettings(
+                dir,
                 Integer.parseInt(value("postgres-port", () -> String.valueOf(Ports.freePort()))),
                 Integer.parseInt(value("kafka-port", () -> String.valueOf(Ports.freePort()))),
                 Integer.parseInt(value("kafka-controller-port", () -> String.valueOf(Ports.freePort()))),
                 Integer.parseInt(value("s3-port", () -> String.valueOf(Ports.freePort()))),
-                "test-access", "test-secret");
+                "test-access",
+                "test-secret");
     }
 
     private static String value(String name, java.util.function.Supplier<String> initial) {
-        return System.getProperties().computeIfAbsent(PREFIX + name, k -> initial.get()).toString();
+        return System.getProperties()
+                .computeIfAbsent(PREFIX + name, k -> initial.get())
+                .toString();
     }
 }

@@ -12,12 +12,17 @@ public final class Transforms {
 
     private static final Set<String> FINAL = Set.of("completed", "failed", "cancelled");
 
-    private Transforms() {
-    }
+    private Transforms() {}
 
     /** Creates a transform (expects 201) and returns its id. */
     public static String create(Api.TestProject project, String json) {
-        return as(project.key()).body(json).post("/transforms").then().statusCode(201).extract().path("data.id");
+        return as(project.key())
+                .body(json)
+                .post("/transforms")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
     }
 
     /** Polls until the transform has ended and returns the last Get. */

@@ -6,6 +6,5 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(TestStack.class)
 public final class UsesTestStack {
 
-    private UsesTestStack() {
-    }
+    private UsesTestStack() {}
 }

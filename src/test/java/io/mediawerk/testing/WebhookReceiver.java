@@ -34,8 +34,14 @@ public final class WebhookReceiver implements AutoCloseable {
     private static final long TOLERANCE_SECONDS = 300;
 
     /** One request as received, with the verdict on its signature. */
-    public record Received(String path, String webhookId, long timestamp, String signatureHeader, String body,
-                           boolean signatureValid, long receivedAtMillis) {
+    public record Received(
+            String path,
+            String webhookId,
+            long timestamp,
+            String signatureHeader,
+            String body,
+            boolean signatureValid,
+            long receivedAtMillis) {
 
         public JsonNode event() {
             try {
@@ -132,10 +138,11 @@ public final class WebhookReceiver implements AutoCloseable {
             String timestampHeader = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
             long timestamp = timestampHeader == null ? 0 : Long.parseLong(timestampHeader);
-            boolean valid = id != null && signature != null
+            boolean valid = id != null
+                    && signature != null
                     && Math.abs(System.currentTimeMillis() / 1000 - timestamp) <= TOLERANCE_SECONDS
                     && secrets.getOrDefault(path, List.of()).stream()
-                    .anyMatch(secret -> verifies(signature, secret, id, timestamp, body));
+                            .anyMatch(secret -> verifies(signature, secret, id, timestamp, body));
             received.add(new Received(path, id, timestamp, signature, body, valid, System.currentTimeMillis()));
 
             Answer answer = answers.getOrDefault(path, Answer.status(404));

@@ -55,7 +55,10 @@ class TransformKindsTest {
     }
 
     private static JsonNode probeOutput(Response done) {
-        return Probe.of(given().get(done.<String>path("data.output.url")).then().statusCode(200).extract()
+        return Probe.of(given().get(done.<String>path("data.output.url"))
+                .then()
+                .statusCode(200)
+                .extract()
                 .asByteArray());
     }
 
@@ -70,19 +73,24 @@ class TransformKindsTest {
     @Test
     void videoFormatsCodecsSizesAndTrims() {
         String mediaId = upload(TestMedia.bytes(TestMedia.video(320, 240, 3)), "video/mp4");
-        List<Response> done = new ArrayList<>(run(mediaId,
-                "\"kind\": \"video\", \"width\": 160",
-                "\"kind\": \"video\", \"format\": \"webm\", \"height\": 120, \"audio\": false",
-                "\"kind\": \"video\", \"format\": \"mov\", \"codec\": \"h265\", \"width\": 100, \"height\": 100, "
-                        + "\"fit\": \"cover\"",
-                "\"kind\": \"video\", \"codec\": \"av1\", \"width\": \"50%\"",
-                "\"kind\": \"video\", \"start\": 1, \"end\": 2.5, \"fps\": 10").values());
+        List<Response> done = new ArrayList<>(run(
+                        mediaId,
+                        "\"kind\": \"video\", \"width\": 160",
+                        "\"kind\": \"video\", \"format\": \"webm\", \"height\": 120, \"audio\": false",
+                        "\"kind\": \"video\", \"format\": \"mov\", \"codec\": \"h265\", \"width\": 100, \"height\": 100, "
+                                + "\"fit\": \"cover\"",
+                        "\"kind\": \"video\", \"codec\": \"av1\", \"width\": \"50%\"",
+                        "\"kind\": \"video\", \"start\": 1, \"end\": 2.5, \"fps\": 10")
+                .values());
 
         JsonNode mp4 = probeOutput(done.get(0));
         assertVideo(mp4, "h264", 160, 120, 3);
         assertThat(Probe.stream(mp4, "audio").path("codec_name").asText()).isEqualTo("aac");
-        done.get(0).then().body("data.output.container", equalTo("mp4"))
-                .body("data.output.mime_type", equalTo("video/mp4")).body("data.output.width", equalTo(160));
+        done.get(0)
+                .then()
+                .body("data.output.container", equalTo("mp4"))
+                .body("data.output.mime_type", equalTo("video/mp4"))
+                .body("data.output.width", equalTo(160));
 
         JsonNode webm = probeOutput(done.get(1));
         assertVideo(webm, "vp9", 160, 120, 3);
@@ -93,32 +101,47 @@ class TransformKindsTest {
         assertVideo(probeOutput(done.get(3)), "av1", 160, 120, 3);
         JsonNode trimmed = probeOutput(done.get(4));
         assertVideo(trimmed, "h264", 320, 240, 1.5);
-        assertThat(Probe.stream(trimmed, "video").path("avg_frame_rate").asText()).isEqualTo("10/1");
+        assertThat(Probe.stream(trimmed, "video").path("avg_frame_rate").asText())
+                .isEqualTo("10/1");
     }
 
     @Test
     void hlsMakesALadderWhoseEverySegmentIsServed() {
         String mediaId = upload(TestMedia.bytes(TestMedia.video(640, 360, 6)), "video/mp4");
         Response done = run(mediaId, "\"kind\": \"video\", \"format\": \"hls\", \"label\": \"stream\"")
-                .values().iterator().next();
-        done.then().body("data.output.container", equalTo("hls"))
+                .values()
+                .iterator()
+                .next();
+        done.then()
+                .body("data.output.container", equalTo("hls"))
                 .body("data.output.mime_type", equalTo("application/vnd.apple.mpegurl"))
-                .body("data.output.width", equalTo(640)).body("data.output.height", equalTo(360));
+                .body("data.output.width", equalTo(640))
+                .body("data.output.height", equalTo(360));
         String masterUrl = done.path("data.output.url");
         assertThat(masterUrl).endsWith("/master.m3u8");
-        String master = given().get(masterUrl).then().statusCode(200)
-                .header("Content-Type", "application/vnd.apple.mpegurl").extract().asString();
+        String master = given().get(masterUrl)
+                .then()
+                .statusCode(200)
+                .header("Content-Type", "application/vnd.apple.mpegurl")
+                .extract()
+                .asString();
         List<String> variants = uris(master);
-        assertThat(variants).hasSizeGreaterThanOrEqualTo(2).allSatisfy(uri -> assertThat(uri).doesNotStartWith("/")
-                .doesNotContain("://"));
+        assertThat(variants)
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(uri -> assertThat(uri).doesNotStartWith("/").doesNotContain("://"));
         assertThat(master).contains("RESOLUTION=640x360").contains("RESOLUTION=426x240");
         int segments = 0;
         for (String variant : variants) {
             String variantUrl = URI.create(masterUrl).resolve(variant).toString();
-            String playlist = given().get(variantUrl).then().statusCode(200).extract().asString();
+            String playlist =
+                    given().get(variantUrl).then().statusCode(200).extract().asString();
             for (String segment : uris(playlist)) {
-                byte[] bytes = given().get(URI.create(variantUrl).resolve(segment).toString()).then().statusCode(200)
-                        .extract().asByteArray();
+                byte[] bytes = given().get(
+                                URI.create(variantUrl).resolve(segment).toString())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray();
                 assertThat(bytes).isNotEmpty();
                 segments++;
             }
@@ -127,8 +150,12 @@ class TransformKindsTest {
         JsonNode probed = Probe.of(masterUrl);
         assertThat(Probe.duration(probed)).isCloseTo(6, within(0.5));
         given().get(masterUrl.replace("master.m3u8", "../../etc/passwd")).then().statusCode(404);
-        as(project.key()).body("{\"source_id\": \"" + done.path("data.output.id") + "\", \"kind\": \"image\"}")
-                .post("/transforms").then().statusCode(400).body("error.param", equalTo("input"));
+        as(project.key())
+                .body("{\"source_id\": \"" + done.path("data.output.id") + "\", \"kind\": \"image\"}")
+                .post("/transforms")
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo("input"));
         given().get(masterUrl.replace("master.m3u8", "nothing.ts")).then().statusCode(404);
     }
 
@@ -137,18 +164,22 @@ class TransformKindsTest {
         String videoId = upload(TestMedia.bytes(TestMedia.video(320, 240, 3)), "video/mp4");
         String pngId = upload(TestMedia.bytes("png"), "image/png");
         String heicId = upload(TestMedia.bytes("heic"), "image/heic");
-        List<Response> fromVideo = new ArrayList<>(run(videoId,
-                "\"kind\": \"image\", \"start\": 1, \"width\": 160, \"label\": \"poster\"",
-                "\"kind\": \"image\", \"format\": \"webp\", \"width\": 100, \"height\": 100, \"fit\": \"cover\"")
+        List<Response> fromVideo = new ArrayList<>(run(
+                        videoId,
+                        "\"kind\": \"image\", \"start\": 1, \"width\": 160, \"label\": \"poster\"",
+                        "\"kind\": \"image\", \"format\": \"webp\", \"width\": 100, \"height\": 100, \"fit\": \"cover\"")
                 .values());
-        List<Response> fromPng = new ArrayList<>(run(pngId,
-                "\"kind\": \"image\", \"format\": \"png\", \"width\": 64",
-                "\"kind\": \"image\", \"format\": \"avif\", \"height\": 60",
-                "\"kind\": \"image\", \"format\": \"gif\", \"width\": 80, \"height\": 80, \"fit\": \"fill\"",
-                "\"kind\": \"image\", \"format\": \"jpeg\", \"width\": 50, \"height\": 50, \"fit\": \"contain\"")
+        List<Response> fromPng = new ArrayList<>(run(
+                        pngId,
+                        "\"kind\": \"image\", \"format\": \"png\", \"width\": 64",
+                        "\"kind\": \"image\", \"format\": \"avif\", \"height\": 60",
+                        "\"kind\": \"image\", \"format\": \"gif\", \"width\": 80, \"height\": 80, \"fit\": \"fill\"",
+                        "\"kind\": \"image\", \"format\": \"jpeg\", \"width\": 50, \"height\": 50, \"fit\": \"contain\"")
                 .values());
-        Response fromHeic = run(heicId, "\"kind\": \"image\", \"format\": \"jpeg\", \"width\": 100").values()
-                .iterator().next();
+        Response fromHeic = run(heicId, "\"kind\": \"image\", \"format\": \"jpeg\", \"width\": 100")
+                .values()
+                .iterator()
+                .next();
 
         assertImage(fromVideo.get(0), "mjpeg", 160, 120, "image/jpeg");
         assertImage(fromVideo.get(1), "webp", 100, 100, "image/webp");
@@ -157,12 +188,18 @@ class TransformKindsTest {
         assertImage(fromPng.get(2), "gif", 80, 80, "image/gif");
         assertImage(fromPng.get(3), "mjpeg", 50, 38, "image/jpeg");
         assertImage(fromHeic, "mjpeg", 100, 75, "image/jpeg");
-        fromVideo.get(0).then().body("data.output.kind", equalTo("image")).body("data.output.label",
-                equalTo("poster")).body("data.output.duration", org.hamcrest.Matchers.nullValue());
+        fromVideo
+                .get(0)
+                .then()
+                .body("data.output.kind", equalTo("image"))
+                .body("data.output.label", equalTo("poster"))
+                .body("data.output.duration", org.hamcrest.Matchers.nullValue());
     }
 
     private static void assertImage(Response done, String codec, int width, int height, String mimeType) {
-        done.then().body("data.output.mime_type", equalTo(mimeType)).body("data.output.width", equalTo(width))
+        done.then()
+                .body("data.output.mime_type", equalTo(mimeType))
+                .body("data.output.width", equalTo(width))
                 .body("data.output.height", equalTo(height));
         JsonNode video = Probe.stream(probeOutput(done), "video");
         assertThat(video.path("codec_name").asText()).isEqualTo(codec);
@@ -173,7 +210,8 @@ class TransformKindsTest {
     @Test
     void audioInEveryFormat() {
         String mediaId = upload(TestMedia.bytes(TestMedia.video(160, 120, 3)), "video/mp4");
-        Map<String, Response> done = run(mediaId,
+        Map<String, Response> done = run(
+                mediaId,
                 "\"kind\": \"audio\"",
                 "\"kind\": \"audio\", \"format\": \"aac\", \"bitrate\": 64000",
                 "\"kind\": \"audio\", \"format\": \"m4a\", \"channels\": 1",
@@ -181,17 +219,23 @@ class TransformKindsTest {
                 "\"kind\": \"audio\", \"format\": \"ogg\"",
                 "\"kind\": \"audio\", \"format\": \"wav\", \"start\": 1",
                 "\"kind\": \"audio\", \"format\": \"flac\", \"end\": 2");
-        String[][] expected = {{"mp3", "audio/mpeg", "3"}, {"aac", "audio/aac", "3"}, {"aac", "audio/mp4", "3"},
-                {"opus", "audio/ogg", "3"}, {"vorbis", "audio/ogg", "3"}, {"pcm_s16le", "audio/wav", "2"},
-                {"flac", "audio/flac", "2"}};
+        String[][] expected = {
+            {"mp3", "audio/mpeg", "3"},
+            {"aac", "audio/aac", "3"},
+            {"aac", "audio/mp4", "3"},
+            {"opus", "audio/ogg", "3"},
+            {"vorbis", "audio/ogg", "3"},
+            {"pcm_s16le", "audio/wav", "2"},
+            {"flac", "audio/flac", "2"}
+        };
         int i = 0;
         for (Response response : done.values()) {
             String[] want = expected[i++];
-            response.then().body("data.output.kind", equalTo("audio")).body("data.output.mime_type",
-                    equalTo(want[1]));
+            response.then().body("data.output.kind", equalTo("audio")).body("data.output.mime_type", equalTo(want[1]));
             JsonNode probed = probeOutput(response);
             assertThat(Probe.stream(probed, "video")).isNull();
-            assertThat(Probe.stream(probed, "audio").path("codec_name").asText()).isEqualTo(want[0]);
+            assertThat(Probe.stream(probed, "audio").path("codec_name").asText())
+                    .isEqualTo(want[0]);
             assertThat(Probe.duration(probed)).isCloseTo(Double.parseDouble(want[2]), within(0.3));
         }
         JsonNode mono = probeOutput(new ArrayList<>(done.values()).get(2));
@@ -201,23 +245,39 @@ class TransformKindsTest {
     @Test
     void thumbnailsAreASpriteSheetWithAWebVttTrack() {
         String mediaId = upload(TestMedia.bytes(TestMedia.video(320, 240, 4)), "video/mp4");
-        Response done = run(mediaId, "\"kind\": \"thumbnails\", \"count\": 4, \"width\": 80").values().iterator()
+        Response done = run(mediaId, "\"kind\": \"thumbnails\", \"count\": 4, \"width\": 80")
+                .values()
+                .iterator()
                 .next();
         String vttUrl = done.path("data.output.url");
-        String vtt = given().get(vttUrl).then().statusCode(200).header("Content-Type", "text/vtt").extract()
-                .body().asString();
+        String vtt = given().get(vttUrl)
+                .then()
+                .statusCode(200)
+                .header("Content-Type", "text/vtt")
+                .extract()
+                .body()
+                .asString();
         assertThat(vtt).startsWith("WEBVTT");
         Matcher cue = Pattern.compile("(\\S+)#xywh=(\\d+),(\\d+),(\\d+),(\\d+)").matcher(vtt);
         List<int[]> boxes = new ArrayList<>();
         String sprite = null;
         while (cue.find()) {
             sprite = cue.group(1);
-            boxes.add(new int[] {Integer.parseInt(cue.group(2)), Integer.parseInt(cue.group(3)),
-                Integer.parseInt(cue.group(4)), Integer.parseInt(cue.group(5))});
+            boxes.add(new int[] {
+                Integer.parseInt(cue.group(2)),
+                Integer.parseInt(cue.group(3)),
+                Integer.parseInt(cue.group(4)),
+                Integer.parseInt(cue.group(5))
+            });
         }
         assertThat(boxes).hasSize(4);
-        JsonNode spriteImage = Probe.stream(Probe.of(given().get(URI.create(vttUrl).resolve(sprite).toString())
-                .then().statusCode(200).extract().asByteArray()), "video");
+        JsonNode spriteImage = Probe.stream(
+                Probe.of(given().get(URI.create(vttUrl).resolve(sprite).toString())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray()),
+                "video");
         int width = spriteImage.path("width").asInt();
         int height = spriteImage.path("height").asInt();
         assertThat(boxes).allSatisfy(box -> {
@@ -226,23 +286,28 @@ class TransformKindsTest {
             assertThat(box[0] + box[2]).isLessThanOrEqualTo(width);
             assertThat(box[1] + box[3]).isLessThanOrEqualTo(height);
         });
-        assertThat(new String(vtt.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).contains("-->");
+        assertThat(new String(vtt.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .contains("-->");
     }
 
     @Test
     void animationsAsGifAndWebp() {
         String mediaId = upload(TestMedia.bytes(TestMedia.video(320, 240, 3)), "video/mp4");
-        List<Response> done = new ArrayList<>(run(mediaId,
-                "\"kind\": \"animation\", \"start\": 0.5, \"end\": 2.5, \"fps\": 5, \"width\": 120",
-                "\"kind\": \"animation\", \"format\": \"webp\", \"end\": 1, \"width\": 80").values());
+        List<Response> done = new ArrayList<>(run(
+                        mediaId,
+                        "\"kind\": \"animation\", \"start\": 0.5, \"end\": 2.5, \"fps\": 5, \"width\": 120",
+                        "\"kind\": \"animation\", \"format\": \"webp\", \"end\": 1, \"width\": 80")
+                .values());
         done.get(0).then().body("data.output.mime_type", equalTo("image/gif"));
         JsonNode gif = probeOutput(done.get(0));
         assertThat(Probe.stream(gif, "video").path("codec_name").asText()).isEqualTo("gif");
         assertThat(Probe.stream(gif, "video").path("width").asInt()).isEqualTo(120);
         assertThat(Probe.duration(gif)).isCloseTo(2.0, within(0.3));
-        done.get(1).then().body("data.output.mime_type", equalTo("image/webp")).body("data.output.width",
-                equalTo(80));
-        byte[] webp = given().get(done.get(1).<String>path("data.output.url")).then().statusCode(200).extract()
+        done.get(1).then().body("data.output.mime_type", equalTo("image/webp")).body("data.output.width", equalTo(80));
+        byte[] webp = given().get(done.get(1).<String>path("data.output.url"))
+                .then()
+                .statusCode(200)
+                .extract()
                 .asByteArray();
         assertThat(new String(webp, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
         assertThat(new String(webp, StandardCharsets.ISO_8859_1)).contains("ANIM");
@@ -269,12 +334,18 @@ class TransformKindsTest {
     }
 
     private void rejects(String mediaId, String body, String param) {
-        as(project.key()).body("{\"media_id\": \"" + mediaId + "\", " + body + "}").post("/transforms").then()
-                .statusCode(400).body("error.param", equalTo(param));
+        as(project.key())
+                .body("{\"media_id\": \"" + mediaId + "\", " + body + "}")
+                .post("/transforms")
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo(param));
     }
 
     private static List<String> uris(String playlist) {
-        return playlist.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        return playlist.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
     }
 }

@@ -47,7 +47,8 @@ class WorkerCrashIT {
         launch("worker-2", Ports.freePort(), true);
 
         awaitCompleted(running);
-        assertThat(apps.query("select attempts from tasks where id = ?", running.taskId())).isEqualTo(2L);
+        assertThat(apps.query("select attempts from tasks where id = ?", running.taskId()))
+                .isEqualTo(2L);
         assertOneOutput(running);
     }
 
@@ -56,21 +57,27 @@ class WorkerCrashIT {
         Running running = startTransformOnAWorker();
 
         running.worker().destroy();
-        assertThat(running.worker().waitFor(40, TimeUnit.SECONDS)).as("the worker stops within its grace").isTrue();
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(line -> line.contains(running.taskId())).orElse(false))).as("no ffmpeg of the task is left")
+        assertThat(running.worker().waitFor(40, TimeUnit.SECONDS))
+                .as("the worker stops within its grace")
+                .isTrue();
+        assertThat(ProcessHandle.allProcesses()
+                        .filter(p -> p.info()
+                                .commandLine()
+                                .map(line -> line.contains(running.taskId()))
+                                .orElse(false)))
+                .as("no ffmpeg of the task is left")
                 .isEmpty();
         launch("worker-3", Ports.freePort(), true);
 
         awaitCompleted(running);
         // handed back, not interrupted: the stopped run does not count as an attempt
-        assertThat(apps.query("select attempts from tasks where id = ?", running.taskId())).isEqualTo(1L);
+        assertThat(apps.query("select attempts from tasks where id = ?", running.taskId()))
+                .isEqualTo(1L);
         assertOneOutput(running);
     }
 
     /** A transform in progress on a worker process, with an API-only process beside it. */
-    private record Running(String base, String key, String mediaId, String taskId, Process worker) {
-    }
+    private record Running(String base, String key, String mediaId, String taskId, Process worker) {}
 
     private Running startTransformOnAWorker() throws Exception {
         int apiPort = Ports.freePort();
@@ -79,33 +86,57 @@ class WorkerCrashIT {
         AppProcesses.awaitReady(apiPort, api);
         String base = "http://127.0.0.1:" + apiPort;
         String key = AppProcesses.projectKey(base, "crash");
-        String uploadUrl = given().baseUri(base).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
-                .body("{}").post("/uploads").then().statusCode(201).extract().path("data.url");
-        String mediaId = given().contentType("video/mp4").body(TestMedia.bytes(TestMedia.video(640, 360, 120)))
-                .put(uploadUrl).then().statusCode(201).extract().path("data.id");
-        String taskId = given().baseUri(base).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+        String uploadUrl = given().baseUri(base)
+                .header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.url");
+        String mediaId = given().contentType("video/mp4")
+                .body(TestMedia.bytes(TestMedia.video(640, 360, 120)))
+                .put(uploadUrl)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        String taskId = given().baseUri(base)
+                .header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON)
                 .body("{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", \"format\": \"webm\", "
-                        + "\"height\": 240, \"end\": 20}").post("/transforms").then().statusCode(201).extract()
+                        + "\"height\": 240, \"end\": 20}")
+                .post("/transforms")
+                .then()
+                .statusCode(201)
+                .extract()
                 .path("data.id");
         await().atMost(Duration.ofMinutes(3)).until(() -> get(base, key, taskId).<Float>path("data.progress") > 0.1);
         return new Running(base, key, mediaId, taskId, worker);
     }
 
     private static void awaitCompleted(Running running) {
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> "completed".equals(get(running.base(), running.key(), running.taskId())
-                        .path("data.status")));
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> "completed"
+                        .equals(get(running.base(), running.key(), running.taskId())
+                                .path("data.status")));
     }
 
     private void assertOneOutput(Running running) throws Exception {
-        assertThat(apps.query("select count(*) from sources where task_id = ?", running.taskId())).isEqualTo(1L);
-        Response media = given().baseUri(running.base()).header("Authorization", "Bearer " + running.key())
+        assertThat(apps.query("select count(*) from sources where task_id = ?", running.taskId()))
+                .isEqualTo(1L);
+        Response media = given().baseUri(running.base())
+                .header("Authorization", "Bearer " + running.key())
                 .get("/media/" + running.mediaId());
         assertThat(media.<List<?>>path("data.sources")).hasSize(2);
     }
 
     private Process launch(String name, int port, boolean runsTransforms) {
-        Process process = apps.launch(test + "-" + name, port,
+        Process process = apps.launch(
+                test + "-" + name,
+                port,
                 Map.of("mp.messaging.incoming.transforms.enabled", String.valueOf(runsTransforms)));
         if (runsTransforms) {
             AppProcesses.awaitReady(port, process);

@@ -66,8 +66,15 @@ class UploadMemoryIT {
     @Test
     void concurrentUploadsPastTheBudgetAreRefusedOrStoredNeverLost() throws Exception {
         int port = Ports.freePort();
-        Process api = apps.launch("api", port, "256m", Map.of("mp.messaging.incoming.transforms.enabled", "false",
-                "mp.messaging.incoming.intelligence.enabled", "false"));
+        Process api = apps.launch(
+                "api",
+                port,
+                "256m",
+                Map.of(
+                        "mp.messaging.incoming.transforms.enabled",
+                        "false",
+                        "mp.messaging.incoming.intelligence.enabled",
+                        "false"));
         AppProcesses.awaitReady(port, api);
         String base = "http://127.0.0.1:" + port;
         String key = AppProcesses.projectKey(base, "upload-memory");
@@ -76,17 +83,27 @@ class UploadMemoryIT {
 
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < UPLOADS; i++) {
-            urls.add(given().baseUri(base).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
-                    .body("{\"timeout\": 3600}").post("/uploads").then().statusCode(201).extract().path("data.url"));
+            urls.add(given().baseUri(base)
+                    .header("Authorization", "Bearer " + key)
+                    .contentType(ContentType.JSON)
+                    .body("{\"timeout\": 3600}")
+                    .post("/uploads")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("data.url"));
         }
         HealthWatch health = new HealthWatch(base);
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         Path curlFile = curlFile(shared);
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
         for (int i = 0; i < UPLOADS; i++) {
-            answers.add(i % 2 == 0 ? curl(urls.get(i), curlFile, String.valueOf(i))
-                    : client.sendAsync(put(urls.get(i), i, shared), HttpResponse.BodyHandlers.ofString())
-                    .thenApply(Answer::of));
+            answers.add(
+                    i % 2 == 0
+                            ? curl(urls.get(i), curlFile, String.valueOf(i))
+                            : client.sendAsync(put(urls.get(i), i, shared), HttpResponse.BodyHandlers.ofString())
+                                    .thenApply(Answer::of));
         }
         List<Integer> refused = new ArrayList<>();
         Map<Integer, String> media = new HashMap<>();
@@ -102,7 +119,9 @@ class UploadMemoryIT {
                 media.put(i, mediaId(answer.body()));
             }
         }
-        assertThat(refused).as("100 uploads of 20 MiB do not fit a 64 MiB budget at once").isNotEmpty();
+        assertThat(refused)
+                .as("100 uploads of 20 MiB do not fit a 64 MiB budget at once")
+                .isNotEmpty();
         ExecutorService retries = Executors.newFixedThreadPool(4);
         Map<Integer, Future<String>> retried = new HashMap<>();
         for (int i : refused) {
@@ -115,18 +134,26 @@ class UploadMemoryIT {
         health.stop();
 
         for (Map.Entry<Integer, String> upload : media.entrySet()) {
-            String fileUrl = given().baseUri(base).header("Authorization", "Bearer " + key)
-                    .get("/media/" + upload.getValue()).then().statusCode(200).extract().path("data.sources[0].url");
-            HttpResponse<InputStream> file = client.send(HttpRequest.newBuilder(URI.create(fileUrl)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            String fileUrl = given().baseUri(base)
+                    .header("Authorization", "Bearer " + key)
+                    .get("/media/" + upload.getValue())
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("data.sources[0].url");
+            HttpResponse<InputStream> file = client.send(
+                    HttpRequest.newBuilder(URI.create(fileUrl)).build(), HttpResponse.BodyHandlers.ofInputStream());
             assertThat(file.statusCode()).isEqualTo(200);
             try (InputStream body = file.body()) {
                 int i = upload.getKey();
-                assertThat(sha256(body)).as("the stored bytes of upload %d", i)
+                assertThat(sha256(body))
+                        .as("the stored bytes of upload %d", i)
                         .isEqualTo(sha256(content(i % 2 == 0 ? CURL : i, shared)));
             }
         }
-        assertThat(health.failures()).as("health checks that did not answer 200 within 3 s").isEmpty();
+        assertThat(health.failures())
+                .as("health checks that did not answer 200 within 3 s")
+                .isEmpty();
         assertThat(health.answered()).isPositive();
         assertThat(api.isAlive()).isTrue();
         String metrics = given().baseUri(base).get("/q/metrics").asString();
@@ -137,9 +164,19 @@ class UploadMemoryIT {
     @Test
     void uploadsWhoseClientsLeaveWhileWaitingForMemoryGiveItBackAndStayUsable() throws Exception {
         int port = Ports.freePort();
-        Process api = apps.launch("api-one-part", port, "256m", Map.of("mp.messaging.incoming.transforms.enabled",
-                "false", "mp.messaging.incoming.intelligence.enabled", "false", "mediawerk.buffers.budget-mib", "8",
-                "mediawerk.buffers.max-wait", "PT60S"));
+        Process api = apps.launch(
+                "api-one-part",
+                port,
+                "256m",
+                Map.of(
+                        "mp.messaging.incoming.transforms.enabled",
+                        "false",
+                        "mp.messaging.incoming.intelligence.enabled",
+                        "false",
+                        "mediawerk.buffers.budget-mib",
+                        "8",
+                        "mediawerk.buffers.max-wait",
+                        "PT60S"));
         AppProcesses.awaitReady(port, api);
         String base = "http://127.0.0.1:" + port;
         String key = AppProcesses.projectKey(base, "upload-memory-leavers");
@@ -148,8 +185,15 @@ class UploadMemoryIT {
         Path file = curlFile(shared);
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            urls.add(given().baseUri(base).header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
-                    .body("{}").post("/uploads").then().statusCode(201).extract().path("data.url"));
+            urls.add(given().baseUri(base)
+                    .header("Authorization", "Bearer " + key)
+                    .contentType(ContentType.JSON)
+                    .body("{}")
+                    .post("/uploads")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("data.url"));
         }
         CompletableFuture<Answer> slow = curl(urls.get(0), file, "slow", "--limit-rate", "4M");
         await().atMost(Duration.ofSeconds(30)).until(() -> metric(base, "mediawerk_upload_buffer_reserved_bytes") > 0);
@@ -158,9 +202,11 @@ class UploadMemoryIT {
         for (String url : urls.subList(1, 4)) {
             URI uri = URI.create(url);
             Socket socket = new Socket("127.0.0.1", port);
-            socket.getOutputStream().write(("PUT " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1\r\nContent-Type: audio/wav\r\nContent-Length: " + FILE_BYTES + "\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("PUT " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\n"
+                                    + "Host: 127.0.0.1\r\nContent-Type: audio/wav\r\nContent-Length: " + FILE_BYTES
+                                    + "\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().write(content(CURL, shared)[0]);
             leavers.add(socket);
         }
@@ -172,7 +218,8 @@ class UploadMemoryIT {
         assertThat(slow.get(2, TimeUnit.MINUTES).status()).isEqualTo(201);
         for (int i = 1; i < 4; i++) {
             Answer again = curl(urls.get(i), file, "again-" + i).get(2, TimeUnit.MINUTES);
-            assertThat(again.status()).as("the URL of a client that left is still unused: %s", again.body())
+            assertThat(again.status())
+                    .as("the URL of a client that left is still unused: %s", again.body())
                     .isEqualTo(201);
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -184,14 +231,20 @@ class UploadMemoryIT {
     }
 
     private static double metric(String base, String name) {
-        return given().baseUri(base).get("/q/metrics").asString().lines().filter(line -> line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1))).findFirst()
+        return given().baseUri(base)
+                .get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " is not on /q/metrics"));
     }
 
     /** The file every curl upload sends. */
     private static Path curlFile(byte[] shared) throws IOException {
-        Path file = Files.createDirectories(Path.of("target", "upload-memory-it")).resolve("curl.wav");
+        Path file =
+                Files.createDirectories(Path.of("target", "upload-memory-it")).resolve("curl.wav");
         try (OutputStream out = Files.newOutputStream(file)) {
             for (byte[] part : content(CURL, shared)) {
                 out.write(part);
@@ -204,7 +257,9 @@ class UploadMemoryIT {
     private record Answer(int status, String body, long retryAfter) {
 
         static Answer of(HttpResponse<String> response) {
-            return new Answer(response.statusCode(), response.body(),
+            return new Answer(
+                    response.statusCode(),
+                    response.body(),
                     Long.parseLong(response.headers().firstValue("Retry-After").orElse("0")));
         }
     }
@@ -214,8 +269,19 @@ class UploadMemoryIT {
             throws IOException {
         Path headers = file.resolveSibling(name + ".headers");
         Path body = file.resolveSibling(name + ".json");
-        List<String> command = new ArrayList<>(List.of("curl", "-s", "-D", headers.toString(), "-o", body.toString(),
-                "-w", "%{http_code}", "-H", "Content-Type: audio/wav", "-T", file.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "curl",
+                "-s",
+                "-D",
+                headers.toString(),
+                "-o",
+                body.toString(),
+                "-w",
+                "%{http_code}",
+                "-H",
+                "Content-Type: audio/wav",
+                "-T",
+                file.toString()));
         command.addAll(List.of(options));
         command.add(url);
         Process curl = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -224,7 +290,9 @@ class UploadMemoryIT {
                 int status = Integer.parseInt(new String(done.getInputStream().readAllBytes()).trim());
                 long retryAfter = Files.readAllLines(headers).stream()
                         .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("retry-after:"))
-                        .mapToLong(line -> Long.parseLong(line.substring(12).trim())).findFirst().orElse(0);
+                        .mapToLong(line -> Long.parseLong(line.substring(12).trim()))
+                        .findFirst()
+                        .orElse(0);
                 return new Answer(status, Files.readString(body), retryAfter);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -234,32 +302,44 @@ class UploadMemoryIT {
 
     private static String retryUntilStored(HttpClient client, String url, int i, byte[] shared) throws Exception {
         for (int attempt = 0; attempt < 20; attempt++) {
-            HttpResponse<String> answer = client.send(put(url, i % 2 == 0 ? CURL : i, shared),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer =
+                    client.send(put(url, i % 2 == 0 ? CURL : i, shared), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 201) {
                 return mediaId(answer.body());
             }
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(503);
-            Thread.sleep(Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")) * 1000);
+            Thread.sleep(
+                    Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")) * 1000);
         }
         throw new AssertionError("upload " + i + " was refused 20 times");
     }
 
     private static HttpRequest put(String url, int i, byte[] shared) {
         byte[][] parts = content(i, shared);
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "audio/wav")
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "audio/wav")
                 .timeout(Duration.ofMinutes(5))
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(List.of(parts)),
-                        FILE_BYTES)).build();
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofByteArrays(List.of(parts)), FILE_BYTES))
+                .build();
     }
 
     /** A WAV header, 4 KiB that differ for each upload, then the bytes every upload shares. */
     private static byte[][] content(int i, byte[] shared) {
         int data = FILE_BYTES - HEADER;
         ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        header.put("RIFF".getBytes()).putInt(data + 36).put("WAVEfmt ".getBytes()).putInt(16).putShort((short) 1)
-                .putShort((short) 2).putInt(48000).putInt(192000).putShort((short) 4).putShort((short) 16)
-                .put("data".getBytes()).putInt(data);
+        header.put("RIFF".getBytes())
+                .putInt(data + 36)
+                .put("WAVEfmt ".getBytes())
+                .putInt(16)
+                .putShort((short) 1)
+                .putShort((short) 2)
+                .putInt(48000)
+                .putInt(192000)
+                .putShort((short) 4)
+                .putShort((short) 16)
+                .put("data".getBytes())
+                .putInt(data);
         byte[] own = new byte[4096];
         new Random(i).nextBytes(own);
         return new byte[][] {header.array(), own, shared};
@@ -296,13 +376,17 @@ class UploadMemoryIT {
         private final Thread thread;
 
         HealthWatch(String base) {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3))
+                    .build();
             HttpRequest live = HttpRequest.newBuilder(URI.create(base + "/q/health/live"))
-                    .timeout(Duration.ofSeconds(3)).build();
+                    .timeout(Duration.ofSeconds(3))
+                    .build();
             thread = new Thread(() -> {
                 while (running.get()) {
                     try {
-                        int status = client.send(live, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        int status = client.send(live, HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
                         if (status == 200) {
                             answered.incrementAndGet();
                         } else {

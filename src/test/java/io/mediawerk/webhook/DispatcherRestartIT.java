@@ -53,12 +53,23 @@ class DispatcherRestartIT {
         AppProcesses.awaitReady(apiPort, api);
         base = "http://127.0.0.1:" + apiPort;
         key = AppProcesses.projectKey(base, "dispatcher restarts");
-        Response webhook = call().body(Map.of("url", receiver.url("/events", Answer.ok()),
-                "events", java.util.List.of("media.updated"))).post("/webhooks");
+        Response webhook = call().body(Map.of(
+                        "url", receiver.url("/events", Answer.ok()), "events", java.util.List.of("media.updated")))
+                .post("/webhooks");
         receiver.trust("/events", webhook.<String>path("data.secret"));
-        String uploadUrl = call().body("{}").post("/uploads").then().statusCode(201).extract().path("data.url");
-        mediaId = given().contentType("image/png").body(TestMedia.bytes("png")).put(uploadUrl).then()
-                .statusCode(201).extract().path("data.id");
+        String uploadUrl = call().body("{}")
+                .post("/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.url");
+        mediaId = given().contentType("image/png")
+                .body(TestMedia.bytes("png"))
+                .put(uploadUrl)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
 
         touch(0, PER_PHASE);
         await().atMost(Duration.ofMinutes(1)).until(() -> receiver.at("/events").size() >= PER_PHASE / 2);
@@ -69,20 +80,29 @@ class DispatcherRestartIT {
         touch(2 * PER_PHASE, 3 * PER_PHASE);
         await().atMost(Duration.ofMinutes(2)).until(() -> distinct().size() >= 2 * PER_PHASE);
         second.destroy();
-        assertThat(second.waitFor(40, TimeUnit.SECONDS)).as("the dispatcher stops within its grace").isTrue();
+        assertThat(second.waitFor(40, TimeUnit.SECONDS))
+                .as("the dispatcher stops within its grace")
+                .isTrue();
 
         touch(3 * PER_PHASE, 4 * PER_PHASE);
         dispatcher("dispatcher-3");
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> distinct().size() == 4 * PER_PHASE);
 
-        assertThat(distinct()).isEqualTo(IntStream.range(0, 4 * PER_PHASE).boxed().collect(Collectors.toSet()));
+        assertThat(distinct())
+                .isEqualTo(IntStream.range(0, 4 * PER_PHASE).boxed().collect(Collectors.toSet()));
         assertThat(receiver.at("/events")).allMatch(Received::signatureValid);
         String webhookId = webhook.path("data.id");
-        await().atMost(Duration.ofMinutes(1)).until(() -> apps.query("select count(*) from webhook_deliveries "
-                + "where webhook_id = ? and status = 'succeeded'", webhookId) == 4 * PER_PHASE);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> apps.query(
+                                "select count(*) from webhook_deliveries "
+                                        + "where webhook_id = ? and status = 'succeeded'",
+                                webhookId)
+                        == 4 * PER_PHASE);
         assertThat(apps.query("select count(*) from webhook_deliveries where webhook_id = ?", webhookId))
-                .as("one delivery per event, however often Kafka handed it out").isEqualTo(4L * PER_PHASE);
+                .as("one delivery per event, however often Kafka handed it out")
+                .isEqualTo(4L * PER_PHASE);
     }
 
     private Process dispatcher(String name) {
@@ -95,14 +115,23 @@ class DispatcherRestartIT {
     /** media.updated events numbered {@code from} (inclusive) to {@code to}, in the media's metadata. */
     private void touch(int from, int to) {
         for (int n = from; n < to; n++) {
-            call().body(Map.of("metadata", Map.of("n", n))).patch("/media/" + mediaId).then().statusCode(200);
+            call().body(Map.of("metadata", Map.of("n", n)))
+                    .patch("/media/" + mediaId)
+                    .then()
+                    .statusCode(200);
         }
     }
 
     private Set<Integer> distinct() {
         return receiver.at("/events").stream()
-                .map(request -> request.event().path("data").path("object").path("metadata").path("n").asInt(-1))
-                .filter(n -> n >= 0).collect(Collectors.toSet());
+                .map(request -> request.event()
+                        .path("data")
+                        .path("object")
+                        .path("metadata")
+                        .path("n")
+                        .asInt(-1))
+                .filter(n -> n >= 0)
+                .collect(Collectors.toSet());
     }
 
     private RequestSpecification call() {

@@ -23,8 +23,10 @@ class WebhookSignatureTest {
     void duringARotationTheHeaderCarriesBothSignatures() {
         String other = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
         String header = WebhookSignature.header(List.of(SECRET, other), ID, TIMESTAMP, BODY);
-        assertThat(header.split(" ")).containsExactly(WebhookSignature.sign(SECRET, ID, TIMESTAMP, BODY),
-                WebhookSignature.sign(other, ID, TIMESTAMP, BODY));
+        assertThat(header.split(" "))
+                .containsExactly(
+                        WebhookSignature.sign(SECRET, ID, TIMESTAMP, BODY),
+                        WebhookSignature.sign(other, ID, TIMESTAMP, BODY));
     }
 
     @Test

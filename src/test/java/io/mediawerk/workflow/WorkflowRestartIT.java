@@ -36,44 +36,66 @@ class WorkflowRestartIT {
         Process first = apps.launch("instance-1", firstPort, Map.of());
         AppProcesses.awaitReady(firstPort, first);
         String key = AppProcesses.projectKey(base(firstPort), "workflow restart");
-        String workflow = as(firstPort, key).body("""
+        String workflow = as(firstPort, key)
+                .body("""
                 {"name": "survives", "steps": [
                   {"kind": "video", "label": "small", "format": "webm", "height": 240, "end": 20},
                   {"kind": "image", "label": "poster", "input": "small", "width": 120},
-                  {"kind": "audio", "label": "sound", "format": "mp3"}]}""").post("/workflows").then()
-                .statusCode(201).extract().path("data.id");
-        String uploadUrl = as(firstPort, key).body(Map.of("workflow_id", workflow)).post("/uploads").then()
-                .statusCode(201).extract().path("data.url");
-        String mediaId = given().contentType("video/mp4").body(TestMedia.bytes(TestMedia.video(640, 360, 120)))
-                .put(uploadUrl).then().statusCode(201).extract().path("data.id");
+                  {"kind": "audio", "label": "sound", "format": "mp3"}]}""")
+                .post("/workflows")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        String uploadUrl = as(firstPort, key)
+                .body(Map.of("workflow_id", workflow))
+                .post("/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.url");
+        String mediaId = given().contentType("video/mp4")
+                .body(TestMedia.bytes(TestMedia.video(640, 360, 120)))
+                .put(uploadUrl)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
         String runId = awaitRunOf(firstPort, key, workflow, mediaId);
         String smallTask = run(firstPort, key, workflow, runId).path("data.steps[0].task_id");
-        await().atMost(Duration.ofMinutes(3)).until(() -> as(firstPort, key).get("/transforms/" + smallTask)
-                .<Float>path("data.progress") > 0.1);
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> as(firstPort, key).get("/transforms/" + smallTask).<Float>path("data.progress") > 0.1);
 
         AppProcesses.kill(first);
         int secondPort = Ports.freePort();
         Process second = apps.launch("instance-2", secondPort, Map.of());
         AppProcesses.awaitReady(secondPort, second);
 
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> !"running".equals(run(secondPort, key, workflow, runId).path("data.status")));
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() ->
+                        !"running".equals(run(secondPort, key, workflow, runId).path("data.status")));
         Response done = run(secondPort, key, workflow, runId);
         assertThat(done.<String>path("data.status")).as(done.asString()).isEqualTo("completed");
         List<String> tasks = done.path("data.steps.task_id");
         assertThat(tasks).hasSize(3).doesNotContainNull();
         for (String task : tasks) {
-            assertThat(apps.query("select count(*) from sources where task_id = ?", task)).isEqualTo(1L);
+            assertThat(apps.query("select count(*) from sources where task_id = ?", task))
+                    .isEqualTo(1L);
         }
-        assertThat(apps.query("select attempts from tasks where id = ?", smallTask)).isEqualTo(2L);
-        assertThat(apps.query("select count(*) from workflow_runs where media_id = ?", mediaId)).isEqualTo(1L);
-        assertThat(as(secondPort, key).get("/media/" + mediaId).<List<?>>path("data.sources")).hasSize(4);
+        assertThat(apps.query("select attempts from tasks where id = ?", smallTask))
+                .isEqualTo(2L);
+        assertThat(apps.query("select count(*) from workflow_runs where media_id = ?", mediaId))
+                .isEqualTo(1L);
+        assertThat(as(secondPort, key).get("/media/" + mediaId).<List<?>>path("data.sources"))
+                .hasSize(4);
     }
 
     private static String awaitRunOf(int port, String key, String workflow, String mediaId) {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<String> ids = as(port, key).get("/workflows/" + workflow + "/runs?media_id=" + mediaId)
+            List<String> ids = as(port, key)
+                    .get("/workflows/" + workflow + "/runs?media_id=" + mediaId)
                     .path("data.id");
             id[0] = ids.isEmpty() ? null : ids.get(0);
             return id[0] != null;
@@ -86,7 +108,9 @@ class WorkflowRestartIT {
     }
 
     private static RequestSpecification as(int port, String key) {
-        return given().baseUri(base(port)).header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+        return given().baseUri(base(port))
+                .header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON);
     }
 
     private static String base(int port) {

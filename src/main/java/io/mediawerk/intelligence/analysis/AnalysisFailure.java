@@ -17,8 +17,9 @@ public class AnalysisFailure extends RuntimeException {
     }
 
     static AnalysisFailure timeout(Duration timeout) {
-        return new AnalysisFailure("analysis_timeout", "The analysis took longer than "
-                + Math.max(1, timeout.toSeconds()) + " seconds and was stopped.");
+        return new AnalysisFailure(
+                "analysis_timeout",
+                "The analysis took longer than " + Math.max(1, timeout.toSeconds()) + " seconds and was stopped.");
     }
 
     static AnalysisFailure unreadable(String reason) {

@@ -17,6 +17,7 @@ record AnalysisInput(String original, String argument, String protocols, boolean
 
     /** The demuxers of the containers Mediawerk ingests (as in transform.plan.FfmpegInput), by their ffmpeg names. */
     static final String DEMUXERS = "mov,matroska,hevc,mp3,aac,wav,ogg,flac,gif";
+
     private static final String READ_TIMEOUT_MICROS = "30000000";
 
     static AnalysisInput of(String input) {
@@ -31,7 +32,8 @@ record AnalysisInput(String original, String argument, String protocols, boolean
             return new AnalysisInput(input, input, "http,tcp", true);
         }
         // an explicit file: URL so that a name like "concat:a|b" or "-" is never read as anything but a path
-        return new AnalysisInput(input, "file:" + Path.of(input).toAbsolutePath().normalize(), "file", false);
+        return new AnalysisInput(
+                input, "file:" + Path.of(input).toAbsolutePath().normalize(), "file", false);
     }
 
     /**
@@ -40,11 +42,18 @@ record AnalysisInput(String original, String argument, String protocols, boolean
      * @param seekSeconds where to start reading; 0 for the start
      */
     List<String> arguments(double seekSeconds) {
-        List<String> arguments = new ArrayList<>(List.of("-protocol_whitelist", protocols,
-                "-format_whitelist", DEMUXERS));
+        List<String> arguments =
+                new ArrayList<>(List.of("-protocol_whitelist", protocols, "-format_whitelist", DEMUXERS));
         if (remote) {
-            arguments.addAll(List.of("-rw_timeout", READ_TIMEOUT_MICROS, "-reconnect", "1",
-                    "-reconnect_on_network_error", "1", "-reconnect_delay_max", "10"));
+            arguments.addAll(List.of(
+                    "-rw_timeout",
+                    READ_TIMEOUT_MICROS,
+                    "-reconnect",
+                    "1",
+                    "-reconnect_on_network_error",
+                    "1",
+                    "-reconnect_delay_max",
+                    "10"));
         }
         if (seekSeconds > 0) {
             arguments.addAll(List.of("-ss", FfmpegNumbers.text(seekSeconds)));

@@ -128,7 +128,8 @@ final class AudioFrameLines {
         if (frame == null) {
             return;
         }
-        double seconds = Double.isNaN(secondsPerSample) ? Math.max(0, durationSeconds - frame.start)
+        double seconds = Double.isNaN(secondsPerSample)
+                ? Math.max(0, durationSeconds - frame.start)
                 : frame.samples * secondsPerSample;
         endFrame(seconds);
         frame = null;

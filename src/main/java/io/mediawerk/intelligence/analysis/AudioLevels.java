@@ -14,8 +14,13 @@ import java.util.List;
  * @param clipping whether the waveform is clipped anywhere (see {@link AudioLevelsAnalysis})
  * @param clippedSeconds about how long the audio sits at full scale where it is clipped
  */
-public record AudioLevels(Double integratedLufs, Double loudnessRangeLu, Double truePeakDbfs, List<Span> silences,
-        boolean clipping, double clippedSeconds) {
+public record AudioLevels(
+        Double integratedLufs,
+        Double loudnessRangeLu,
+        Double truePeakDbfs,
+        List<Span> silences,
+        boolean clipping,
+        double clippedSeconds) {
 
     public AudioLevels {
         silences = List.copyOf(silences);

@@ -32,8 +32,7 @@ public final class AudioLevelsAnalysis {
     static final String SILENCE_NOISE = "-50dB";
     static final double SILENCE_MIN_SECONDS = 0.5;
 
-    private AudioLevelsAnalysis() {
-    }
+    private AudioLevelsAnalysis() {}
 
     /**
      * @param input a path or an http(s) URL that ffmpeg reads
@@ -42,20 +41,29 @@ public final class AudioLevelsAnalysis {
      * @param progress called with 0..1 as the analysis advances, from any thread; may be null
      * @throws AnalysisFailure {@code no_audio}, {@code unreadable_media} or {@code analysis_timeout}
      */
-    public static AudioLevels run(String input, double durationSeconds, Duration timeout, Path workDir,
-            DoubleConsumer progress) {
+    public static AudioLevels run(
+            String input, double durationSeconds, Duration timeout, Path workDir, DoubleConsumer progress) {
         AnalysisInput source = AnalysisInput.of(input);
         Deadline deadline = Deadline.after(timeout);
         Progress reporter = new Progress(progress);
         AudioFrameLines frames = new AudioFrameLines(durationSeconds, reporter);
-        String stderr = FfmpegRun.run(command(source), source, deadline, frames::line,
+        String stderr = FfmpegRun.run(
+                command(source),
+                source,
+                deadline,
+                frames::line,
                 () -> new AnalysisFailure("no_audio", "The media has no audio track to analyse."));
         frames.finish();
-        LoudnessSummary loudness = LoudnessSummary.parse(stderr).orElseThrow(
-                () -> AnalysisFailure.unreadable("The loudness of the audio could not be measured."));
+        LoudnessSummary loudness = LoudnessSummary.parse(stderr)
+                .orElseThrow(() -> AnalysisFailure.unreadable("The loudness of the audio could not be measured."));
         reporter.report(1);
-        return new AudioLevels(loudness.integratedLufs(), loudness.loudnessRangeLu(), loudness.truePeakDbfs(),
-                frames.silences(), frames.clipping(), frames.clippedSeconds());
+        return new AudioLevels(
+                loudness.integratedLufs(),
+                loudness.loudnessRangeLu(),
+                loudness.truePeakDbfs(),
+                frames.silences(),
+                frames.clipping(),
+                frames.clippedSeconds());
     }
 
     static List<String> command(AnalysisInput source) {

@@ -27,12 +27,10 @@ public final class FaceAnalysis {
         nu.pattern.OpenCV.loadLocally();
     }
 
-    private FaceAnalysis() {
-    }
+    private FaceAnalysis() {}
 
     /** A face's box in pixels. */
-    public record Face(int left, int top, int width, int height) {
-    }
+    public record Face(int left, int top, int width, int height) {}
 
     /**
      * @throws AnalysisFailure {@code unreadable_media} when the image cannot be decoded, {@code detector_unavailable}
@@ -40,8 +38,10 @@ public final class FaceAnalysis {
      */
     public static List<Face> image(Path image, Path cascade, int minSize) {
         if (!Files.isReadable(cascade)) {
-            throw new AnalysisFailure("detector_unavailable", "The face detector's model is missing on the worker "
-                    + "(install Debian's opencv-data, or set MEDIAWERK_INTELLIGENCE_FACE_CASCADE).");
+            throw new AnalysisFailure(
+                    "detector_unavailable",
+                    "The face detector's model is missing on the worker "
+                            + "(install Debian's opencv-data, or set MEDIAWERK_INTELLIGENCE_FACE_CASCADE).");
         }
         CascadeClassifier classifier = new CascadeClassifier(cascade.toString());
         Mat picture = Imgcodecs.imread(image.toString(), Imgcodecs.IMREAD_GRAYSCALE);
@@ -52,10 +52,12 @@ public final class FaceAnalysis {
             Mat equalised = new Mat();
             Imgproc.equalizeHist(picture, equalised);
             MatOfRect found = new MatOfRect();
-            classifier.detectMultiScale(equalised, found, SCALE_STEP, MIN_NEIGHBOURS, 0, new Size(minSize, minSize),
-                    new Size());
-            return Arrays.stream(found.toArray()).map(box -> new Face(box.x, box.y, box.width, box.height))
-                    .sorted(Comparator.comparingInt(Face::left).thenComparingInt(Face::top)).toList();
+            classifier.detectMultiScale(
+                    equalised, found, SCALE_STEP, MIN_NEIGHBOURS, 0, new Size(minSize, minSize), new Size());
+            return Arrays.stream(found.toArray())
+                    .map(box -> new Face(box.x, box.y, box.width, box.height))
+                    .sorted(Comparator.comparingInt(Face::left).thenComparingInt(Face::top))
+                    .toList();
         } finally {
             picture.release();
         }

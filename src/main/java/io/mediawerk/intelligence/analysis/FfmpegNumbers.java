@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Numbers as ffmpeg prints and reads them. */
 final class FfmpegNumbers {
 
-    private FfmpegNumbers() {
-    }
+    private FfmpegNumbers() {}
 
     /**
      * A number ffmpeg printed, where infinities and NaN are spelled "inf", "-inf" and "nan".
@@ -42,6 +41,9 @@ final class FfmpegNumbers {
 
     /** Seconds for an ffmpeg option, to the microsecond, never in exponent notation. */
     static String text(double seconds) {
-        return BigDecimal.valueOf(seconds).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(seconds)
+                .setScale(6, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

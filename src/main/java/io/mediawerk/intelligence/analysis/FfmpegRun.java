@@ -15,16 +15,15 @@ final class FfmpegRun {
     static final String MISSING_STREAM = "matches no streams";
     /** What ffmpeg says when it takes the input for a format not in {@link AnalysisInput#DEMUXERS}. */
     static final String OTHER_FORMAT = "Format not on whitelist";
+
     static final String OTHER_FORMAT_MESSAGE = "The file is not in a format Mediawerk analyses (MP4, MOV, MKV, WebM, "
             + "MP3, AAC, WAV, Ogg, FLAC, HEVC or GIF).";
 
-    private FfmpegRun() {
-    }
+    private FfmpegRun() {}
 
     /** {@code ffmpeg} with the options every analysis uses, printing messages down to {@code logLevel}. */
     static List<String> command(String logLevel) {
-        return new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-y", "-loglevel",
-                logLevel));
+        return new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-y", "-loglevel", logLevel));
     }
 
     /**
@@ -32,9 +31,13 @@ final class FfmpegRun {
      * @return the last few kilobytes ffmpeg wrote on stderr, the input replaced by "input"
      * @throws AnalysisFailure when ffmpeg ran out of time or failed
      */
-    static String run(List<String> command, AnalysisInput input, Deadline deadline, Consumer<String> stdoutLines,
+    static String run(
+            List<String> command,
+            AnalysisInput input,
+            Deadline deadline,
+            Consumer<String> stdoutLines,
             Supplier<AnalysisFailure> missingStream) {
-        ProcessResult result = ProcessRunner.runStreaming(command, deadline.left(), process -> { }, stdoutLines);
+        ProcessResult result = ProcessRunner.runStreaming(command, deadline.left(), process -> {}, stdoutLines);
         if (result.timedOut()) {
             throw deadline.expired();
         }

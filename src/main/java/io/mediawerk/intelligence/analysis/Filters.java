@@ -9,6 +9,5 @@ final class Filters {
      */
     static final String STDOUT = "pipe\\\\\\:1";
 
-    private Filters() {
-    }
+    private Filters() {}
 }

@@ -16,8 +16,7 @@ final class ImageSignature {
 
     private static final int HEAD_BYTES = 12;
 
-    private ImageSignature() {
-    }
+    private ImageSignature() {}
 
     static boolean isImage(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -44,13 +43,17 @@ final class ImageSignature {
     }
 
     private static boolean isWebp(byte[] head) {
-        return startsWith(head, 'R', 'I', 'F', 'F') && head.length >= HEAD_BYTES
+        return startsWith(head, 'R', 'I', 'F', 'F')
+                && head.length >= HEAD_BYTES
                 && "WEBP".equals(new String(Arrays.copyOfRange(head, 8, 12), StandardCharsets.US_ASCII));
     }
 
     /** "P1" to "P6" and then white space. */
     private static boolean isPnm(byte[] head) {
-        return head.length >= 3 && head[0] == 'P' && head[1] >= '1' && head[1] <= '6'
+        return head.length >= 3
+                && head[0] == 'P'
+                && head[1] >= '1'
+                && head[1] <= '6'
                 && Character.isWhitespace(head[2]);
     }
 

@@ -16,19 +16,22 @@ final class Keyframes {
     /** Seeking a little before the time keeps a frame at exactly that time, whatever the rounding of timestamps. */
     private static final double SEEK_MARGIN_SECONDS = 0.001;
 
-    private Keyframes() {
-    }
+    private Keyframes() {}
 
     /**
      * @param frameInterval the shortest time between two frames, or NaN when unknown
      * @param scenesDone told how many scenes have their keyframe after each run
      */
-    static void extract(AnalysisInput source, List<Scene> scenes, double frameInterval, Deadline deadline,
-            IntConsumer scenesDone) {
+    static void extract(
+            AnalysisInput source, List<Scene> scenes, double frameInterval, Deadline deadline, IntConsumer scenesDone) {
         for (int from = 0; from < scenes.size(); from += SceneAnalysis.KEYFRAMES_PER_RUN) {
             List<Scene> batch = scenes.subList(from, Math.min(scenes.size(), from + SceneAnalysis.KEYFRAMES_PER_RUN));
             batch.forEach(Keyframes::deleteStale);
-            FfmpegRun.run(command(source, batch, frameInterval), source, deadline, line -> { },
+            FfmpegRun.run(
+                    command(source, batch, frameInterval),
+                    source,
+                    deadline,
+                    line -> {},
                     () -> new AnalysisFailure("no_video", "The media has no video track to analyse."));
             scenesDone.accept(from + batch.size());
         }
@@ -40,8 +43,20 @@ final class Keyframes {
             command.addAll(source.arguments(seekTime(scene, frameInterval)));
         }
         for (int i = 0; i < batch.size(); i++) {
-            command.addAll(List.of("-map", i + ":V:0", "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "3",
-                    "-f", "image2", "-update", "1", batch.get(i).keyframe().toAbsolutePath().toString()));
+            command.addAll(List.of(
+                    "-map",
+                    i + ":V:0",
+                    "-frames:v",
+                    "1",
+                    "-c:v",
+                    "mjpeg",
+                    "-q:v",
+                    "3",
+                    "-f",
+                    "image2",
+                    "-update",
+                    "1",
+                    batch.get(i).keyframe().toAbsolutePath().toString()));
         }
         return command;
     }

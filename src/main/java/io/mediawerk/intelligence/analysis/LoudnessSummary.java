@@ -44,7 +44,8 @@ record LoudnessSummary(Double integratedLufs, Double loudnessRangeLu, Double tru
         boolean audible = Double.isFinite(integrated) && integrated > ABSOLUTE_GATE_LUFS;
         Double range = number(RANGE, summary);
         Double truePeak = number(TRUE_PEAK, summary);
-        return Optional.of(new LoudnessSummary(audible ? integrated : null,
+        return Optional.of(new LoudnessSummary(
+                audible ? integrated : null,
                 audible && range != null && Double.isFinite(range) ? range : null,
                 truePeak != null && Double.isFinite(truePeak) ? truePeak : null));
     }

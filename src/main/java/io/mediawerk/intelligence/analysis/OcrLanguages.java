@@ -13,8 +13,7 @@ final class OcrLanguages {
     private static final Pattern LANGUAGES = Pattern.compile(CODE + "(?:\\+" + CODE + "){0,7}");
     private static final Pattern FAILED_LOADING = Pattern.compile("Failed loading language '([^']*)'");
 
-    private OcrLanguages() {
-    }
+    private OcrLanguages() {}
 
     /**
      * @return the languages, as tesseract's {@code -l} takes them
@@ -22,8 +21,10 @@ final class OcrLanguages {
      */
     static String validated(String languages) {
         if (languages == null || !LANGUAGES.matcher(languages).matches()) {
-            throw new AnalysisFailure("invalid_language", "The OCR language must be a tesseract language code such "
-                    + "as eng, deu or chi_sim, or several joined with +, such as eng+deu.");
+            throw new AnalysisFailure(
+                    "invalid_language",
+                    "The OCR language must be a tesseract language code such "
+                            + "as eng, deu or chi_sim, or several joined with +, such as eng+deu.");
         }
         return languages;
     }
@@ -42,9 +43,14 @@ final class OcrLanguages {
     }
 
     static AnalysisFailure unavailable(List<String> languages) {
-        String packages = String.join(" ", languages.stream()
-                .map(code -> "tesseract-ocr-" + code.toLowerCase(Locale.ROOT).replace('_', '-')).toList());
-        return new AnalysisFailure("language_unavailable", "The OCR language " + String.join(", ", languages)
-                + " is not installed: install " + packages + ".");
+        String packages = String.join(
+                " ",
+                languages.stream()
+                        .map(code ->
+                                "tesseract-ocr-" + code.toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .toList());
+        return new AnalysisFailure(
+                "language_unavailable",
+                "The OCR language " + String.join(", ", languages) + " is not installed: install " + packages + ".");
     }
 }

@@ -11,7 +11,7 @@ final class Progress {
     private double reported = -1;
 
     Progress(DoubleConsumer listener) {
-        this.listener = listener == null ? fraction -> { } : listener;
+        this.listener = listener == null ? fraction -> {} : listener;
     }
 
     synchronized void report(double fraction) {

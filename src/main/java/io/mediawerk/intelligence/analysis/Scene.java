@@ -10,5 +10,4 @@ import java.nio.file.Path;
  * @param score ffmpeg's scene score (0..1) of the cut that starts this scene; null for scene 0
  * @param keyframe a JPEG of the scene, taken a little after its start; null when ffmpeg could not decode a frame there
  */
-public record Scene(int index, double start, double end, Double score, Path keyframe) {
-}
+public record Scene(int index, double start, double end, Double score, Path keyframe) {}

@@ -23,8 +23,7 @@ public final class SceneAnalysis {
     /** How far into its scene a keyframe is taken at most, past a fade or a cut frame mixing two scenes. */
     static final double KEYFRAME_OFFSET_SECONDS = 0.5;
 
-    private SceneAnalysis() {
-    }
+    private SceneAnalysis() {}
 
     /**
      * Cuts where the scene score is {@code >= minScore}; scene 0 starts at 0. Writes one JPEG keyframe per scene
@@ -38,8 +37,14 @@ public final class SceneAnalysis {
      * @param progress called with 0..1 as the analysis advances, from any thread; may be null
      * @throws AnalysisFailure {@code no_video}, {@code unreadable_media} or {@code analysis_timeout}
      */
-    public static Scenes run(String input, double durationSeconds, double minScore, int maxScenes, Duration timeout,
-            Path workDir, DoubleConsumer progress) {
+    public static Scenes run(
+            String input,
+            double durationSeconds,
+            double minScore,
+            int maxScenes,
+            Duration timeout,
+            Path workDir,
+            DoubleConsumer progress) {
         if (!(minScore > 0 && minScore <= 1)) {
             throw new IllegalArgumentException("minScore must be above 0 and at most 1");
         }
@@ -51,22 +56,37 @@ public final class SceneAnalysis {
         Progress reporter = new Progress(progress);
         createDirectories(workDir);
         SceneCutLines cuts = new SceneCutLines(minScore, maxScenes - 1, durationSeconds, reporter, SCANNING_SHARE);
-        FfmpegRun.run(scoring(source), source, deadline, cuts::line,
+        FfmpegRun.run(
+                scoring(source),
+                source,
+                deadline,
+                cuts::line,
                 () -> new AnalysisFailure("no_video", "The media has no video track to analyse."));
         List<Scene> scenes = scenes(cuts, durationSeconds, workDir);
-        Keyframes.extract(source, scenes, cuts.frameInterval(), deadline, done -> reporter.report(
-                SCANNING_SHARE + (1 - SCANNING_SHARE) * done / scenes.size()));
+        Keyframes.extract(
+                source,
+                scenes,
+                cuts.frameInterval(),
+                deadline,
+                done -> reporter.report(SCANNING_SHARE + (1 - SCANNING_SHARE) * done / scenes.size()));
         reporter.report(1);
-        return new Scenes(scenes.stream().map(SceneAnalysis::withKeyframeWritten).toList());
+        return new Scenes(
+                scenes.stream().map(SceneAnalysis::withKeyframeWritten).toList());
     }
 
     static List<String> scoring(AnalysisInput source) {
         List<String> command = FfmpegRun.command("error");
         command.addAll(source.arguments(0));
         // gte(scene,0) keeps every frame: all of them are printed, for progress, and the minimum is applied here
-        command.addAll(List.of("-filter_complex", "[0:V:0]select='gte(scene,0)',settb=AVTB,"
-                + "metadata=mode=print:key=lavfi.scene_score:direct=1:file=" + Filters.STDOUT + "[scores]",
-                "-map", "[scores]", "-f", "null", "-"));
+        command.addAll(List.of(
+                "-filter_complex",
+                "[0:V:0]select='gte(scene,0)',settb=AVTB," + "metadata=mode=print:key=lavfi.scene_score:direct=1:file="
+                        + Filters.STDOUT + "[scores]",
+                "-map",
+                "[scores]",
+                "-f",
+                "null",
+                "-"));
         return command;
     }
 
@@ -94,7 +114,8 @@ public final class SceneAnalysis {
 
     /** The scene as it is, or without a keyframe when ffmpeg found no frame to write there. */
     private static Scene withKeyframeWritten(Scene scene) {
-        return Files.isRegularFile(scene.keyframe()) ? scene
+        return Files.isRegularFile(scene.keyframe())
+                ? scene
                 : new Scene(scene.index(), scene.start(), scene.end(), scene.score(), null);
     }
 

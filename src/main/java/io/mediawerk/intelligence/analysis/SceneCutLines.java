@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 final class SceneCutLines {
 
     /** A frame where a new scene starts. */
-    record Cut(double time, double score) {
-    }
+    record Cut(double time, double score) {}
 
     private static final Pattern FRAME = Pattern.compile("^frame:\\s*\\d+\\s+pts:\\s*(-?\\d+)\\s");
     private static final String SCORE = "lavfi.scene_score=";
@@ -57,8 +56,8 @@ final class SceneCutLines {
             if (firstFrame == null) {
                 firstFrame = time;
             } else if (time > frameTime) {
-                frameInterval = Double.isNaN(frameInterval) ? time - frameTime : Math.min(frameInterval,
-                        time - frameTime);
+                frameInterval =
+                        Double.isNaN(frameInterval) ? time - frameTime : Math.min(frameInterval, time - frameTime);
             }
             frameTime = time;
             progress.reportTime(time, durationSeconds, 0, progressShare);

@@ -20,8 +20,7 @@ final class TesseractTsv {
     private static final String LINE_LEVEL = "4";
     private static final String WORD_LEVEL = "5";
 
-    private TesseractTsv() {
-    }
+    private TesseractTsv() {}
 
     /** The lines in tesseract's reading order: top to bottom within each block of text. */
     static List<TextLine> lines(String tsv) {

@@ -12,8 +12,7 @@ public final class TextAnalysis {
 
     static final long MAX_TSV_BYTES = 8L * 1024 * 1024;
 
-    private TextAnalysis() {
-    }
+    private TextAnalysis() {}
 
     /**
      * OCR of one image file with {@code tesseract <image> stdout -l <language> tsv}: the lines of text, in
@@ -29,11 +28,13 @@ public final class TextAnalysis {
         Deadline deadline = Deadline.after(timeout);
         Path file = image.toAbsolutePath().normalize();
         if (!ImageSignature.isImage(file)) {
-            throw AnalysisFailure.unreadable("The file is not an image OCR can read (PNG, JPEG, TIFF, BMP, GIF, WebP, "
-                    + "PNM or JPEG 2000).");
+            throw AnalysisFailure.unreadable(
+                    "The file is not an image OCR can read (PNG, JPEG, TIFF, BMP, GIF, WebP, " + "PNM or JPEG 2000).");
         }
-        ProcessResult result = ProcessRunner.run(List.of("tesseract", file.toString(), "stdout", "-l", languages,
-                "tsv"), deadline.left(), MAX_TSV_BYTES);
+        ProcessResult result = ProcessRunner.run(
+                List.of("tesseract", file.toString(), "stdout", "-l", languages, "tsv"),
+                deadline.left(),
+                MAX_TSV_BYTES);
         if (result.timedOut()) {
             throw deadline.expired();
         }

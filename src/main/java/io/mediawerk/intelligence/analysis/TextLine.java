@@ -7,5 +7,4 @@ package io.mediawerk.intelligence.analysis;
  * @param left the line's box, in pixels from the image's top left corner
  * @param confidence the mean of tesseract's confidences in its words, 0..100
  */
-public record TextLine(String text, int left, int top, int width, int height, double confidence) {
-}
+public record TextLine(String text, int left, int top, int width, int height, double confidence) {}

@@ -33,22 +33,23 @@ public class SpeechProvider {
 
     /** The largest upload the OpenAI API takes; the audio is sent as 32 kbit/s mono MP3, about 100 minutes. */
     public static final long MAX_UPLOAD_BYTES = 25L * 1024 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One timed piece of the transcript. */
-    public record Segment(double start, double end, String text) {
-    }
+    public record Segment(double start, double end, String text) {}
 
     /** What the provider heard. */
-    public record Transcript(String language, String text, List<Segment> segments) {
-    }
+    public record Transcript(String language, String text, List<Segment> segments) {}
 
     private final Optional<String> url;
     private final Optional<String> key;
     private final String model;
     private final Duration timeout;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     public SpeechProvider(MediawerkConfig config) {
         MediawerkConfig.Intelligence.Speech speech = config.intelligence().speech();
@@ -66,12 +67,14 @@ public class SpeechProvider {
     public Transcript transcribe(Path audio, String language) {
         try {
             if (Files.size(audio) > MAX_UPLOAD_BYTES) {
-                throw new AnalysisFailure("media_too_long", "The audio is too long for the speech provider (its "
-                        + "limit is 25 MB, about 100 minutes); cut the media into parts first.");
+                throw new AnalysisFailure(
+                        "media_too_long",
+                        "The audio is too long for the speech provider (its "
+                                + "limit is 25 MB, about 100 minutes); cut the media into parts first.");
             }
             String boundary = "mediawerk-" + UUID.randomUUID();
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.orElseThrow()
-                            + "/audio/transcriptions"))
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            URI.create(url.orElseThrow() + "/audio/transcriptions"))
                     .timeout(timeout)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(form(boundary, audio, language)));
@@ -81,8 +84,10 @@ public class SpeechProvider {
                 throw new TransientFailure("The speech provider answered HTTP " + response.statusCode(), null);
             }
             if (response.statusCode() != 200) {
-                throw new AnalysisFailure("provider_failed", "The speech provider refused the audio: HTTP "
-                        + response.statusCode() + " " + excerpt(response.body()));
+                throw new AnalysisFailure(
+                        "provider_failed",
+                        "The speech provider refused the audio: HTTP " + response.statusCode() + " "
+                                + excerpt(response.body()));
             }
             return parse(response.body());
         } catch (IOException e) {
@@ -102,7 +107,8 @@ public class SpeechProvider {
             field(body, boundary, "language", language);
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + audio.getFileName() + "\"\r\nContent-Type: audio/mpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + audio.getFileName() + "\"\r\nContent-Type: audio/mpeg\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(audio));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
@@ -110,8 +116,9 @@ public class SpeechProvider {
 
     private static void field(ByteArrayOutputStream body, String boundary, String name, String value)
             throws IOException {
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-                + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     static Transcript parse(String body) {
@@ -119,12 +126,13 @@ public class SpeechProvider {
         try {
             answer = JSON.readTree(body);
         } catch (IOException e) {
-            throw new AnalysisFailure("provider_failed", "The speech provider's answer is not JSON: "
-                    + excerpt(body));
+            throw new AnalysisFailure("provider_failed", "The speech provider's answer is not JSON: " + excerpt(body));
         }
         List<Segment> segments = new ArrayList<>();
         for (JsonNode segment : answer.path("segments")) {
-            segments.add(new Segment(segment.path("start").asDouble(), segment.path("end").asDouble(),
+            segments.add(new Segment(
+                    segment.path("start").asDouble(),
+                    segment.path("end").asDouble(),
                     segment.path("text").asText("").strip()));
         }
         String text = answer.path("text").asText("").strip();

@@ -29,16 +29,16 @@ import java.util.concurrent.CancellationException;
 public final class VisionProvider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(30))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** What the model saw: a label, how sure it is (0–1), and where, when it says. */
-    public record Prediction(String label, double confidence, Box box) {
-    }
+    public record Prediction(String label, double confidence, Box box) {}
 
     /** A box in pixels. */
-    public record Box(int left, int top, int width, int height) {
-    }
+    public record Box(int left, int top, int width, int height) {}
 
     private final String what;
     private final Optional<String> url;
@@ -59,16 +59,19 @@ public final class VisionProvider {
     public List<Prediction> predict(Path image, String contentType) {
         try {
             String boundary = "mediawerk-" + UUID.randomUUID();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url.orElseThrow())).timeout(timeout)
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url.orElseThrow()))
+                    .timeout(timeout)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(form(boundary, image, contentType))).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(form(boundary, image, contentType)))
+                    .build();
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429 || response.statusCode() >= 500) {
                 throw new TransientFailure("The " + what + " provider answered HTTP " + response.statusCode(), null);
             }
             if (response.statusCode() != 200) {
-                throw new AnalysisFailure("provider_failed", "The " + what + " provider refused the image: HTTP "
-                        + response.statusCode());
+                throw new AnalysisFailure(
+                        "provider_failed",
+                        "The " + what + " provider refused the image: HTTP " + response.statusCode());
             }
             return parse(what, response.body());
         } catch (IOException e) {
@@ -83,10 +86,11 @@ public final class VisionProvider {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (key.isPresent()) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"api_key\"\r\n\r\n" + key.get()
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\""
-                + image.getFileName() + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                        + image.getFileName() + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(image));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -101,16 +105,26 @@ public final class VisionProvider {
             throw new AnalysisFailure("provider_failed", "The " + what + " provider's answer is not JSON.");
         }
         if (!answer.path("success").asBoolean(true)) {
-            throw new AnalysisFailure("provider_failed", "The " + what + " provider could not read the image: "
-                    + answer.path("error").asText("no reason given"));
+            throw new AnalysisFailure(
+                    "provider_failed",
+                    "The " + what + " provider could not read the image: "
+                            + answer.path("error").asText("no reason given"));
         }
         List<Prediction> predictions = new ArrayList<>();
         for (JsonNode prediction : answer.path("predictions")) {
-            Box box = prediction.has("x_min") ? new Box(prediction.path("x_min").asInt(),
-                    prediction.path("y_min").asInt(), prediction.path("x_max").asInt() - prediction.path("x_min")
-                    .asInt(), prediction.path("y_max").asInt() - prediction.path("y_min").asInt()) : null;
-            predictions.add(new Prediction(prediction.path("label").asText(""),
-                    prediction.path("confidence").asDouble(0), box));
+            Box box = prediction.has("x_min")
+                    ? new Box(
+                            prediction.path("x_min").asInt(),
+                            prediction.path("y_min").asInt(),
+                            prediction.path("x_max").asInt()
+                                    - prediction.path("x_min").asInt(),
+                            prediction.path("y_max").asInt()
+                                    - prediction.path("y_min").asInt())
+                    : null;
+            predictions.add(new Prediction(
+                    prediction.path("label").asText(""),
+                    prediction.path("confidence").asDouble(0),
+                    box));
         }
         return predictions;
     }

@@ -11,10 +11,11 @@ public class VisionProviders {
     private final VisionProvider nsfw;
 
     public VisionProviders(MediawerkConfig config) {
-        MediawerkConfig.Intelligence.Vision objectSettings = config.intelligence().objects();
+        MediawerkConfig.Intelligence.Vision objectSettings =
+                config.intelligence().objects();
         MediawerkConfig.Intelligence.Vision nsfwSettings = config.intelligence().nsfw();
-        this.objects = new VisionProvider("objects", objectSettings.url(), objectSettings.key(),
-                objectSettings.timeout());
+        this.objects =
+                new VisionProvider("objects", objectSettings.url(), objectSettings.key(), objectSettings.timeout());
         this.nsfw = new VisionProvider("nsfw", nsfwSettings.url(), nsfwSettings.key(), nsfwSettings.timeout());
     }
 

@@ -29,18 +29,26 @@ public class AnalysisOutputs {
     /** Stores the WebVTT track as a source of its own (under the task's attempt prefix, so that a lost run's is removed). */
     Source subtitles(ClaimedTask claimed, Path file) throws IOException {
         Task task = claimed.task();
-        Source source = OutputFiles.sourceOf(task, Ids.newId("src"), "subtitles", WEBVTT, outputs.storeExtra(claimed,
-                file, "subtitles/" + IntelligenceExecution.SUBTITLES, WEBVTT.mimeType()));
+        Source source = OutputFiles.sourceOf(
+                task,
+                Ids.newId("src"),
+                "subtitles",
+                WEBVTT,
+                outputs.storeExtra(claimed, file, "subtitles/" + IntelligenceExecution.SUBTITLES, WEBVTT.mimeType()));
         Files.delete(file);
-        source.metadata = new HashMap<>(task.options.containsKey("language")
-                ? Map.of("language", task.options.get("language")) : Map.of());
+        source.metadata = new HashMap<>(
+                task.options.containsKey("language") ? Map.of("language", task.options.get("language")) : Map.of());
         return source;
     }
 
     /** Stores every file of {@code out}; the source is {@code result.json}, with the keyframes beside it. */
     Source store(ClaimedTask claimed, Path out) throws IOException {
         Task task = claimed.task();
-        return OutputFiles.sourceOf(task, task.outputSourceId, task.label, RESULT,
+        return OutputFiles.sourceOf(
+                task,
+                task.outputSourceId,
+                task.label,
+                RESULT,
                 outputs.store(claimed, out, IntelligenceExecution.RESULT, RESULT.mimeType(), false));
     }
 }

@@ -21,8 +21,7 @@ final class AnalysisResults {
     static final int SUMMARY_ITEMS = 100;
     private static final int SUMMARY_TEXT = 10_000;
 
-    private AnalysisResults() {
-    }
+    private AnalysisResults() {}
 
     static Map<String, Object> audioLevels(AudioLevels levels) {
         Map<String, Object> result = new LinkedHashMap<>();
@@ -32,7 +31,9 @@ final class AnalysisResults {
         result.put("clipping", levels.clipping());
         result.put("clipped_seconds", round(levels.clippedSeconds()));
         result.put("silence_count", levels.silences().size());
-        result.put("silences", levels.silences().stream().map(AnalysisResults::span).toList());
+        result.put(
+                "silences",
+                levels.silences().stream().map(AnalysisResults::span).toList());
         return result;
     }
 
@@ -40,15 +41,19 @@ final class AnalysisResults {
     static Map<String, Object> scenes(List<Scene> scenes, List<String> keyframeFiles) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("scene_count", scenes.size());
-        result.put("scenes", scenes.stream().map(scene -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("index", scene.index());
-            item.put("start", round(scene.start()));
-            item.put("end", round(scene.end()));
-            item.put("score", scene.score() == null ? null : round(scene.score()));
-            item.put("keyframe", keyframeFiles.get(scene.index()));
-            return item;
-        }).toList());
+        result.put(
+                "scenes",
+                scenes.stream()
+                        .map(scene -> {
+                            Map<String, Object> item = new LinkedHashMap<>();
+                            item.put("index", scene.index());
+                            item.put("start", round(scene.start()));
+                            item.put("end", round(scene.end()));
+                            item.put("score", scene.score() == null ? null : round(scene.score()));
+                            item.put("keyframe", keyframeFiles.get(scene.index()));
+                            return item;
+                        })
+                        .toList());
         return result;
     }
 
@@ -56,7 +61,9 @@ final class AnalysisResults {
     static Map<String, Object> text(List<TimedLine> lines) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("line_count", lines.size());
-        result.put("text", String.join("\n", lines.stream().map(line -> line.line().text()).toList()));
+        result.put(
+                "text",
+                String.join("\n", lines.stream().map(line -> line.line().text()).toList()));
         result.put("lines", lines.stream().map(AnalysisResults::line).toList());
         return result;
     }
@@ -67,8 +74,12 @@ final class AnalysisResults {
         result.put("language", transcript.language());
         result.put("text", transcript.text());
         result.put("segment_count", transcript.segments().size());
-        result.put("segments", transcript.segments().stream().map(segment -> Map.of("start", round(segment.start()),
-                "end", round(segment.end()), "text", segment.text())).toList());
+        result.put(
+                "segments",
+                transcript.segments().stream()
+                        .map(segment -> Map.of(
+                                "start", round(segment.start()), "end", round(segment.end()), "text", segment.text()))
+                        .toList());
         return result;
     }
 
@@ -81,28 +92,35 @@ final class AnalysisResults {
     }
 
     /** Faces of a video, per scene keyframe; {@code face_count} is the most seen in one frame. */
-    static Map<String, Object> faces(List<Scene> scenes, List<String> keyframeFiles,
-                                     List<List<FaceAnalysis.Face>> perScene) {
+    static Map<String, Object> faces(
+            List<Scene> scenes, List<String> keyframeFiles, List<List<FaceAnalysis.Face>> perScene) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("face_count", perScene.stream().mapToInt(List::size).max().orElse(0));
-        result.put("frames", scenes.stream().map(scene -> {
-            Map<String, Object> frame = new LinkedHashMap<>();
-            frame.put("time", round(scene.start()));
-            frame.put("keyframe", keyframeFiles.get(scene.index()));
-            frame.put("faces", perScene.get(scene.index()).stream().map(AnalysisResults::box).toList());
-            return frame;
-        }).toList());
+        result.put(
+                "frames",
+                scenes.stream()
+                        .map(scene -> {
+                            Map<String, Object> frame = new LinkedHashMap<>();
+                            frame.put("time", round(scene.start()));
+                            frame.put("keyframe", keyframeFiles.get(scene.index()));
+                            frame.put(
+                                    "faces",
+                                    perScene.get(scene.index()).stream()
+                                            .map(AnalysisResults::box)
+                                            .toList());
+                            return frame;
+                        })
+                        .toList());
         return result;
     }
 
     private static Map<String, Object> box(FaceAnalysis.Face face) {
-        return Map.of("box", Map.of("left", face.left(), "top", face.top(), "width", face.width(), "height",
-                face.height()));
+        return Map.of(
+                "box", Map.of("left", face.left(), "top", face.top(), "width", face.width(), "height", face.height()));
     }
 
     /** Labels seen with at least the confidence asked for, by image or keyframe. */
-    record Seen(Double time, String keyframe, List<VisionProvider.Prediction> predictions) {
-    }
+    record Seen(Double time, String keyframe, List<VisionProvider.Prediction> predictions) {}
 
     /** Objects: each with its label, confidence and box; {@code labels} counts them (the most in one frame). */
     static Map<String, Object> objects(List<Seen> seen, boolean video) {
@@ -113,13 +131,30 @@ final class AnalysisResults {
             here.forEach((label, count) -> labels.merge(label, count, Math::max));
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("object_count", seen.stream().mapToInt(frame -> frame.predictions().size()).max().orElse(0));
+        result.put(
+                "object_count",
+                seen.stream()
+                        .mapToInt(frame -> frame.predictions().size())
+                        .max()
+                        .orElse(0));
         result.put("labels", labels);
         if (video) {
-            result.put("frames", seen.stream().map(frame -> frame(frame, "objects",
-                    frame.predictions().stream().map(AnalysisResults::prediction).toList())).toList());
+            result.put(
+                    "frames",
+                    seen.stream()
+                            .map(frame -> frame(
+                                    frame,
+                                    "objects",
+                                    frame.predictions().stream()
+                                            .map(AnalysisResults::prediction)
+                                            .toList()))
+                            .toList());
         } else {
-            result.put("objects", seen.get(0).predictions().stream().map(AnalysisResults::prediction).toList());
+            result.put(
+                    "objects",
+                    seen.get(0).predictions().stream()
+                            .map(AnalysisResults::prediction)
+                            .toList());
         }
         return result;
     }
@@ -127,26 +162,36 @@ final class AnalysisResults {
     /** nsfw: {@code nsfw} when a frame's nsfw label reaches the confidence asked for; {@code score} is the highest. */
     static Map<String, Object> nsfw(List<Seen> seen, double minConfidence, boolean video) {
         Map<String, Object> result = new LinkedHashMap<>();
-        double score = seen.stream().mapToDouble(AnalysisResults::nsfwScore).max().orElse(0);
+        double score =
+                seen.stream().mapToDouble(AnalysisResults::nsfwScore).max().orElse(0);
         result.put("nsfw", score >= minConfidence);
         result.put("score", round(score));
         if (video) {
-            result.put("frames", seen.stream().map(frame -> frame(frame, "score", round(nsfwScore(frame))))
-                    .toList());
+            result.put(
+                    "frames",
+                    seen.stream()
+                            .map(frame -> frame(frame, "score", round(nsfwScore(frame))))
+                            .toList());
         } else {
-            result.put("predictions", seen.get(0).predictions().stream().map(AnalysisResults::prediction).toList());
+            result.put(
+                    "predictions",
+                    seen.get(0).predictions().stream()
+                            .map(AnalysisResults::prediction)
+                            .toList());
         }
         return result;
     }
 
     /** Labels that mean not safe for work, as nsfw classifiers name them. */
-    private static final java.util.Set<String> NSFW_LABELS = java.util.Set.of("nsfw", "porn", "hentai", "sexy",
-            "explicit", "nudity");
+    private static final java.util.Set<String> NSFW_LABELS =
+            java.util.Set.of("nsfw", "porn", "hentai", "sexy", "explicit", "nudity");
 
     private static double nsfwScore(Seen frame) {
         return frame.predictions().stream()
                 .filter(prediction -> NSFW_LABELS.contains(prediction.label().toLowerCase(java.util.Locale.ROOT)))
-                .mapToDouble(VisionProvider.Prediction::confidence).max().orElse(0);
+                .mapToDouble(VisionProvider.Prediction::confidence)
+                .max()
+                .orElse(0);
     }
 
     private static Map<String, Object> frame(Seen frame, String key, Object value) {
@@ -162,15 +207,23 @@ final class AnalysisResults {
         item.put("label", prediction.label());
         item.put("confidence", round(prediction.confidence()));
         if (prediction.box() != null) {
-            item.put("box", Map.of("left", prediction.box().left(), "top", prediction.box().top(), "width",
-                    prediction.box().width(), "height", prediction.box().height()));
+            item.put(
+                    "box",
+                    Map.of(
+                            "left",
+                            prediction.box().left(),
+                            "top",
+                            prediction.box().top(),
+                            "width",
+                            prediction.box().width(),
+                            "height",
+                            prediction.box().height()));
         }
         return item;
     }
 
     /** A line of text and, when it was read in a video frame, that frame's time. */
-    record TimedLine(TextLine line, Double time) {
-    }
+    record TimedLine(TextLine line, Double time) {}
 
     /** The result with its lists cut to {@link #SUMMARY_ITEMS} (their full lengths stay in the counts). */
     static Map<String, Object> summary(Map<String, Object> result) {
@@ -196,15 +249,14 @@ final class AnalysisResults {
         if (timed.time() != null) {
             item.put("time", round(timed.time()));
         }
-        item.put("box", Map.of("left", line.left(), "top", line.top(), "width", line.width(), "height",
-                line.height()));
+        item.put("box", Map.of("left", line.left(), "top", line.top(), "width", line.width(), "height", line.height()));
         item.put("confidence", round(line.confidence()));
         return item;
     }
 
     private static Map<String, Object> span(Span span) {
-        return Map.of("start", round(span.start()), "end", round(span.end()),
-                "duration", round(span.end() - span.start()));
+        return Map.of(
+                "start", round(span.start()), "end", round(span.end()), "duration", round(span.end() - span.start()));
     }
 
     private static double round(double value) {

@@ -61,8 +61,14 @@ public class IntelligenceExecution {
     private final Path faceCascade;
     private final VisionProviders vision;
 
-    public IntelligenceExecution(Storage storage, StorageFiles files, AnalysisOutputs outputs, WorkFolders folders,
-                                 SpeechProvider speech, VisionProviders vision, MediawerkConfig config) {
+    public IntelligenceExecution(
+            Storage storage,
+            StorageFiles files,
+            AnalysisOutputs outputs,
+            WorkFolders folders,
+            SpeechProvider speech,
+            VisionProviders vision,
+            MediawerkConfig config) {
         this.speech = speech;
         this.vision = vision;
         this.faceCascade = Path.of(config.intelligence().faceCascade());
@@ -112,8 +118,9 @@ public class IntelligenceExecution {
         Source input = claimed.input();
         double duration = input.duration == null ? 0 : input.duration;
         return switch (task.kind) {
-            case IntelligenceKinds.AUDIO_LEVELS -> AnalysisResults.audioLevels(AudioLevelsAnalysis.run(
-                    location(input), duration, timeout, scratch, progress));
+            case IntelligenceKinds.AUDIO_LEVELS ->
+                AnalysisResults.audioLevels(
+                        AudioLevelsAnalysis.run(location(input), duration, timeout, scratch, progress));
             case IntelligenceKinds.SCENES -> {
                 List<Scene> scenes = scenes(task, input, out, progress);
                 yield AnalysisResults.scenes(scenes, keyframeFiles(scenes, out));
@@ -121,11 +128,16 @@ public class IntelligenceExecution {
             case IntelligenceKinds.TEXT -> AnalysisResults.text(text(task, input, scratch, out, progress));
             case IntelligenceKinds.SPEECH -> speech(task, input, scratch, out, progress);
             case IntelligenceKinds.FACES -> faces(task, input, scratch, out, progress);
-            case IntelligenceKinds.OBJECTS -> AnalysisResults.objects(seen(task, vision.objects(),
-                    minConfidence(task), input, scratch, out, progress), "video".equals(input.kind));
+            case IntelligenceKinds.OBJECTS ->
+                AnalysisResults.objects(
+                        seen(task, vision.objects(), minConfidence(task), input, scratch, out, progress),
+                        "video".equals(input.kind));
             // every nsfw score is kept: the confidence asked for decides only the verdict
-            case IntelligenceKinds.NSFW -> AnalysisResults.nsfw(seen(task, vision.nsfw(), 0, input, scratch, out,
-                    progress), minConfidence(task), "video".equals(input.kind));
+            case IntelligenceKinds.NSFW ->
+                AnalysisResults.nsfw(
+                        seen(task, vision.nsfw(), 0, input, scratch, out, progress),
+                        minConfidence(task),
+                        "video".equals(input.kind));
             default -> throw new TaskFailure("unknown_kind", "Mediawerk cannot run '" + task.kind + "' analyses.");
         };
     }
@@ -140,8 +152,8 @@ public class IntelligenceExecution {
     }
 
     /** An image is read whole; a video at each scene's keyframe, each line with the scene's start time. */
-    private List<AnalysisResults.TimedLine> text(Task task, Source input, Path scratch, Path out,
-                                                 DoubleConsumer progress) {
+    private List<AnalysisResults.TimedLine> text(
+            Task task, Source input, Path scratch, Path out, DoubleConsumer progress) {
         String language = (String) task.options.get("language");
         List<AnalysisResults.TimedLine> lines = new ArrayList<>();
         if ("image".equals(input.kind)) {
@@ -154,8 +166,8 @@ public class IntelligenceExecution {
         }
         List<Scene> scenes = scenes(task, input, out, value -> progress.accept(value / 2));
         for (Scene scene : scenes) {
-            List<TextLine> read = scene.keyframe() == null ? List.of()
-                    : TextAnalysis.image(scene.keyframe(), language, timeout);
+            List<TextLine> read =
+                    scene.keyframe() == null ? List.of() : TextAnalysis.image(scene.keyframe(), language, timeout);
             for (TextLine line : read) {
                 lines.add(new AnalysisResults.TimedLine(line, scene.start()));
             }
@@ -165,20 +177,27 @@ public class IntelligenceExecution {
     }
 
     /** What an image model sees in the image, or in each scene's keyframe of a video, at least that sure. */
-    private List<AnalysisResults.Seen> seen(Task task, VisionProvider provider, double minConfidence, Source input,
-                                            Path scratch, Path out, DoubleConsumer progress) {
+    private List<AnalysisResults.Seen> seen(
+            Task task,
+            VisionProvider provider,
+            double minConfidence,
+            Source input,
+            Path scratch,
+            Path out,
+            DoubleConsumer progress) {
         List<AnalysisResults.Seen> seen = new ArrayList<>();
         if ("image".equals(input.kind)) {
             Path local = scratch.resolve("input." + (input.extension == null ? "bin" : input.extension));
             download(input, local);
-            seen.add(new AnalysisResults.Seen(null, null, confident(provider.predict(local, input.mimeType),
-                    minConfidence)));
+            seen.add(new AnalysisResults.Seen(
+                    null, null, confident(provider.predict(local, input.mimeType), minConfidence)));
             return seen;
         }
         List<Scene> scenes = scenes(task, input, out, value -> progress.accept(value / 2));
         List<String> keyframes = keyframeFiles(scenes, out);
         for (Scene scene : scenes) {
-            List<VisionProvider.Prediction> predictions = scene.keyframe() == null ? List.of()
+            List<VisionProvider.Prediction> predictions = scene.keyframe() == null
+                    ? List.of()
                     : confident(provider.predict(scene.keyframe(), "image/jpeg"), minConfidence);
             seen.add(new AnalysisResults.Seen(scene.start(), keyframes.get(scene.index()), predictions));
             progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
@@ -186,9 +205,11 @@ public class IntelligenceExecution {
         return seen;
     }
 
-    private static List<VisionProvider.Prediction> confident(List<VisionProvider.Prediction> predictions,
-                                                             double minConfidence) {
-        return predictions.stream().filter(prediction -> prediction.confidence() >= minConfidence).toList();
+    private static List<VisionProvider.Prediction> confident(
+            List<VisionProvider.Prediction> predictions, double minConfidence) {
+        return predictions.stream()
+                .filter(prediction -> prediction.confidence() >= minConfidence)
+                .toList();
     }
 
     private static double minConfidence(Task task) {
@@ -206,8 +227,8 @@ public class IntelligenceExecution {
         List<Scene> scenes = scenes(task, input, out, value -> progress.accept(value / 2));
         List<List<FaceAnalysis.Face>> perScene = new ArrayList<>();
         for (Scene scene : scenes) {
-            perScene.add(scene.keyframe() == null ? List.of()
-                    : FaceAnalysis.image(scene.keyframe(), faceCascade, minSize));
+            perScene.add(
+                    scene.keyframe() == null ? List.of() : FaceAnalysis.image(scene.keyframe(), faceCascade, minSize));
             progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
         }
         return AnalysisResults.faces(scenes, keyframeFiles(scenes, out), perScene);
@@ -226,8 +247,11 @@ public class IntelligenceExecution {
     }
 
     private static List<String> keyframeFiles(List<Scene> scenes, Path out) {
-        return scenes.stream().map(scene -> scene.keyframe() == null ? null
-                : out.relativize(scene.keyframe()).toString().replace('\\', '/')).toList();
+        return scenes.stream()
+                .map(scene -> scene.keyframe() == null
+                        ? null
+                        : out.relativize(scene.keyframe()).toString().replace('\\', '/'))
+                .toList();
     }
 
     private String location(Source input) {

@@ -31,8 +31,8 @@ import java.util.Map;
 @ApplicationScoped
 public class IntelligenceLedger {
 
-    static final TaskLedger.Family FAMILY = new TaskLedger.Family("Intelligence task", EventType.INTELLIGENCE_FAILED,
-            task -> IntelligenceView.of(task, null, null));
+    static final TaskLedger.Family FAMILY = new TaskLedger.Family(
+            "Intelligence task", EventType.INTELLIGENCE_FAILED, task -> IntelligenceView.of(task, null, null));
 
     private final TaskLedger ledger;
     private final MediaRepository media;
@@ -41,8 +41,13 @@ public class IntelligenceLedger {
     private final StorageGarbageCollector garbage;
     private final Events events;
 
-    public IntelligenceLedger(TaskLedger ledger, MediaRepository media, SourceRepository sources, MediaViews views,
-                              StorageGarbageCollector garbage, Events events) {
+    public IntelligenceLedger(
+            TaskLedger ledger,
+            MediaRepository media,
+            SourceRepository sources,
+            MediaViews views,
+            StorageGarbageCollector garbage,
+            Events events) {
         this.ledger = ledger;
         this.media = media;
         this.sources = sources;
@@ -50,7 +55,6 @@ public class IntelligenceLedger {
         this.garbage = garbage;
         this.events = events;
     }
-
 
     /** Records the analysis; false (and its files discarded) if the task was lost meanwhile. */
     @WithTransaction
@@ -62,7 +66,8 @@ public class IntelligenceLedger {
             // locked: analyses of the same media completing together each add their kind
             return media.findById(task.mediaId, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
                 if (found == null || found.isDeleted()) {
-                    return garbage.discardAll(analysis.storageKeys()).chain(() -> ledger.cancelled(task))
+                    return garbage.discardAll(analysis.storageKeys())
+                            .chain(() -> ledger.cancelled(task))
                             .replaceWith(false);
                 }
                 task.result = analysis.summary();
@@ -73,9 +78,14 @@ public class IntelligenceLedger {
                 SourceView output = views.source(analysis.output());
                 return sources.persist(analysis.output())
                         .chain(() -> events.emit(EventType.SOURCE_CREATED, task.projectId, output))
-                        .chain(() -> InTurn.each(analysis.more(), more -> sources.persist(more)
-                                .chain(() -> events.emit(EventType.SOURCE_CREATED, task.projectId, views.source(more)))))
-                        .chain(() -> events.emit(EventType.INTELLIGENCE_COMPLETED, task.projectId,
+                        .chain(() -> InTurn.each(
+                                analysis.more(),
+                                more -> sources.persist(more)
+                                        .chain(() -> events.emit(
+                                                EventType.SOURCE_CREATED, task.projectId, views.source(more)))))
+                        .chain(() -> events.emit(
+                                EventType.INTELLIGENCE_COMPLETED,
+                                task.projectId,
                                 IntelligenceView.of(task, task.result, output)))
                         .chain(() -> views.of(found))
                         .chain(view -> events.emit(EventType.MEDIA_UPDATED, task.projectId, view))

@@ -16,9 +16,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @Singleton
 public class IntelligenceWorker extends TaskConsumer {
 
-    public IntelligenceWorker(TaskRunner runner, TaskLedger tasks, IntelligenceExecution execution,
-                              IntelligenceLedger ledger, ObjectMapper json) {
-        super(runner, new FamilyTaskWork<>(tasks, IntelligenceLedger.FAMILY, execution::run, ledger::complete), json,
+    public IntelligenceWorker(
+            TaskRunner runner,
+            TaskLedger tasks,
+            IntelligenceExecution execution,
+            IntelligenceLedger ledger,
+            ObjectMapper json) {
+        super(
+                runner,
+                new FamilyTaskWork<>(tasks, IntelligenceLedger.FAMILY, execution::run, ledger::complete),
+                json,
                 "intelligence");
     }
 

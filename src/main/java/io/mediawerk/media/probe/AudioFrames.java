@@ -7,8 +7,7 @@ final class AudioFrames {
     private static final int[] MP3_BITRATES_V2 = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
     private static final int[] MP3_SAMPLE_RATES_V1 = {44100, 48000, 32000};
 
-    private AudioFrames() {
-    }
+    private AudioFrames() {}
 
     /** An ID3v2 tag usually opens an MP3, but AAC and FLAC files may carry one too: look past it. */
     static MediaFormat afterId3(Bytes b) {

@@ -78,8 +78,15 @@ public final class Ffprobe {
     }
 
     private List<String> command(Source source, MediaFormat format) {
-        return new ArrayList<>(List.of(executable, "-hide_banner", "-v", "error",
-                "-protocol_whitelist", source.protocols(), "-f", demuxer(format)));
+        return new ArrayList<>(List.of(
+                executable,
+                "-hide_banner",
+                "-v",
+                "error",
+                "-protocol_whitelist",
+                source.protocols(),
+                "-f",
+                demuxer(format)));
     }
 
     /**
@@ -91,14 +98,23 @@ public final class Ffprobe {
             return;
         }
         List<String> command = command(source, MediaFormat.HEVC);
-        command.addAll(List.of("-count_packets", "-select_streams", "v:0", "-show_entries", "stream=nb_read_packets",
-                "-print_format", "json", "-i", source.argument()));
+        command.addAll(List.of(
+                "-count_packets",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "stream=nb_read_packets",
+                "-print_format",
+                "json",
+                "-i",
+                source.argument()));
         ProcessResult result = ProcessRunner.run(command, left, MAX_OUTPUT_BYTES);
         if (!result.succeeded() || result.stdoutTruncated()) {
             return;
         }
         try {
-            JsonNode count = JSON.readTree(result.stdout()).path("streams").path(0).path("nb_read_packets");
+            JsonNode count =
+                    JSON.readTree(result.stdout()).path("streams").path(0).path("nb_read_packets");
             if (!count.isMissingNode() && root.path("streams").get(0) instanceof ObjectNode stream) {
                 stream.set("nb_read_packets", count);
             }

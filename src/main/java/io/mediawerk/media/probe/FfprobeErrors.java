@@ -10,12 +10,22 @@ final class FfprobeErrors {
     private static final Pattern CONTEXT = Pattern.compile("^\\[[^\\]]*@ ?(0x)?[0-9a-fA-F]+\\]\\s*");
     private static final Pattern URL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://\\S*");
     private static final Pattern PATH = Pattern.compile("(?<![\\w.])(file:)?/[^\\s:,;]*");
-    private static final String[] READ_FAILURES = {"no such file or directory", "connection refused",
-        "connection timed out", "server returned", "failed to resolve", "network is unreachable",
-        "permission denied", "http error", "[tcp @", "[tls @", "[http @", "[https @"};
+    private static final String[] READ_FAILURES = {
+        "no such file or directory",
+        "connection refused",
+        "connection timed out",
+        "server returned",
+        "failed to resolve",
+        "network is unreachable",
+        "permission denied",
+        "http error",
+        "[tcp @",
+        "[tls @",
+        "[http @",
+        "[https @"
+    };
 
-    private FfprobeErrors() {
-    }
+    private FfprobeErrors() {}
 
     /**
      * The first line a demuxer or decoder wrote (they say what is wrong; the last line only repeats the input name),

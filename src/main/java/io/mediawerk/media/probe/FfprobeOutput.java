@@ -9,8 +9,7 @@ final class FfprobeOutput {
 
     private static final double MAX_FPS = 1000;
 
-    private FfprobeOutput() {
-    }
+    private FfprobeOutput() {}
 
     static ProbeResult toResult(JsonNode root, MediaFormat format) {
         List<JsonNode> pictures = new ArrayList<>();
@@ -45,26 +44,46 @@ final class FfprobeOutput {
             }
             Double fps = frameRate(video);
             Double duration = duration(container, video, fps);
-            return new ProbeResult(MediaKind.VIDEO, format.mimeTypeFor(MediaKind.VIDEO), format.container(),
-                    codec(video), codec(audio), size == null ? null : size.width(),
-                    size == null ? null : size.height(), duration, fps, bitrate(container, duration));
+            return new ProbeResult(
+                    MediaKind.VIDEO,
+                    format.mimeTypeFor(MediaKind.VIDEO),
+                    format.container(),
+                    codec(video),
+                    codec(audio),
+                    size == null ? null : size.width(),
+                    size == null ? null : size.height(),
+                    duration,
+                    fps,
+                    bitrate(container, duration));
         }
         if (!audios.isEmpty()) {
             JsonNode audio = preferred(audios);
             String codec = codec(audio);
             String mimeType = format == MediaFormat.OGG && "opus".equals(codec)
-                    ? "audio/opus" : format.mimeTypeFor(MediaKind.AUDIO);
+                    ? "audio/opus"
+                    : format.mimeTypeFor(MediaKind.AUDIO);
             Double duration = duration(container, audio, null);
-            return new ProbeResult(MediaKind.AUDIO, mimeType, format.container(), null, codec, null, null, duration,
-                    null, bitrate(container, duration));
+            return new ProbeResult(
+                    MediaKind.AUDIO,
+                    mimeType,
+                    format.container(),
+                    null,
+                    codec,
+                    null,
+                    null,
+                    duration,
+                    null,
+                    bitrate(container, duration));
         }
         throw ProbeException.noMediaStreams(format);
     }
 
     /** The stream marked as default, else the first. */
     private static JsonNode preferred(List<JsonNode> streams) {
-        return streams.stream().filter(stream -> stream.path("disposition").path("default").asInt(0) == 1)
-                .findFirst().orElse(streams.get(0));
+        return streams.stream()
+                .filter(stream -> stream.path("disposition").path("default").asInt(0) == 1)
+                .findFirst()
+                .orElse(streams.get(0));
     }
 
     private static String codec(JsonNode stream) {

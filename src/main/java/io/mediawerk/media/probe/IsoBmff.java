@@ -15,11 +15,9 @@ public final class IsoBmff {
 
     private static final int MAX_CHILDREN = 4096;
 
-    private IsoBmff() {
-    }
+    private IsoBmff() {}
 
-    private record Box(String type, int payload, int end) {
-    }
+    private record Box(String type, int payload, int end) {}
 
     /**
      * The displayed size of the primary image: the image spatial extent ({@code ispe}) of the primary item, or the

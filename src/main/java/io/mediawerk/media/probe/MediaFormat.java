@@ -5,7 +5,6 @@ package io.mediawerk.media.probe;
  * WebM or Ogg file may hold audio alone, which is known only after probing.
  */
 public enum MediaFormat {
-
     MP4(MediaKind.VIDEO, "video/mp4", "mp4", "mp4", "MP4"),
     MOV(MediaKind.VIDEO, "video/quicktime", "mov", "mov", "MOV (QuickTime)"),
     MKV(MediaKind.VIDEO, "video/x-matroska", "mkv", "mkv", "MKV (Matroska)"),

@@ -7,6 +7,5 @@ public final class MediaKind {
     public static final String IMAGE = "image";
     public static final String AUDIO = "audio";
 
-    private MediaKind() {
-    }
+    private MediaKind() {}
 }

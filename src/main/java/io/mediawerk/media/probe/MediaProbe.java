@@ -26,12 +26,14 @@ public final class MediaProbe {
     public ProbeResult probe(String input, byte[] head, int length, Duration timeout) {
         MediaFormat format = Sniffer.sniff(head, length).orElseThrow(ProbeException::unsupportedFormat);
         if (format == MediaFormat.HEIC) {
-            return IsoBmff.heifImageSize(head, length).map(ProbeResult::heic)
+            return IsoBmff.heifImageSize(head, length)
+                    .map(ProbeResult::heic)
                     .orElseThrow(() -> ProbeException.corrupt(format, "its image size is missing"));
         }
         ProbeResult result = ffprobe.probe(input, format, timeout);
         if (MediaKind.IMAGE.equals(result.kind()) && result.width() == null) {
-            Dimensions size = format == MediaFormat.WEBP ? WebpHeader.size(head, length).orElse(null) : null;
+            Dimensions size =
+                    format == MediaFormat.WEBP ? WebpHeader.size(head, length).orElse(null) : null;
             if (size == null) {
                 throw ProbeException.corrupt(format, "its picture size is missing");
             }

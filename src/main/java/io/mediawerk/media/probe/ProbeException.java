@@ -22,30 +22,38 @@ public class ProbeException extends RuntimeException {
     }
 
     static ProbeException unsupportedFormat() {
-        return new ProbeException(UNSUPPORTED_FORMAT, "The file is not a media file Mediawerk accepts (its first bytes "
-                + "match no known format). Accepted: " + Sniffer.acceptedFormats());
+        return new ProbeException(
+                UNSUPPORTED_FORMAT,
+                "The file is not a media file Mediawerk accepts (its first bytes "
+                        + "match no known format). Accepted: " + Sniffer.acceptedFormats());
     }
 
     static ProbeException corrupt(MediaFormat format, String reason) {
         String because = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
-        return new ProbeException(CORRUPT_FILE, "The file starts like " + format.label() + " but could not be read"
-                + because + ". It may be damaged or only partly uploaded.");
+        return new ProbeException(
+                CORRUPT_FILE,
+                "The file starts like " + format.label() + " but could not be read" + because
+                        + ". It may be damaged or only partly uploaded.");
     }
 
     static ProbeException timeout(MediaFormat format, long seconds) {
-        return new ProbeException(PROBE_TIMEOUT, "Inspecting the " + format.label() + " file took longer than "
-                + seconds + (seconds == 1 ? " second" : " seconds") + ". It may be damaged or unusually complex.");
+        return new ProbeException(
+                PROBE_TIMEOUT,
+                "Inspecting the " + format.label() + " file took longer than " + seconds
+                        + (seconds == 1 ? " second" : " seconds") + ". It may be damaged or unusually complex.");
     }
 
     static ProbeException noMediaStreams(MediaFormat format) {
         String what = MediaKind.IMAGE.equals(format.kind()) ? "no picture" : "no audio or video";
-        return new ProbeException(NO_MEDIA_STREAMS, "The " + format.label() + " file holds " + what
-                + " that Mediawerk can read.");
+        return new ProbeException(
+                NO_MEDIA_STREAMS, "The " + format.label() + " file holds " + what + " that Mediawerk can read.");
     }
 
     static ProbeException unreadable(String reason) {
         String because = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
-        return new ProbeException(SOURCE_UNREADABLE, "Mediawerk could not read the file to inspect it" + because
-                + ". This is not a problem with the file; please try again later.");
+        return new ProbeException(
+                SOURCE_UNREADABLE,
+                "Mediawerk could not read the file to inspect it" + because
+                        + ". This is not a problem with the file; please try again later.");
     }
 }

@@ -11,8 +11,17 @@ package io.mediawerk.media.probe;
  * @param fps the average frame rate of the video
  * @param bitrate the overall bitrate in bits per second
  */
-public record ProbeResult(String kind, String mimeType, String container, String videoCodec, String audioCodec,
-        Integer width, Integer height, Double duration, Double fps, Long bitrate) {
+public record ProbeResult(
+        String kind,
+        String mimeType,
+        String container,
+        String videoCodec,
+        String audioCodec,
+        Integer width,
+        Integer height,
+        Double duration,
+        Double fps,
+        Long bitrate) {
 
     /** A HEIC image, measured from its boxes since ffprobe cannot read it. */
     public static ProbeResult heic(Dimensions size) {
@@ -22,12 +31,12 @@ public record ProbeResult(String kind, String mimeType, String container, String
     static ProbeResult image(MediaFormat format, Dimensions size) {
         Integer width = size == null ? null : size.width();
         Integer height = size == null ? null : size.height();
-        return new ProbeResult(MediaKind.IMAGE, format.mimeType(), format.container(), null, null, width, height,
-                null, null, null);
+        return new ProbeResult(
+                MediaKind.IMAGE, format.mimeType(), format.container(), null, null, width, height, null, null, null);
     }
 
     ProbeResult withSize(Dimensions size) {
-        return new ProbeResult(kind, mimeType, container, videoCodec, audioCodec, size.width(), size.height(), duration,
-                fps, bitrate);
+        return new ProbeResult(
+                kind, mimeType, container, videoCodec, audioCodec, size.width(), size.height(), duration, fps, bitrate);
     }
 }

@@ -16,19 +16,19 @@ public final class Sniffer {
     /** How many leading bytes callers should pass. */
     public static final int HEAD_BYTES = 64 * 1024;
 
-    private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",
-            "msf1");
+    private static final Set<String> HEIF_BRANDS =
+            Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1");
     private static final Set<String> HEVC_HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis");
     private static final Set<String> AVIF_BRANDS = Set.of("avif", "avis");
     private static final Set<String> AUDIO_BRANDS = Set.of("M4A ", "M4B ", "M4P ");
-    private static final Set<String> VIDEO_BRANDS = Set.of("isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso7",
-            "iso8", "iso9", "mp41", "mp42", "mp71", "avc1", "dash", "M4V ", "M4VH", "M4VP", "3gp4", "3gp5", "3gp6",
-            "3gp7", "3gp8", "3g2a", "3g2b", "3g2c", "mmp4", "MSNV", "f4v ", "XAVC", "CAEP", "NDAS");
+    private static final Set<String> VIDEO_BRANDS = Set.of(
+            "isom", "iso2", "iso3", "iso4", "iso5", "iso6", "iso7", "iso8", "iso9", "mp41", "mp42", "mp71", "avc1",
+            "dash", "M4V ", "M4VH", "M4VP", "3gp4", "3gp5", "3gp6", "3gp7", "3gp8", "3g2a", "3g2b", "3g2c", "mmp4",
+            "MSNV", "f4v ", "XAVC", "CAEP", "NDAS");
     private static final Set<String> QUICKTIME_ATOMS = Set.of("moov", "mdat", "wide", "free", "skip", "pnot");
     private static final int EBML_DOC_TYPE = 0x4282;
 
-    private Sniffer() {
-    }
+    private Sniffer() {}
 
     public static Optional<MediaFormat> sniff(byte[] head, int length) {
         return Optional.ofNullable(detect(new Bytes(head, length)));
@@ -81,8 +81,10 @@ public final class Sniffer {
     }
 
     private static String labels(String kind) {
-        return Arrays.stream(MediaFormat.values()).filter(format -> format.kind().equals(kind))
-                .map(MediaFormat::label).collect(Collectors.joining(", "));
+        return Arrays.stream(MediaFormat.values())
+                .filter(format -> format.kind().equals(kind))
+                .map(MediaFormat::label)
+                .collect(Collectors.joining(", "));
     }
 
     private static MediaFormat detect(Bytes b) {

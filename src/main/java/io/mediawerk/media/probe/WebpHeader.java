@@ -8,8 +8,7 @@ import java.util.Optional;
  */
 public final class WebpHeader {
 
-    private WebpHeader() {
-    }
+    private WebpHeader() {}
 
     public static Optional<Dimensions> size(byte[] head, int length) {
         Bytes b = new Bytes(head, length);
@@ -22,8 +21,10 @@ public final class WebpHeader {
             // extended format: canvas size minus one, 24 bits little-endian each
             case "VP8X" -> b.has(data, 10) ? new Dimensions(b.u24le(data + 4) + 1, b.u24le(data + 7) + 1) : null;
             // lossy: a frame tag, the start code 9D 01 2A, then 14-bit sizes little-endian
-            case "VP8 " -> b.startsWith(data + 3, 0x9D, 0x01, 0x2A) && b.has(data + 6, 4)
-                    ? new Dimensions(le16(b, data + 6) & 0x3FFF, le16(b, data + 8) & 0x3FFF) : null;
+            case "VP8 " ->
+                b.startsWith(data + 3, 0x9D, 0x01, 0x2A) && b.has(data + 6, 4)
+                        ? new Dimensions(le16(b, data + 6) & 0x3FFF, le16(b, data + 8) & 0x3FFF)
+                        : null;
             // lossless: the signature 0x2F, then 14-bit sizes minus one packed little-endian
             case "VP8L" -> b.startsWith(data, 0x2F) && b.has(data + 1, 4) ? lossless(b, data + 1) : null;
             default -> null;

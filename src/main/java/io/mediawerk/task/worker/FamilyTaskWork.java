@@ -27,8 +27,8 @@ public final class FamilyTaskWork<R> implements TaskWork<R> {
     private final Execution<R> execution;
     private final Completion<R> completion;
 
-    public FamilyTaskWork(TaskLedger ledger, TaskLedger.Family family, Execution<R> execution,
-                          Completion<R> completion) {
+    public FamilyTaskWork(
+            TaskLedger ledger, TaskLedger.Family family, Execution<R> execution, Completion<R> completion) {
         this.ledger = ledger;
         this.family = family;
         this.execution = execution;

@@ -23,8 +23,11 @@ class LongTaskSettings {
     static final List<String> TASK_CHANNELS = List.of("transforms", "intelligence");
 
     void check(@Observes StartupEvent started, Config config, MediawerkConfig settings) {
-        problem(settings.transforms().timeout(), settings.transforms().lease(),
-                name -> config.getOptionalValue(name, Long.class)).ifPresent(message -> {
+        problem(
+                        settings.transforms().timeout(),
+                        settings.transforms().lease(),
+                        name -> config.getOptionalValue(name, Long.class))
+                .ifPresent(message -> {
                     throw new IllegalStateException(message);
                 });
     }

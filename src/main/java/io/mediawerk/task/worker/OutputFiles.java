@@ -37,16 +37,17 @@ public class OutputFiles {
         String etag = null;
         for (Path file : made) {
             String name = out.relativize(file).toString().replace('\\', '/');
-            S3Upload.Stored done = store(file, prefix + name, name.equals(mainFile) ? mainType
-                    : ContentTypes.ofFile(name));
+            S3Upload.Stored done =
+                    store(file, prefix + name, name.equals(mainFile) ? mainType : ContentTypes.ofFile(name));
             stored.put(name, done.size());
             if (name.equals(mainFile)) {
                 etag = done.etag();
             }
         }
         long size = stored.values().stream().mapToLong(Long::longValue).sum();
-        return folder || stored.size() > 1 ? new SourceFiles(prefix.substring(0, prefix.length() - 1), stored, mainFile, size,
-                etag) : SourceFiles.single(prefix + mainFile, size, etag);
+        return folder || stored.size() > 1
+                ? new SourceFiles(prefix.substring(0, prefix.length() - 1), stored, mainFile, size, etag)
+                : SourceFiles.single(prefix + mainFile, size, etag);
     }
 
     /** Stores one more file of the run beside its output (a subtitles track, say), under {@code name}. */

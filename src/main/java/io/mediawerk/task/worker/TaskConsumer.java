@@ -57,14 +57,19 @@ public abstract class TaskConsumer {
             return CompletableFuture.completedFuture(null);
         }
         try {
-            return CompletableFuture.runAsync(() -> {
-                try {
-                    runner.run(work, job.taskId());
-                } catch (RuntimeException e) {
-                    Log.errorf(e, "%s %s could not be run; it is rescued when its lease expires", work.noun(),
-                            job.taskId());
-                }
-            }, executor);
+            return CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            runner.run(work, job.taskId());
+                        } catch (RuntimeException e) {
+                            Log.errorf(
+                                    e,
+                                    "%s %s could not be run; it is rescued when its lease expires",
+                                    work.noun(),
+                                    job.taskId());
+                        }
+                    },
+                    executor);
         } catch (RejectedExecutionException e) {
             // stopping: never acknowledged, so the message is delivered again to a consumer that runs
             return new CompletableFuture<>();

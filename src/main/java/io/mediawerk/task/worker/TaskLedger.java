@@ -5,16 +5,16 @@ import io.mediawerk.api.Times;
 import io.mediawerk.config.MediawerkConfig;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
-import io.mediawerk.reactive.InTurn;
-import io.mediawerk.task.TaskQueue;
-import io.quarkus.arc.All;
 import io.mediawerk.media.MediaRepository;
+import io.mediawerk.reactive.InTurn;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskEndings;
 import io.mediawerk.task.TaskOutputs;
+import io.mediawerk.task.TaskQueue;
 import io.mediawerk.task.TaskRepository;
+import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +33,7 @@ import java.util.function.Function;
 public class TaskLedger {
 
     /** What differs between families here: their name in logs, and the event and view of a failed task. */
-    public record Family(String noun, EventType failedEvent, Function<Task, ApiObject> view) {
-    }
+    public record Family(String noun, EventType failedEvent, Function<Task, ApiObject> view) {}
 
     private final TaskRepository tasks;
     private final MediaRepository media;
@@ -46,9 +45,15 @@ public class TaskLedger {
     private final Duration lease;
     private final int maxAttempts;
 
-    public TaskLedger(TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                      StorageGarbageCollector garbage, Events events, TaskQueue queue, @All List<TaskEndings> endings,
-                      MediawerkConfig config) {
+    public TaskLedger(
+            TaskRepository tasks,
+            MediaRepository media,
+            SourceRepository sources,
+            StorageGarbageCollector garbage,
+            Events events,
+            TaskQueue queue,
+            @All List<TaskEndings> endings,
+            MediawerkConfig config) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
@@ -68,21 +73,32 @@ public class TaskLedger {
                 return Uni.createFrom().nullItem();
             }
             if (Task.PROCESSING.equals(task.status) && task.leaseUntil != null && task.leaseUntil.isAfter(now)) {
-                Log.debugf("%s %s is running on %s; this message is a duplicate", family.noun(), task.id,
-                        task.leaseOwner);
+                Log.debugf(
+                        "%s %s is running on %s; this message is a duplicate", family.noun(), task.id, task.leaseOwner);
                 return Uni.createFrom().nullItem();
             }
             if (task.attempts >= maxAttempts) {
-                return failed(family, task, "task_interrupted", "The task was interrupted " + task.attempts
-                        + " times (its worker stopped while running it). Create it again to retry.")
+                return failed(
+                                family,
+                                task,
+                                "task_interrupted",
+                                "The task was interrupted " + task.attempts
+                                        + " times (its worker stopped while running it). Create it again to retry.")
                         .replaceWith((ClaimedTask) null);
             }
-            return media.findById(task.mediaId).chain(found -> found == null || found.isDeleted()
-                    ? cancelled(task).replaceWith((ClaimedTask) null)
-                    : sources.findById(task.inputSourceId).chain(input -> input == null
-                    ? failed(family, task, "input_deleted", "The input source " + task.inputSourceId
-                    + " was deleted before the task ran.").replaceWith((ClaimedTask) null)
-                    : start(task, input, owner, now)));
+            return media.findById(task.mediaId)
+                    .chain(found -> found == null || found.isDeleted()
+                            ? cancelled(task).replaceWith((ClaimedTask) null)
+                            : sources.findById(task.inputSourceId)
+                                    .chain(input -> input == null
+                                            ? failed(
+                                                            family,
+                                                            task,
+                                                            "input_deleted",
+                                                            "The input source " + task.inputSourceId
+                                                                    + " was deleted before the task ran.")
+                                                    .replaceWith((ClaimedTask) null)
+                                            : start(task, input, owner, now)));
         });
     }
 
@@ -138,8 +154,13 @@ public class TaskLedger {
 
     /** The task, locked, if this worker's lease on this attempt still holds; else null. */
     public Uni<Task> owned(ClaimedTask claimed) {
-        return tasks.lock(claimed.task().id).map(task -> task != null && Task.PROCESSING.equals(task.status)
-                && claimed.owner().equals(task.leaseOwner) && task.attempts == claimed.attempt() ? task : null);
+        return tasks.lock(claimed.task().id)
+                .map(task -> task != null
+                                && Task.PROCESSING.equals(task.status)
+                                && claimed.owner().equals(task.leaseOwner)
+                                && task.attempts == claimed.attempt()
+                        ? task
+                        : null);
     }
 
     /** The media of a task, if it is still there (not deleted). */

@@ -60,8 +60,11 @@ public class TaskRebalances implements KafkaConsumerRebalanceListener {
     }
 
     private Counter counter(String topic) {
-        return counters.computeIfAbsent(topic, name -> Counter.builder("mediawerk.task.partitions.revoked")
-                .tag("topic", name).description("Task topic partitions taken from this instance's consumers")
-                .register(registry));
+        return counters.computeIfAbsent(
+                topic,
+                name -> Counter.builder("mediawerk.task.partitions.revoked")
+                        .tag("topic", name)
+                        .description("Task topic partitions taken from this instance's consumers")
+                        .register(registry));
     }
 }

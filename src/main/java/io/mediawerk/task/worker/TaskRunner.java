@@ -33,11 +33,13 @@ public class TaskRunner {
     private static final Duration CLAIM_PATIENCE = Duration.ofMinutes(10);
     /** How long a finished run waits for the database to record it before the task is left to the rescue. */
     private static final Duration RECORD_PATIENCE = Duration.ofMinutes(2);
+
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
 
     /** This process among the workers: what {@code lease_owner} shows. */
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
+
     private final TaskRepository tasks;
     private final Duration lease;
     private final Duration heartbeatEvery;
@@ -67,8 +69,11 @@ public class TaskRunner {
         }
         long started = System.nanoTime();
         RunControl control = new RunControl();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> beat(claimed, control),
-                heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
+                () -> beat(claimed, control),
+                heartbeatEvery.toMillis(),
+                heartbeatEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             R result = runWithRetries(work, claimed, control);
             heartbeat.cancel(false);
@@ -88,8 +93,11 @@ public class TaskRunner {
             recorded(() -> work.fail(claimed, e.code(), e.getMessage(), elapsed(started)), RECORD_PATIENCE);
         } catch (TransientFailure e) {
             Log.warnf(e, "%s %s failed %d times", noun, taskId, RETRIES);
-            await(() -> work.fail(claimed, "storage_unavailable", "Storage could not be reached while the task "
-                    + "ran; create it again later.", elapsed(started)));
+            await(() -> work.fail(
+                    claimed,
+                    "storage_unavailable",
+                    "Storage could not be reached while the task " + "ran; create it again later.",
+                    elapsed(started)));
         } catch (RuntimeException e) {
             if (Outages.isDependencyDown(e)) {
                 // nothing can be recorded now; the lease expires and the task is rescued when the database is back
@@ -97,8 +105,8 @@ public class TaskRunner {
                 return;
             }
             Log.errorf(e, "%s %s failed", noun, taskId);
-            await(() -> work.fail(claimed, "internal_error", "The task failed because of an error on our side.",
-                    elapsed(started)));
+            await(() -> work.fail(
+                    claimed, "internal_error", "The task failed because of an error on our side.", elapsed(started)));
         } finally {
             heartbeat.cancel(false);
         }
@@ -113,8 +121,7 @@ public class TaskRunner {
                 if (attempt == RETRIES) {
                     throw e;
                 }
-                Log.infof("Task %s: %s; trying again in %d s", claimed.task().id, e.getMessage(),
-                        backoff.toSeconds());
+                Log.infof("Task %s: %s; trying again in %d s", claimed.task().id, e.getMessage(), backoff.toSeconds());
                 sleep(backoff);
                 control.checkOwned();
                 backoff = backoff.multipliedBy(2);
@@ -124,8 +131,8 @@ public class TaskRunner {
 
     private void beat(ClaimedTask claimed, RunControl control) {
         try {
-            boolean owned = await(() -> Panache.withTransaction(() -> tasks.heartbeat(claimed.task().id, owner,
-                    control.progress(), Times.now().plus(lease), Times.now())));
+            boolean owned = await(() -> Panache.withTransaction(() -> tasks.heartbeat(
+                    claimed.task().id, owner, control.progress(), Times.now().plus(lease), Times.now())));
             if (!owned) {
                 control.lose();
             }
@@ -149,7 +156,8 @@ public class TaskRunner {
                 }
                 Log.infof("The database is unavailable (%s); trying again in %d s", e.toString(), pause.toSeconds());
                 sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                        ? Duration.ofSeconds(30)
                         : pause.multipliedBy(2);
             }
         }

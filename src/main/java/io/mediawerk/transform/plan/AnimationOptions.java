@@ -21,8 +21,7 @@ final class AnimationOptions {
     static final int DEFAULT_FPS = 10;
     static final int DEFAULT_WIDTH = 320;
 
-    private AnimationOptions() {
-    }
+    private AnimationOptions() {}
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
         OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
@@ -30,13 +29,17 @@ final class AnimationOptions {
         String format = options.choice("format", FORMATS, "gif");
         Trim trim = Trim.read(options, input);
         double start = trim.start() == null ? 0 : trim.start();
-        double end = trim.end() != null ? trim.end()
-                : input.duration() == null ? start + DEFAULT_SECONDS : Math.min(start + DEFAULT_SECONDS,
-                        input.duration());
+        double end = trim.end() != null
+                ? trim.end()
+                : input.duration() == null
+                        ? start + DEFAULT_SECONDS
+                        : Math.min(start + DEFAULT_SECONDS, input.duration());
         if (end - start > MAX_SECONDS) {
-            throw ApiException.invalid("end", "An animation lasts at most " + Numbers.text(MAX_SECONDS) + " s; from "
-                    + Numbers.text(start) + " s to " + Numbers.text(end) + " s is " + Numbers.text(end - start)
-                    + " s. Use an end of at most " + Numbers.text(start + MAX_SECONDS) + ".");
+            throw ApiException.invalid(
+                    "end",
+                    "An animation lasts at most " + Numbers.text(MAX_SECONDS) + " s; from "
+                            + Numbers.text(start) + " s to " + Numbers.text(end) + " s is " + Numbers.text(end - start)
+                            + " s. Use an end of at most " + Numbers.text(start + MAX_SECONDS) + ".");
         }
         Double asked = options.number("fps", 1, 30, " (frames per second)");
         double fps = VideoOptions.cappedFps(asked == null ? DEFAULT_FPS : asked, input);

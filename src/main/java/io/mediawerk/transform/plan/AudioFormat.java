@@ -4,7 +4,6 @@ import java.util.List;
 
 /** The audio formats a transform writes. */
 enum AudioFormat {
-
     MP3("mp3", "libmp3lame", "mp3", "mp3", "mp3", "audio/mpeg"),
     AAC("aac", "aac", "adts", "aac", "aac", "audio/aac"),
     M4A("m4a", "aac", "ipod", "m4a", "m4a", "audio/mp4"),

@@ -17,8 +17,7 @@ final class AudioOptions {
     static final int MIN_BITRATE = 32_000;
     static final int MAX_BITRATE = 320_000;
 
-    private AudioOptions() {
-    }
+    private AudioOptions() {}
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
         OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
@@ -26,8 +25,10 @@ final class AudioOptions {
         AudioFormat format = AudioFormat.of(options.choice("format", AudioFormat.IDS, AudioFormat.MP3.id()));
         Integer bitrate = bitrate(options.node("bitrate"));
         if (bitrate != null && !format.hasBitrate()) {
-            throw ApiException.invalid("bitrate", "bitrate does not apply to " + format.id()
-                    + ", which keeps every sample; leave it out or pick mp3, aac, m4a, opus or ogg.");
+            throw ApiException.invalid(
+                    "bitrate",
+                    "bitrate does not apply to " + format.id()
+                            + ", which keeps every sample; leave it out or pick mp3, aac, m4a, opus or ogg.");
         }
         Integer channels = options.integer("channels", 1, 2);
         Trim trim = Trim.read(options, input);
@@ -57,8 +58,10 @@ final class AudioOptions {
             bits = Long.parseLong(text.substring(0, text.length() - 1)) * 1000;
         }
         if (bits < MIN_BITRATE || bits > MAX_BITRATE) {
-            throw ApiException.invalid("bitrate", "bitrate must be bits per second from " + MIN_BITRATE + " to "
-                    + MAX_BITRATE + ", or kilobits from \"32k\" to \"320k\"; got " + OptionReader.echo(node) + ".");
+            throw ApiException.invalid(
+                    "bitrate",
+                    "bitrate must be bits per second from " + MIN_BITRATE + " to " + MAX_BITRATE
+                            + ", or kilobits from \"32k\" to \"320k\"; got " + OptionReader.echo(node) + ".");
         }
         return (int) bits;
     }

@@ -5,8 +5,7 @@ import java.util.List;
 /** Plans an {@code audio} transform: the first audio track, trimmed, re-encoded, at most stereo. */
 final class AudioPlan {
 
-    private AudioPlan() {
-    }
+    private AudioPlan() {}
 
     static Plan plan(Settings options, InputFacts input, Workspace workspace) {
         AudioFormat format = AudioFormat.of(options.text("format", AudioFormat.MP3.id()));

@@ -8,8 +8,7 @@ final class Colors {
 
     static final String WHITE = "#ffffff";
 
-    private Colors() {
-    }
+    private Colors() {}
 
     static String normalise(String name, String given) {
         String color = given.strip().toLowerCase(Locale.ROOT);
@@ -19,8 +18,10 @@ final class Colors {
         if (color.matches("#[0-9a-f]{6}")) {
             return color;
         }
-        throw ApiException.invalid(name, name + " must be a hex colour such as \"#ffffff\" or \"#fff\"; got \""
-                + (given.length() > 20 ? given.substring(0, 19) + "…" : given) + "\".");
+        throw ApiException.invalid(
+                name,
+                name + " must be a hex colour such as \"#ffffff\" or \"#fff\"; got \""
+                        + (given.length() > 20 ? given.substring(0, 19) + "…" : given) + "\".");
     }
 
     private static String twice(char digit) {

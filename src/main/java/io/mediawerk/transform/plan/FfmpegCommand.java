@@ -6,8 +6,8 @@ import java.util.List;
 /** An ffmpeg argument list: quiet but for errors on stderr, progress as key=value lines on stdout. */
 final class FfmpegCommand {
 
-    private final List<String> arguments = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats",
-            "-y", "-v", "error", "-progress", "pipe:1"));
+    private final List<String> arguments = new ArrayList<>(
+            List.of("ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-y", "-v", "error", "-progress", "pipe:1"));
 
     static FfmpegCommand reading(FfmpegInput source, Double seek, Double duration) {
         FfmpegCommand command = new FfmpegCommand();

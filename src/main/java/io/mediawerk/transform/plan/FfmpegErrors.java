@@ -17,8 +17,9 @@ public final class FfmpegErrors {
 
     private static final Pattern CONTEXT = Pattern.compile("^\\[[^\\]]*@ ?(0x)?[0-9a-fA-F]+\\]\\s*");
     /** Encoder libraries that log on their own: "Svt[error]: ", "x265 [error]: ". */
-    private static final Pattern LIBRARY_LOG = Pattern.compile(
-            "^(svt|x265|x264)\\s?\\[(\\w+)\\]:?\\s*(instance \\d+: )?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIBRARY_LOG =
+            Pattern.compile("^(svt|x265|x264)\\s?\\[(\\w+)\\]:?\\s*(instance \\d+: )?", Pattern.CASE_INSENSITIVE);
+
     private static final Pattern DECODING_STREAM = Pattern.compile("^Error while decoding stream #\\d+:\\d+:\\s*");
     private static final Pattern PROGRESS = Pattern.compile("^[a-z_]+=\\S*$");
     private static final Pattern URL = Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s'\"]*");
@@ -26,24 +27,60 @@ public final class FfmpegErrors {
     private static final Pattern PATH = Pattern.compile("(?<![\\w.:/~-])/[^\\s'\",;]*");
 
     /** Lines that only say that something failed: the last resort. */
-    private static final List<String> GENERIC = List.of("conversion failed", "error while processing the decoded data",
-            "error marking filters as finished", "error opening filters", "error reinitializing filters",
-            "failed to inject frame into filter network", "error while filtering", "error initializing output stream",
-            "nothing was written into output file", "error opening output file", "could not write header for output",
-            "cannot determine format of input stream", "exiting normally", "error closing file",
-            "task finished with error code", "terminating thread with return code",
-            "finishing stream without any data written to it", "error setting encoder parameters");
+    private static final List<String> GENERIC = List.of(
+            "conversion failed",
+            "error while processing the decoded data",
+            "error marking filters as finished",
+            "error opening filters",
+            "error reinitializing filters",
+            "failed to inject frame into filter network",
+            "error while filtering",
+            "error initializing output stream",
+            "nothing was written into output file",
+            "error opening output file",
+            "could not write header for output",
+            "cannot determine format of input stream",
+            "exiting normally",
+            "error closing file",
+            "task finished with error code",
+            "terminating thread with return code",
+            "finishing stream without any data written to it",
+            "error setting encoder parameters");
     /** Lines that say what is wrong. */
-    private static final List<String> SPECIFIC = List.of("moov atom not found", "invalid data found",
-            "no such file or directory", "server returned", "connection refused", "timed out", "failed to resolve",
-            "network is unreachable", "end of file", "partial file", "truncat", "not found", "unknown decoder",
-            "does not contain any stream", "matches no streams", "too small", "too large", "must be at least",
-            "not divisible by", "invalid nal unit", "error splitting the input", "header missing",
-            "invalid frame dimensions", "corrupt", "no space left on device", "permission denied", "not supported",
-            "unsupported", "could not find codec parameters", "cannot allocate memory", "out of memory");
+    private static final List<String> SPECIFIC = List.of(
+            "moov atom not found",
+            "invalid data found",
+            "no such file or directory",
+            "server returned",
+            "connection refused",
+            "timed out",
+            "failed to resolve",
+            "network is unreachable",
+            "end of file",
+            "partial file",
+            "truncat",
+            "not found",
+            "unknown decoder",
+            "does not contain any stream",
+            "matches no streams",
+            "too small",
+            "too large",
+            "must be at least",
+            "not divisible by",
+            "invalid nal unit",
+            "error splitting the input",
+            "header missing",
+            "invalid frame dimensions",
+            "corrupt",
+            "no space left on device",
+            "permission denied",
+            "not supported",
+            "unsupported",
+            "could not find codec parameters",
+            "cannot allocate memory",
+            "out of memory");
 
-    private FfmpegErrors() {
-    }
+    private FfmpegErrors() {}
 
     /**
      * @param stderrTail the last lines ffmpeg wrote on stderr
@@ -60,7 +97,8 @@ public final class FfmpegErrors {
             if (line.isEmpty() || PROGRESS.matcher(line).matches() || isLibraryChatter(line)) {
                 continue;
             }
-            boolean attributed = CONTEXT.matcher(line).find() || LIBRARY_LOG.matcher(line).find();
+            boolean attributed =
+                    CONTEXT.matcher(line).find() || LIBRARY_LOG.matcher(line).find();
             String cleaned = clean(line);
             if (cleaned.isEmpty()) {
                 continue;
@@ -110,8 +148,10 @@ public final class FfmpegErrors {
 
     /** ffmpeg writes "location: message"; the colon belongs to the sentence, not to the location. */
     private static String replaceKeepingColon(Pattern pattern, String text, String replacement) {
-        return pattern.matcher(text).replaceAll(match -> match.group().endsWith(":")
-                ? Matcher.quoteReplacement(replacement + ":") : Matcher.quoteReplacement(replacement));
+        return pattern.matcher(text)
+                .replaceAll(match -> match.group().endsWith(":")
+                        ? Matcher.quoteReplacement(replacement + ":")
+                        : Matcher.quoteReplacement(replacement));
     }
 
     private static String shorten(String line) {

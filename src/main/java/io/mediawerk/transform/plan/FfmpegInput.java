@@ -75,8 +75,15 @@ record FfmpegInput(String argument, String protocols, List<String> formatOptions
     List<String> arguments(Double seek, Double duration) {
         List<String> arguments = new ArrayList<>(List.of("-protocol_whitelist", protocols));
         if (remote) {
-            arguments.addAll(List.of("-rw_timeout", READ_TIMEOUT_MICROS, "-reconnect", "1",
-                    "-reconnect_on_network_error", "1", "-reconnect_delay_max", "10"));
+            arguments.addAll(List.of(
+                    "-rw_timeout",
+                    READ_TIMEOUT_MICROS,
+                    "-reconnect",
+                    "1",
+                    "-reconnect_on_network_error",
+                    "1",
+                    "-reconnect_delay_max",
+                    "10"));
         }
         arguments.addAll(formatOptions);
         if (seek != null && seek > 0) {

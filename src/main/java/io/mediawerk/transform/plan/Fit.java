@@ -11,8 +11,8 @@ final class Fit {
     static final String COVER = "cover";
     /** Exactly the box, stretched. */
     static final String FILL = "fill";
+
     static final List<String> ALL = List.of(CONTAIN, COVER, FILL);
 
-    private Fit() {
-    }
+    private Fit() {}
 }

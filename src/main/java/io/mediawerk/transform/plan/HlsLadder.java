@@ -15,11 +15,9 @@ final class HlsLadder {
     private static final int[] BITRATES = {5_000_000, 2_800_000, 1_400_000, 800_000, 400_000};
 
     /** One rendition: its picture and the peak video bitrate in bits per second. */
-    record Rendition(FrameSize size, int bitrate) {
-    }
+    record Rendition(FrameSize size, int bitrate) {}
 
-    private HlsLadder() {
-    }
+    private HlsLadder() {}
 
     static List<Rendition> renditions(FrameSize picture) {
         List<Rendition> renditions = new ArrayList<>();

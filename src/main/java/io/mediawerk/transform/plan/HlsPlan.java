@@ -15,8 +15,7 @@ final class HlsPlan {
     static final String MASTER = "master.m3u8";
     static final int SEGMENT_SECONDS = 4;
 
-    private HlsPlan() {
-    }
+    private HlsPlan() {}
 
     static Plan plan(Settings options, InputFacts input, Workspace workspace) {
         VideoCodec codec = VideoCodec.of(options.text("codec", VideoCodec.H264.id()));
@@ -34,8 +33,8 @@ final class HlsPlan {
                 command.add("-map", "0:a:0");
             }
         }
-        command.add(codec.encoderOptions(options.integer("quality", VideoOptions.DEFAULT_QUALITY),
-                workspace.threads()));
+        command.add(
+                codec.encoderOptions(options.integer("quality", VideoOptions.DEFAULT_QUALITY), workspace.threads()));
         command.add("-force_key_frames", "expr:gte(t,n_forced*" + SEGMENT_SECONDS + ")");
         for (int i = 0; i < renditions.size(); i++) {
             int kilobits = renditions.get(i).bitrate() / 1000;
@@ -43,21 +42,42 @@ final class HlsPlan {
         }
         command.add(audio ? VideoFormat.HLS.audioOptions() : List.of("-an"));
         command.withoutMetadata().threads(workspace.threads()).add("-max_muxing_queue_size", VideoPlan.MUXING_QUEUE);
-        command.add("-f", "hls", "-hls_time", Integer.toString(SEGMENT_SECONDS), "-hls_playlist_type", "vod",
-                "-hls_flags", "independent_segments", "-master_pl_name", MASTER);
+        command.add(
+                "-f",
+                "hls",
+                "-hls_time",
+                Integer.toString(SEGMENT_SECONDS),
+                "-hls_playlist_type",
+                "vod",
+                "-hls_flags",
+                "independent_segments",
+                "-master_pl_name",
+                MASTER);
         if (fmp4) {
             command.add("-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4");
         }
-        command.add("-hls_segment_filename", workspace.output("v%v/seg_%03d." + (fmp4 ? "m4s" : "ts")),
-                "-var_stream_map", streamMap(renditions.size(), audio), workspace.output("v%v/index.m3u8"));
+        command.add(
+                "-hls_segment_filename",
+                workspace.output("v%v/seg_%03d." + (fmp4 ? "m4s" : "ts")),
+                "-var_stream_map",
+                streamMap(renditions.size(), audio),
+                workspace.output("v%v/index.m3u8"));
 
-        Output output = new Output(MASTER, "v0/index.m3u8", "video", "hls", VideoFormat.HLS.mimeType(), "m3u8", true,
-                Map.of(), Map.of("renditions", describe(renditions)));
+        Output output = new Output(
+                MASTER,
+                "v0/index.m3u8",
+                "video",
+                "hls",
+                VideoFormat.HLS.mimeType(),
+                "m3u8",
+                true,
+                Map.of(),
+                Map.of("renditions", describe(renditions)));
         return new Plan(List.of(command.step(trim.outputSeconds(input))), output);
     }
 
-    private static String filterGraph(Settings options, InputFacts input, Frame frame,
-            List<HlsLadder.Rendition> renditions) {
+    private static String filterGraph(
+            Settings options, InputFacts input, Frame frame, List<HlsLadder.Rendition> renditions) {
         List<String> common = new ArrayList<>();
         VideoPlan.fpsFilter(options.number("fps"), input).ifPresent(common::add);
         if (frame.crop() != null) {
@@ -74,8 +94,13 @@ final class HlsPlan {
             graph.append("[s").append(i).append(']');
         }
         for (int i = 0; i < renditions.size(); i++) {
-            graph.append(";[s").append(i).append(']').append(Frame.scale(renditions.get(i).size()))
-                    .append("[v").append(i).append(']');
+            graph.append(";[s")
+                    .append(i)
+                    .append(']')
+                    .append(Frame.scale(renditions.get(i).size()))
+                    .append("[v")
+                    .append(i)
+                    .append(']');
         }
         return graph.toString();
     }

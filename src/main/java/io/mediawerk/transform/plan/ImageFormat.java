@@ -4,7 +4,6 @@ import java.util.List;
 
 /** The still image formats a transform writes. */
 enum ImageFormat {
-
     JPEG("jpeg", "jpg", "image/jpeg", true, false),
     PNG("png", "png", "image/png", false, true),
     WEBP("webp", "webp", "image/webp", true, true),
@@ -61,13 +60,32 @@ enum ImageFormat {
     /** The encoder and muxer options for one picture at {@code quality} (ignored when not lossy). */
     List<String> encoderOptions(int quality) {
         return switch (this) {
-            case JPEG -> List.of("-c:v", "mjpeg", "-q:v", Integer.toString(Quality.scale(quality, 31, 2)),
-                    "-update", "1", "-f", "image2");
+            case JPEG ->
+                List.of(
+                        "-c:v",
+                        "mjpeg",
+                        "-q:v",
+                        Integer.toString(Quality.scale(quality, 31, 2)),
+                        "-update",
+                        "1",
+                        "-f",
+                        "image2");
             case PNG -> List.of("-c:v", "png", "-update", "1", "-f", "image2");
             case WEBP -> List.of("-c:v", "libwebp", "-quality", Integer.toString(quality), "-f", "webp");
-            case AVIF -> List.of("-c:v", "libaom-av1", "-still-picture", "1",
-                    "-crf", Integer.toString(Quality.scale(quality, 60, 12)), "-cpu-used", "6", "-row-mt", "1",
-                    "-f", "avif");
+            case AVIF ->
+                List.of(
+                        "-c:v",
+                        "libaom-av1",
+                        "-still-picture",
+                        "1",
+                        "-crf",
+                        Integer.toString(Quality.scale(quality, 60, 12)),
+                        "-cpu-used",
+                        "6",
+                        "-row-mt",
+                        "1",
+                        "-f",
+                        "avif");
             case GIF -> List.of("-c:v", "gif", "-f", "gif");
         };
     }

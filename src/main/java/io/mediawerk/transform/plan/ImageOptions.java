@@ -15,16 +15,15 @@ import java.util.Map;
 final class ImageOptions {
 
     static final String KIND = "image";
-    static final List<String> NAMES = List.of("format", "width", "height", "fit", "position", "background", "quality",
-            "start");
-    static final List<String> POSITIONS = List.of("center", "top", "bottom", "left", "right", "top-left", "top-right",
-            "bottom-left", "bottom-right");
+    static final List<String> NAMES =
+            List.of("format", "width", "height", "fit", "position", "background", "quality", "start");
+    static final List<String> POSITIONS =
+            List.of("center", "top", "bottom", "left", "right", "top-left", "top-right", "bottom-left", "bottom-right");
     static final int DEFAULT_QUALITY = 80;
     static final int MAX_SIDE = 7680;
     private static final double DEFAULT_FRAME_SECONDS = 1;
 
-    private ImageOptions() {
-    }
+    private ImageOptions() {}
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
         OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
@@ -37,8 +36,10 @@ final class ImageOptions {
         String background = options.text("background", "a hex colour such as \"#ffffff\"");
         Integer quality = options.integer("quality", Quality.MIN, Quality.MAX);
         if (quality != null && !format.lossy()) {
-            throw ApiException.invalid("quality", "quality applies to jpeg, webp and avif, not to " + format.id()
-                    + ", which is lossless; leave it out.");
+            throw ApiException.invalid(
+                    "quality",
+                    "quality applies to jpeg, webp and avif, not to " + format.id()
+                            + ", which is lossless; leave it out.");
         }
         Double start = frameTime(options, input);
 
@@ -49,8 +50,8 @@ final class ImageOptions {
         normalised.put("fit", fit);
         normalised.put("position", position);
         if (background != null || !format.transparent()) {
-            normalised.put("background", background == null ? Colors.WHITE : Colors.normalise("background",
-                    background));
+            normalised.put(
+                    "background", background == null ? Colors.WHITE : Colors.normalise("background", background));
         }
         if (format.lossy()) {
             normalised.put("quality", quality == null ? DEFAULT_QUALITY : quality);
@@ -65,8 +66,8 @@ final class ImageOptions {
     private static Double frameTime(OptionReader options, InputFacts input) {
         if (!input.isVideo()) {
             if (options.has("start")) {
-                throw ApiException.invalid("start", "start picks the frame of a video, but the input is an image; "
-                        + "leave it out.");
+                throw ApiException.invalid(
+                        "start", "start picks the frame of a video, but the input is an image; " + "leave it out.");
             }
             return null;
         }
@@ -76,8 +77,10 @@ final class ImageOptions {
             return duration == null ? 0 : Math.min(DEFAULT_FRAME_SECONDS, duration / 2);
         }
         if (duration != null && start >= duration) {
-            throw ApiException.invalid("start", "start (" + Numbers.text(start) + " s) must be before the end of the "
-                    + "input, which lasts " + Numbers.text(duration) + " s.");
+            throw ApiException.invalid(
+                    "start",
+                    "start (" + Numbers.text(start) + " s) must be before the end of the " + "input, which lasts "
+                            + Numbers.text(duration) + " s.");
         }
         return start;
     }

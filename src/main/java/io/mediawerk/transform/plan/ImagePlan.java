@@ -14,8 +14,7 @@ final class ImagePlan {
     /** Inputs that may be transparent; a HEIC image arrives as the PNG heif-convert made of it. */
     private static final Set<String> MAYBE_TRANSPARENT = Set.of("png", "webp", "gif", "heif");
 
-    private ImagePlan() {
-    }
+    private ImagePlan() {}
 
     static Plan plan(Settings options, InputFacts input, Workspace workspace) {
         ImageFormat format = ImageFormat.of(options.text("format", ImageFormat.JPEG.id()));
@@ -35,8 +34,12 @@ final class ImagePlan {
 
     private static String filterGraph(Settings options, InputFacts input, ImageFormat format) {
         List<String> picture = new ArrayList<>(List.of("trim=end_frame=1"));
-        picture.addAll(ImageScaling.filters(options.length("width"), options.length("height"),
-                options.text("fit", Fit.CONTAIN), options.text("position", "center"), VideoOptions.size(input)));
+        picture.addAll(ImageScaling.filters(
+                options.length("width"),
+                options.length("height"),
+                options.text("fit", Fit.CONTAIN),
+                options.text("position", "center"),
+                VideoOptions.size(input)));
         String background = options.text("background");
         List<String> graph = new ArrayList<>();
         if (background != null && input.isImage() && MAYBE_TRANSPARENT.contains(input.container())) {

@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class ImageScaling {
 
-    private ImageScaling() {
-    }
+    private ImageScaling() {}
 
     /**
      * @param stored the input's size as probed, for a percentage mixed with pixels
@@ -44,8 +43,10 @@ final class ImageScaling {
         String box = "scale=" + width + ":" + height;
         return switch (fit) {
             case Fit.FILL -> List.of(box);
-            case Fit.COVER -> List.of(box + ":force_original_aspect_ratio=increase",
-                    crop(Integer.toString(width), Integer.toString(height), position));
+            case Fit.COVER ->
+                List.of(
+                        box + ":force_original_aspect_ratio=increase",
+                        crop(Integer.toString(width), Integer.toString(height), position));
             default -> List.of(box + ":force_original_aspect_ratio=decrease");
         };
     }
@@ -56,8 +57,9 @@ final class ImageScaling {
             case Fit.FILL -> List.of(scaleBy(widthFraction, heightFraction));
             case Fit.COVER -> {
                 double larger = Math.max(widthFraction, heightFraction);
-                yield List.of(scaleBy(larger, larger), crop("iw*" + ratio(widthFraction, larger),
-                        "ih*" + ratio(heightFraction, larger), position));
+                yield List.of(
+                        scaleBy(larger, larger),
+                        crop("iw*" + ratio(widthFraction, larger), "ih*" + ratio(heightFraction, larger), position));
             }
             default -> {
                 double smaller = Math.min(widthFraction, heightFraction);

@@ -7,8 +7,7 @@ import java.util.List;
 /** Whether the input has what a kind of transform needs: if not, a 400 on {@code kind} naming the kinds that fit. */
 final class InputChecks {
 
-    private InputChecks() {
-    }
+    private InputChecks() {}
 
     /** A video with a picture: for video, thumbnails and animation. */
     static void requireVideo(String kind, InputFacts input) {
@@ -33,10 +32,13 @@ final class InputChecks {
 
     private static ApiException mismatch(String kind, InputFacts input, String needed) {
         List<String> fitting = fittingKinds(input);
-        String advice = fitting.isEmpty() ? "No transform can use it."
+        String advice = fitting.isEmpty()
+                ? "No transform can use it."
                 : "Kinds that fit it: " + String.join(", ", fitting) + ".";
-        return ApiException.invalid("kind", "The input is " + describe(input) + "; " + Words.withArticle(kind)
-                + " transform needs " + needed + ". " + advice);
+        return ApiException.invalid(
+                "kind",
+                "The input is " + describe(input) + "; " + Words.withArticle(kind) + " transform needs " + needed + ". "
+                        + advice);
     }
 
     private static String describe(InputFacts input) {

@@ -12,8 +12,15 @@ package io.mediawerk.transform.plan;
  * @param duration seconds, or null for still images
  * @param fps frames per second, or null
  */
-public record InputFacts(String kind, String container, String videoCodec, String audioCodec, Integer width,
-        Integer height, Double duration, Double fps) {
+public record InputFacts(
+        String kind,
+        String container,
+        String videoCodec,
+        String audioCodec,
+        Integer width,
+        Integer height,
+        Double duration,
+        Double fps) {
 
     boolean isVideo() {
         return "video".equals(kind);

@@ -25,9 +25,11 @@ record Length(double value, boolean percent) {
         if (node == null) {
             return null;
         }
-        ApiException invalid = options.invalid(name, "must be a whole number of pixels from " + minPixels + " to "
-                + maxPixels + " or a percentage of the input's from \"1%\" to \"100%\"; got "
-                + OptionReader.echo(node) + ".");
+        ApiException invalid = options.invalid(
+                name,
+                "must be a whole number of pixels from " + minPixels + " to "
+                        + maxPixels + " or a percentage of the input's from \"1%\" to \"100%\"; got "
+                        + OptionReader.echo(node) + ".");
         if (node.isNumber()) {
             if (!node.canConvertToExactIntegral() || node.asDouble() < minPixels || node.asDouble() > maxPixels) {
                 throw invalid;
@@ -38,7 +40,8 @@ record Length(double value, boolean percent) {
         if (!text.matches("\\d{1,3}(\\.\\d{1,3})?\\s*%")) {
             throw invalid;
         }
-        double percentage = Double.parseDouble(text.substring(0, text.length() - 1).strip());
+        double percentage =
+                Double.parseDouble(text.substring(0, text.length() - 1).strip());
         if (percentage < 1 || percentage > 100) {
             throw invalid;
         }
@@ -51,7 +54,8 @@ record Length(double value, boolean percent) {
             return pixels(number.intValue());
         }
         if (stored instanceof String text && text.endsWith("%")) {
-            return percentage(Double.parseDouble(text.substring(0, text.length() - 1).strip()));
+            return percentage(
+                    Double.parseDouble(text.substring(0, text.length() - 1).strip()));
         }
         throw new IllegalArgumentException("Not a length: " + stored);
     }

@@ -5,8 +5,7 @@ import io.mediawerk.api.OptionReader;
 /** Numbers as options store them and as ffmpeg arguments and messages show them. */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** A whole number as an Integer (or Long), anything else as a Double: what JSON shows as 5 rather than 5.0. */
     static Object tidy(double value) {

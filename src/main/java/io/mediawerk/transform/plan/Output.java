@@ -18,8 +18,16 @@ import java.util.Map;
  *     content
  * @param metadata extra facts to store on the new source
  */
-public record Output(String mainFile, String probeFile, String kind, String container, String mimeType,
-        String extension, boolean multiFile, Map<String, String> textFiles, Map<String, Object> metadata) {
+public record Output(
+        String mainFile,
+        String probeFile,
+        String kind,
+        String container,
+        String mimeType,
+        String extension,
+        boolean multiFile,
+        Map<String, String> textFiles,
+        Map<String, Object> metadata) {
 
     public Output {
         textFiles = Map.copyOf(textFiles);

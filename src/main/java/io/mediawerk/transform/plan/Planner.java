@@ -12,10 +12,10 @@ public final class Planner {
     public static final int DEFAULT_THREADS = 2;
     /** The share of a HEIC transform's progress that decoding the HEIC file takes. */
     static final double DECODE_WEIGHT = 0.3;
+
     private static final String DECODED = "decoded";
 
-    private Planner() {
-    }
+    private Planner() {}
 
     /**
      * True when ffmpeg cannot read the input from a URL, so it must be downloaded first: ffmpeg 5.1 cannot decode
@@ -37,8 +37,8 @@ public final class Planner {
     }
 
     /** As {@link #plan(TransformSpec, InputFacts, String, Path, Path)}, with the threads each encoder may use. */
-    public static Plan plan(TransformSpec spec, InputFacts facts, String input, Path scratchDir, Path outputDir,
-            int threads) {
+    public static Plan plan(
+            TransformSpec spec, InputFacts facts, String input, Path scratchDir, Path outputDir, int threads) {
         Step decode = null;
         FfmpegInput source;
         if (needsLocalInput(facts)) {
@@ -46,8 +46,14 @@ public final class Planner {
                 throw new IllegalArgumentException("A " + facts.container() + " input must be downloaded first");
             }
             Path decoded = scratchDir.toAbsolutePath().normalize().resolve(DECODED + ".png");
-            decode = new Step(List.of("heif-convert", "--quiet", Path.of(input).toAbsolutePath().normalize()
-                    .toString(), decoded.toString()), null, DECODE_WEIGHT);
+            decode = new Step(
+                    List.of(
+                            "heif-convert",
+                            "--quiet",
+                            Path.of(input).toAbsolutePath().normalize().toString(),
+                            decoded.toString()),
+                    null,
+                    DECODE_WEIGHT);
             source = FfmpegInput.firstPng(scratchDir, DECODED);
         } else {
             source = FfmpegInput.of(input, facts.container());

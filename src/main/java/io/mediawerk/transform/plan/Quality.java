@@ -6,8 +6,7 @@ final class Quality {
     static final int MIN = 1;
     static final int MAX = 100;
 
-    private Quality() {
-    }
+    private Quality() {}
 
     /** The encoder value at {@code quality}, going from {@code atWorst} at 1 to {@code atBest} at 100. */
     static int scale(int quality, int atWorst, int atBest) {

@@ -9,8 +9,7 @@ final class Scaling {
     static final int MAX_LONG_SIDE = 7680;
     static final int MAX_SHORT_SIDE = 4320;
 
-    private Scaling() {
-    }
+    private Scaling() {}
 
     /**
      * @param width the requested width, or null
@@ -28,11 +27,11 @@ final class Scaling {
         if (width != null) {
             factor = width.percent() ? width.fraction() : FrameSize.evenDown(width.value()) / (double) input.width();
         } else {
-            factor = height.percent() ? height.fraction()
-                    : FrameSize.evenDown(height.value()) / (double) input.height();
+            factor =
+                    height.percent() ? height.fraction() : FrameSize.evenDown(height.value()) / (double) input.height();
         }
-        FrameSize size = new FrameSize(FrameSize.evenNearest(input.width() * factor),
-                FrameSize.evenNearest(input.height() * factor));
+        FrameSize size = new FrameSize(
+                FrameSize.evenNearest(input.width() * factor), FrameSize.evenNearest(input.height() * factor));
         return new Frame(input, null, capped(size));
     }
 
@@ -43,11 +42,12 @@ final class Scaling {
     private static Frame boxed(FrameSize input, int boxWidth, int boxHeight, String fit) {
         return switch (fit) {
             case "fill" -> new Frame(input, null, capped(new FrameSize(boxWidth, boxHeight)));
-            case "cover" -> new Frame(input, centredCrop(input, boxWidth, boxHeight),
-                    capped(new FrameSize(boxWidth, boxHeight)));
+            case "cover" ->
+                new Frame(input, centredCrop(input, boxWidth, boxHeight), capped(new FrameSize(boxWidth, boxHeight)));
             default -> {
                 double factor = Math.min(boxWidth / (double) input.width(), boxHeight / (double) input.height());
-                FrameSize size = new FrameSize(Math.min(boxWidth, FrameSize.evenNearest(input.width() * factor)),
+                FrameSize size = new FrameSize(
+                        Math.min(boxWidth, FrameSize.evenNearest(input.width() * factor)),
                         Math.min(boxHeight, FrameSize.evenNearest(input.height() * factor)));
                 yield new Frame(input, null, capped(size));
             }
@@ -72,8 +72,8 @@ final class Scaling {
 
     /** Scaled down, keeping the aspect ratio, to fit 7680 on the long side and 4320 on the short one. */
     static FrameSize capped(FrameSize size) {
-        double factor = Math.min(1, Math.min(MAX_LONG_SIDE / (double) size.longSide(),
-                MAX_SHORT_SIDE / (double) size.shortSide()));
+        double factor = Math.min(
+                1, Math.min(MAX_LONG_SIDE / (double) size.longSide(), MAX_SHORT_SIDE / (double) size.shortSide()));
         if (factor >= 1) {
             return size;
         }

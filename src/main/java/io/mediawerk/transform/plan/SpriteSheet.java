@@ -7,8 +7,7 @@ import java.util.Map;
  * The layout of a thumbnails sprite sheet: {@code count} tiles of {@code tileWidth} x {@code tileHeight}, left to
  * right and top to bottom, at most ten per row; tile i shows the video from {@code i * interval} seconds.
  */
-record SpriteSheet(String fileName, int count, double interval, int columns, int rows, int tileWidth,
-        int tileHeight) {
+record SpriteSheet(String fileName, int count, double interval, int columns, int rows, int tileWidth, int tileHeight) {
 
     static final int MAX_COLUMNS = 10;
 
@@ -16,9 +15,10 @@ record SpriteSheet(String fileName, int count, double interval, int columns, int
      * @param count the number of thumbnails, or null when {@code interval} is given
      * @param interval seconds between thumbnails, or null when {@code count} is given
      */
-    static SpriteSheet of(FrameSize video, double duration, Integer count, Double interval, int tileWidth,
-            String format) {
-        int tiles = interval != null ? countFor(duration, interval)
+    static SpriteSheet of(
+            FrameSize video, double duration, Integer count, Double interval, int tileWidth, String format) {
+        int tiles = interval != null
+                ? countFor(duration, interval)
                 : count != null ? count : ThumbnailsOptions.DEFAULT_COUNT;
         double spacing = interval != null ? interval : duration / tiles;
         int columns = Math.min(tiles, MAX_COLUMNS);

@@ -12,13 +12,17 @@ final class ThumbnailsPlan {
 
     static final String TRACK = "thumbnails.vtt";
 
-    private ThumbnailsPlan() {
-    }
+    private ThumbnailsPlan() {}
 
     static Plan plan(Settings options, InputFacts input, Workspace workspace) {
         String format = options.text("format", "jpeg");
-        SpriteSheet sheet = SpriteSheet.of(VideoOptions.size(input), input.duration(), options.integer("count"),
-                options.number("interval"), options.integer("width", ThumbnailsOptions.DEFAULT_WIDTH), format);
+        SpriteSheet sheet = SpriteSheet.of(
+                VideoOptions.size(input),
+                input.duration(),
+                options.integer("count"),
+                options.number("interval"),
+                options.integer("width", ThumbnailsOptions.DEFAULT_WIDTH),
+                format);
         // round=up: each tile shows the frame at the start of its cue, not one up to half an interval later
         String filters = String.format(Locale.ROOT, "fps=fps=1/%.6f:round=up,", sheet.interval())
                 + Frame.scale(new FrameSize(sheet.tileWidth(), sheet.tileHeight()))
@@ -33,8 +37,16 @@ final class ThumbnailsPlan {
         }
         command.withoutMetadata().threads(workspace.threads()).add(workspace.output(sheet.fileName()));
 
-        Output output = new Output(TRACK, sheet.fileName(), "image", "webvtt", "text/vtt", "vtt", true,
-                Map.of(TRACK, SpriteVtt.thumbnails(sheet, input.duration())), sheet.describe());
+        Output output = new Output(
+                TRACK,
+                sheet.fileName(),
+                "image",
+                "webvtt",
+                "text/vtt",
+                "vtt",
+                true,
+                Map.of(TRACK, SpriteVtt.thumbnails(sheet, input.duration())),
+                sheet.describe());
         // the sprite sheet is one frame written at the end: ffmpeg's out_time says nothing until then
         return new Plan(List.of(command.step(null)), output);
     }

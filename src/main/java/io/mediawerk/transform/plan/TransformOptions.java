@@ -12,8 +12,7 @@ public final class TransformOptions {
     public static final Set<String> KINDS = Set.of("video", "image", "audio", "thumbnails", "animation");
     private static final String KIND_LIST = "video, image, audio, thumbnails, animation";
 
-    private TransformOptions() {
-    }
+    private TransformOptions() {}
 
     /**
      * @param kind one of {@link #KINDS}
@@ -26,15 +25,19 @@ public final class TransformOptions {
      */
     public static TransformSpec validate(String kind, ObjectNode options, InputFacts input) {
         if (kind == null || !KINDS.contains(kind)) {
-            throw ApiException.invalid("kind", "kind must be one of " + KIND_LIST + "; got "
-                    + (kind == null ? "nothing" : "'" + kind + "'") + ".");
+            throw ApiException.invalid(
+                    "kind",
+                    "kind must be one of " + KIND_LIST + "; got " + (kind == null ? "nothing" : "'" + kind + "'")
+                            + ".");
         }
         if (input == null) {
             throw new IllegalArgumentException("The input's facts are needed to validate a transform");
         }
         if (!isReadable(input)) {
-            throw ApiException.invalid("input", "A " + input.container() + " source cannot be transformed; use the "
-                    + "media's original or another source.");
+            throw ApiException.invalid(
+                    "input",
+                    "A " + input.container() + " source cannot be transformed; use the "
+                            + "media's original or another source.");
         }
         Map<String, Object> normalised = switch (kind) {
             case VideoOptions.KIND -> VideoOptions.validate(options, input);

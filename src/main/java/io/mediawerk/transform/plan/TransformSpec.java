@@ -8,5 +8,4 @@ import java.util.Map;
  * numbers may come back as any of Integer, Long or Double. Validating the options of a spec again gives the same
  * spec.
  */
-public record TransformSpec(String kind, Map<String, Object> options) {
-}
+public record TransformSpec(String kind, Map<String, Object> options) {}

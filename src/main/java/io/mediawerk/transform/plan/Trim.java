@@ -19,12 +19,16 @@ record Trim(Double start, Double end) {
         Double start = options.number("start", 0, Double.MAX_VALUE, " (seconds)");
         Double end = options.number("end", 0, Double.MAX_VALUE, " (seconds)");
         if (start != null && duration != null && start >= duration) {
-            throw ApiException.invalid("start", "start (" + Numbers.text(start) + " s) must be before the end of the "
-                    + "input, which lasts " + Numbers.text(duration) + " s.");
+            throw ApiException.invalid(
+                    "start",
+                    "start (" + Numbers.text(start) + " s) must be before the end of the " + "input, which lasts "
+                            + Numbers.text(duration) + " s.");
         }
         if (end != null && end <= (start == null ? 0 : start)) {
-            throw ApiException.invalid("end", "end (" + Numbers.text(end) + " s) must be after start ("
-                    + Numbers.text(start == null ? 0 : start) + " s).");
+            throw ApiException.invalid(
+                    "end",
+                    "end (" + Numbers.text(end) + " s) must be after start (" + Numbers.text(start == null ? 0 : start)
+                            + " s).");
         }
         if (end != null && duration != null && end > duration) {
             end = duration;

@@ -5,7 +5,6 @@ import java.util.List;
 
 /** The video encoders, each with its quality scale (a CRF) and the smallest picture it encodes. */
 enum VideoCodec {
-
     H264("h264", 40, 16, 2),
     H265("h265", 44, 20, 16),
     VP9("vp9", 55, 15, 2),
@@ -48,14 +47,38 @@ enum VideoCodec {
     /** The encoder options, 4:2:0 8-bit for every player. */
     List<String> encoderOptions(int quality, int threads) {
         String crf = Integer.toString(crf(quality));
-        List<String> options = new ArrayList<>(switch (this) {
-            case H264 -> List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", crf);
-            case H265 -> List.of("-c:v", "libx265", "-preset", "veryfast", "-crf", crf,
-                    "-x265-params", x265Params(threads), "-tag:v", "hvc1");
-            case VP9 -> List.of("-c:v", "libvpx-vp9", "-crf", crf, "-b:v", "0", "-deadline", "good", "-cpu-used", "4",
-                    "-row-mt", "1");
-            case AV1 -> List.of("-c:v", "libsvtav1", "-preset", "8", "-crf", crf, "-svtav1-params", "lp=" + threads);
-        });
+        List<String> options = new ArrayList<>(
+                switch (this) {
+                    case H264 -> List.of("-c:v", "libx264", "-preset", "veryfast", "-crf", crf);
+                    case H265 ->
+                        List.of(
+                                "-c:v",
+                                "libx265",
+                                "-preset",
+                                "veryfast",
+                                "-crf",
+                                crf,
+                                "-x265-params",
+                                x265Params(threads),
+                                "-tag:v",
+                                "hvc1");
+                    case VP9 ->
+                        List.of(
+                                "-c:v",
+                                "libvpx-vp9",
+                                "-crf",
+                                crf,
+                                "-b:v",
+                                "0",
+                                "-deadline",
+                                "good",
+                                "-cpu-used",
+                                "4",
+                                "-row-mt",
+                                "1");
+                    case AV1 ->
+                        List.of("-c:v", "libsvtav1", "-preset", "8", "-crf", crf, "-svtav1-params", "lp=" + threads);
+                });
         options.addAll(List.of("-pix_fmt", "yuv420p"));
         return options;
     }

@@ -4,7 +4,6 @@ import java.util.List;
 
 /** The video containers a transform writes, the codecs each holds and how its audio is encoded. */
 enum VideoFormat {
-
     MP4("mp4", "video/mp4", List.of(VideoCodec.H264, VideoCodec.H265, VideoCodec.AV1)),
     // ffmpeg 5.1 writes AV1 only to MP4, not to QuickTime
     MOV("mov", "video/quicktime", List.of(VideoCodec.H264, VideoCodec.H265)),

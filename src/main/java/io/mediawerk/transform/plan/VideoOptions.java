@@ -11,13 +11,12 @@ import java.util.Map;
 final class VideoOptions {
 
     static final String KIND = "video";
-    static final List<String> NAMES = List.of("format", "codec", "width", "height", "fit", "quality", "fps", "start",
-            "end", "audio");
+    static final List<String> NAMES =
+            List.of("format", "codec", "width", "height", "fit", "quality", "fps", "start", "end", "audio");
     static final int DEFAULT_QUALITY = 70;
     private static final List<String> CODECS = List.of("h264", "h265", "vp9", "av1");
 
-    private VideoOptions() {
-    }
+    private VideoOptions() {}
 
     static Map<String, Object> validate(ObjectNode given, InputFacts input) {
         OptionReader options = new OptionReader(given, NAMES, Words.withArticle(KIND) + " transform", "");
@@ -26,8 +25,10 @@ final class VideoOptions {
         String codecId = options.choice("codec", CODECS, format.defaultCodec().id());
         VideoCodec codec = VideoCodec.of(codecId);
         if (!format.codecs().contains(codec)) {
-            throw ApiException.invalid("codec", "codec " + codecId + " cannot be written to " + format.id() + "; "
-                    + format.id() + " takes " + String.join(" or ", format.codecIds()) + ".");
+            throw ApiException.invalid(
+                    "codec",
+                    "codec " + codecId + " cannot be written to " + format.id() + "; " + format.id() + " takes "
+                            + String.join(" or ", format.codecIds()) + ".");
         }
         Length width = Length.read(options, "width", 2, Scaling.MAX_LONG_SIDE);
         Length height = Length.read(options, "height", 2, Scaling.MAX_SHORT_SIDE);
@@ -77,7 +78,9 @@ final class VideoOptions {
             return;
         }
         String param = width != null ? "width" : height != null ? "height" : "codec";
-        throw ApiException.invalid(param, codec.id() + " needs a picture of at least " + codec.minSide() + "x"
-                + codec.minSide() + " pixels; these options make it " + size.width() + "x" + size.height() + ".");
+        throw ApiException.invalid(
+                param,
+                codec.id() + " needs a picture of at least " + codec.minSide() + "x" + codec.minSide()
+                        + " pixels; these options make it " + size.width() + "x" + size.height() + ".");
     }
 }

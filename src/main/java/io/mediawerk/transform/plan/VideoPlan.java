@@ -10,15 +10,15 @@ final class VideoPlan {
     /** Room for streams that start far apart, beyond ffmpeg's default of 128 packets. */
     static final String MUXING_QUEUE = "4096";
 
-    private VideoPlan() {
-    }
+    private VideoPlan() {}
 
     static Plan plan(Settings options, InputFacts input, Workspace workspace) {
         VideoFormat format = VideoFormat.of(options.text("format"));
         if (format == VideoFormat.HLS) {
             return HlsPlan.plan(options, input, workspace);
         }
-        VideoCodec codec = VideoCodec.of(options.text("codec", format.defaultCodec().id()));
+        VideoCodec codec =
+                VideoCodec.of(options.text("codec", format.defaultCodec().id()));
         Frame frame = frame(options, input);
         Trim trim = Trim.of(options);
         boolean audio = options.bool("audio", true) && input.hasAudio();
@@ -33,8 +33,8 @@ final class VideoPlan {
         if (!filters.isEmpty()) {
             command.add("-vf", String.join(",", filters));
         }
-        command.add(codec.encoderOptions(options.integer("quality", VideoOptions.DEFAULT_QUALITY),
-                workspace.threads()));
+        command.add(
+                codec.encoderOptions(options.integer("quality", VideoOptions.DEFAULT_QUALITY), workspace.threads()));
         command.add(audio ? format.audioOptions() : List.of("-an"));
         command.withoutMetadata().threads(workspace.threads()).add("-max_muxing_queue_size", MUXING_QUEUE);
         if (format != VideoFormat.WEBM) {
@@ -47,7 +47,10 @@ final class VideoPlan {
     }
 
     static Frame frame(Settings options, InputFacts input) {
-        return Scaling.frame(VideoOptions.size(input), options.length("width"), options.length("height"),
+        return Scaling.frame(
+                VideoOptions.size(input),
+                options.length("width"),
+                options.length("height"),
                 options.text("fit", Fit.CONTAIN));
     }
 

@@ -3,8 +3,7 @@ package io.mediawerk.transform.plan;
 /** Small helpers for messages. */
 final class Words {
 
-    private Words() {
-    }
+    private Words() {}
 
     /** "a video", "an image", "an audio". */
     static String withArticle(String word) {

@@ -21,23 +21,40 @@ import java.util.List;
 final class OutputProbe {
 
     /** What the new source holds; null where it does not apply. */
-    record Measured(String videoCodec, String audioCodec, Integer width, Integer height, Double duration, Double fps,
-                    Long bitrate) {
-    }
+    record Measured(
+            String videoCodec,
+            String audioCodec,
+            Integer width,
+            Integer height,
+            Double duration,
+            Double fps,
+            Long bitrate) {}
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final long MAX_OUTPUT = 4L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OutputProbe() {
-    }
+    private OutputProbe() {}
 
     static Measured measure(Path file) {
-        ProcessResult result = ProcessRunner.run(List.of("ffprobe", "-hide_banner", "-v", "error", "-print_format",
-                "json", "-show_format", "-show_streams", file.toString()), TIMEOUT, MAX_OUTPUT);
+        ProcessResult result = ProcessRunner.run(
+                List.of(
+                        "ffprobe",
+                        "-hide_banner",
+                        "-v",
+                        "error",
+                        "-print_format",
+                        "json",
+                        "-show_format",
+                        "-show_streams",
+                        file.toString()),
+                TIMEOUT,
+                MAX_OUTPUT);
         if (!result.succeeded()) {
-            throw new TaskFailure("output_unreadable", "The transform wrote a file that cannot be read back: "
-                    + result.stderrTail().strip());
+            throw new TaskFailure(
+                    "output_unreadable",
+                    "The transform wrote a file that cannot be read back: "
+                            + result.stderrTail().strip());
         }
         JsonNode root;
         try {
@@ -49,10 +66,13 @@ final class OutputProbe {
         JsonNode audio = first(root, "audio");
         JsonNode format = root.path("format");
         Dimensions size = video == null ? null : size(video, file);
-        return new Measured(video == null ? null : text(video, "codec_name"),
+        return new Measured(
+                video == null ? null : text(video, "codec_name"),
                 audio == null ? null : text(audio, "codec_name"),
-                size == null ? null : size.width(), size == null ? null : size.height(),
-                number(format, "duration"), video == null ? null : frameRate(text(video, "avg_frame_rate")),
+                size == null ? null : size.width(),
+                size == null ? null : size.height(),
+                number(format, "duration"),
+                video == null ? null : frameRate(text(video, "avg_frame_rate")),
                 format.hasNonNull("bit_rate") ? format.path("bit_rate").asLong() : null);
     }
 

@@ -50,8 +50,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TransformExecution {
 
-    private static final Pattern READ_FAILURE = Pattern.compile(
-            "Server returned 5|Connection refused|Connection timed out|Connection reset by peer");
+    private static final Pattern READ_FAILURE =
+            Pattern.compile("Server returned 5|Connection refused|Connection timed out|Connection reset by peer");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Storage storage;
@@ -65,8 +65,8 @@ public class TransformExecution {
         return thread;
     });
 
-    public TransformExecution(Storage storage, StorageFiles files, OutputFiles outputs, WorkFolders folders,
-                              MediawerkConfig config) {
+    public TransformExecution(
+            Storage storage, StorageFiles files, OutputFiles outputs, WorkFolders folders, MediawerkConfig config) {
         this.storage = storage;
         this.files = files;
         this.outputs = outputs;
@@ -97,11 +97,12 @@ public class TransformExecution {
             control.checkOwned();
             // measuring the output and storing it both only read the files: side by side
             Path probeFile = out.resolve(plan.output().probeFile());
-            CompletableFuture<OutputProbe.Measured> measuring = CompletableFuture.supplyAsync(
-                    () -> OutputProbe.measure(probeFile), probes);
+            CompletableFuture<OutputProbe.Measured> measuring =
+                    CompletableFuture.supplyAsync(() -> OutputProbe.measure(probeFile), probes);
             Source made = store(claimed, plan.output(), measuring, out);
-            Log.debugf("Transform %s: programs %d ms, probing and storing %d ms", task.id,
-                    (ran - started) / 1_000_000, (System.nanoTime() - ran) / 1_000_000);
+            Log.debugf(
+                    "Transform %s: programs %d ms, probing and storing %d ms",
+                    task.id, (ran - started) / 1_000_000, (System.nanoTime() - ran) / 1_000_000);
             return made;
         } catch (IOException e) {
             throw new UncheckedIOException("Work folder " + dir + " is not usable", e);
@@ -131,16 +132,22 @@ public class TransformExecution {
             progress.stepStarted(i);
             if (Log.isDebugEnabled()) {
                 // as a JSON array, so that it can be run again as it is (the benchmark does); the URL is a secret
-                Log.debugf("Transform %s step %d runs %s", taskId, i, JSON.writeValueAsString(steps.get(i).command()
-                        .stream().map(arg -> arg.equals(input) ? "<input>" : arg).toList()));
+                Log.debugf(
+                        "Transform %s step %d runs %s",
+                        taskId,
+                        i,
+                        JSON.writeValueAsString(steps.get(i).command().stream()
+                                .map(arg -> arg.equals(input) ? "<input>" : arg)
+                                .toList()));
             }
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            ProcessResult result = ProcessRunner.runStreaming(steps.get(i).command(), left, control::started,
-                    progress::line);
+            ProcessResult result =
+                    ProcessRunner.runStreaming(steps.get(i).command(), left, control::started, progress::line);
             control.checkOwned();
             if (result.timedOut()) {
-                throw new TaskFailure("transform_timeout", "The transform took longer than "
-                        + timeout.toMinutes() + " minutes and was stopped.");
+                throw new TaskFailure(
+                        "transform_timeout",
+                        "The transform took longer than " + timeout.toMinutes() + " minutes and was stopped.");
             }
             if (result.exitCode() != 0) {
                 // the input URL is a credential: it never reaches a message
@@ -155,13 +162,18 @@ public class TransformExecution {
         }
     }
 
-    private Source store(ClaimedTask claimed, Output output,
-                         CompletableFuture<OutputProbe.Measured> measuring, Path out) throws IOException {
+    private Source store(
+            ClaimedTask claimed, Output output, CompletableFuture<OutputProbe.Measured> measuring, Path out)
+            throws IOException {
         Task task = claimed.task();
         SourceFiles stored = outputs.store(claimed, out, output.mainFile(), output.mimeType(), output.multiFile());
         OutputProbe.Measured measured = measured(measuring);
-        Source source = OutputFiles.sourceOf(task, task.outputSourceId, task.label, new SourceFormat(output.kind(),
-                output.mimeType(), output.container(), output.extension()), stored);
+        Source source = OutputFiles.sourceOf(
+                task,
+                task.outputSourceId,
+                task.label,
+                new SourceFormat(output.kind(), output.mimeType(), output.container(), output.extension()),
+                stored);
         source.videoCodec = measured.videoCodec();
         source.audioCodec = measured.audioCodec();
         source.width = measured.width();
@@ -181,5 +193,4 @@ public class TransformExecution {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
-
 }

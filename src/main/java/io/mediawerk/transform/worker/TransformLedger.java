@@ -22,8 +22,8 @@ import java.time.Duration;
 @ApplicationScoped
 public class TransformLedger {
 
-    static final TaskLedger.Family FAMILY = new TaskLedger.Family("Transform", EventType.TRANSFORM_FAILED,
-            task -> TransformView.of(task, null));
+    static final TaskLedger.Family FAMILY =
+            new TaskLedger.Family("Transform", EventType.TRANSFORM_FAILED, task -> TransformView.of(task, null));
 
     private final TaskLedger ledger;
     private final SourceRepository sources;
@@ -31,15 +31,18 @@ public class TransformLedger {
     private final StorageGarbageCollector garbage;
     private final Events events;
 
-    public TransformLedger(TaskLedger ledger, SourceRepository sources, MediaViews views,
-                           StorageGarbageCollector garbage, Events events) {
+    public TransformLedger(
+            TaskLedger ledger,
+            SourceRepository sources,
+            MediaViews views,
+            StorageGarbageCollector garbage,
+            Events events) {
         this.ledger = ledger;
         this.sources = sources;
         this.views = views;
         this.garbage = garbage;
         this.events = events;
     }
-
 
     /** Records the output source and the completed task; false (and the files discarded) if the task was lost. */
     @WithTransaction
@@ -50,7 +53,8 @@ public class TransformLedger {
             }
             return ledger.liveMedia(task).chain(found -> {
                 if (found == null) {
-                    return garbage.discardAll(output.storageKeys()).chain(() -> ledger.cancelled(task))
+                    return garbage.discardAll(output.storageKeys())
+                            .chain(() -> ledger.cancelled(task))
                             .replaceWith(false);
                 }
                 task.progress = 1;
@@ -58,7 +62,9 @@ public class TransformLedger {
                 task.end(Task.COMPLETED);
                 return sources.persist(output)
                         .chain(() -> events.emit(EventType.SOURCE_CREATED, task.projectId, views.source(output)))
-                        .chain(() -> events.emit(EventType.TRANSFORM_COMPLETED, task.projectId,
+                        .chain(() -> events.emit(
+                                EventType.TRANSFORM_COMPLETED,
+                                task.projectId,
                                 TransformView.of(task, views.source(output))))
                         .chain(() -> ledger.ended(task))
                         .replaceWith(true);

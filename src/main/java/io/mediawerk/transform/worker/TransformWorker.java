@@ -13,9 +13,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @Singleton
 public class TransformWorker extends TaskConsumer {
 
-    public TransformWorker(TaskRunner runner, TaskLedger tasks, TransformExecution execution, TransformLedger ledger,
-                           ObjectMapper json) {
-        super(runner, new FamilyTaskWork<>(tasks, TransformLedger.FAMILY, execution::run, ledger::complete), json,
+    public TransformWorker(
+            TaskRunner runner,
+            TaskLedger tasks,
+            TransformExecution execution,
+            TransformLedger ledger,
+            ObjectMapper json) {
+        super(
+                runner,
+                new FamilyTaskWork<>(tasks, TransformLedger.FAMILY, execution::run, ledger::complete),
+                json,
                 "transform");
     }
 

@@ -16,7 +16,7 @@ public class DeliveryAttemptRepository implements PanacheRepositoryBase<Delivery
         if (deliveryIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return list("deliveryId in ?1 order by id", deliveryIds).map(attempts -> attempts.stream()
-                .collect(Collectors.groupingBy(attempt -> attempt.deliveryId)));
+        return list("deliveryId in ?1 order by id", deliveryIds)
+                .map(attempts -> attempts.stream().collect(Collectors.groupingBy(attempt -> attempt.deliveryId)));
     }
 }

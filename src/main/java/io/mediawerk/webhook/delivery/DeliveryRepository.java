@@ -16,8 +16,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
     static final int ROWS_PER_INSERT = 1000;
 
     /** Filters of a delivery list; null means "any". */
-    public record Filter(String status, String eventType) {
-    }
+    public record Filter(String status, String eventType) {}
 
     public Uni<Delivery> findOfWebhook(String webhookId, String id) {
         return find("id = ?1 and webhookId = ?2", id, webhookId).firstResult();
@@ -25,8 +24,9 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
 
     public Uni<List<Delivery>> list(String webhookId, Filter filter, PageRequest page) {
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return find(where(filter), Sort.by(page.sort(), direction).and("id", direction),
-                parameters(webhookId, filter)).range(page.offset(), page.offset() + page.limit() - 1).list();
+        return find(where(filter), Sort.by(page.sort(), direction).and("id", direction), parameters(webhookId, filter))
+                .range(page.offset(), page.offset() + page.limit() - 1)
+                .list();
     }
 
     public Uni<Long> count(String webhookId, Filter filter) {
@@ -42,9 +42,10 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
     public Uni<List<String>> insertNew(List<Delivery> made) {
         if (made.size() > ROWS_PER_INSERT) {
             // PostgreSQL takes at most 65535 parameters in one statement
-            return insertNew(made.subList(0, ROWS_PER_INSERT)).chain(first -> insertNew(made.subList(
-                    ROWS_PER_INSERT, made.size())).map(rest -> java.util.stream.Stream.concat(first.stream(),
-                    rest.stream()).toList()));
+            return insertNew(made.subList(0, ROWS_PER_INSERT))
+                    .chain(first -> insertNew(made.subList(ROWS_PER_INSERT, made.size()))
+                            .map(rest -> java.util.stream.Stream.concat(first.stream(), rest.stream())
+                                    .toList()));
         }
         if (made.isEmpty()) {
             return Uni.createFrom().item(List.of());
@@ -53,21 +54,43 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
                 + "event_type, payload, status, attempts, next_attempt, retry_until, lease_owner, lease_until, "
                 + "created, updated) values ");
         for (int i = 0; i < made.size(); i++) {
-            sql.append(i == 0 ? "(" : ", (").append(String.join(", ", List.of(":id" + i, ":webhook" + i,
-                    ":project" + i, ":event" + i, ":type" + i, ":payload" + i, ":status" + i, "0", ":next" + i,
-                    ":until" + i, ":owner" + i, ":lease" + i, ":now" + i, ":now" + i))).append(')');
+            sql.append(i == 0 ? "(" : ", (")
+                    .append(String.join(
+                            ", ",
+                            List.of(
+                                    ":id" + i,
+                                    ":webhook" + i,
+                                    ":project" + i,
+                                    ":event" + i,
+                                    ":type" + i,
+                                    ":payload" + i,
+                                    ":status" + i,
+                                    "0",
+                                    ":next" + i,
+                                    ":until" + i,
+                                    ":owner" + i,
+                                    ":lease" + i,
+                                    ":now" + i,
+                                    ":now" + i)))
+                    .append(')');
         }
         sql.append(" on conflict (webhook_id, event_id) do nothing returning id");
         return getSession().chain(session -> {
             var query = session.createNativeQuery(sql.toString(), String.class);
             for (int i = 0; i < made.size(); i++) {
                 Delivery delivery = made.get(i);
-                query.setParameter("id" + i, delivery.id).setParameter("webhook" + i, delivery.webhookId)
-                        .setParameter("project" + i, delivery.projectId).setParameter("event" + i, delivery.eventId)
-                        .setParameter("type" + i, delivery.eventType).setParameter("payload" + i, delivery.payload)
-                        .setParameter("status" + i, delivery.status).setParameter("next" + i, delivery.nextAttempt)
-                        .setParameter("until" + i, delivery.retryUntil).setParameter("owner" + i, delivery.leaseOwner)
-                        .setParameter("lease" + i, delivery.leaseUntil).setParameter("now" + i, delivery.created);
+                query.setParameter("id" + i, delivery.id)
+                        .setParameter("webhook" + i, delivery.webhookId)
+                        .setParameter("project" + i, delivery.projectId)
+                        .setParameter("event" + i, delivery.eventId)
+                        .setParameter("type" + i, delivery.eventType)
+                        .setParameter("payload" + i, delivery.payload)
+                        .setParameter("status" + i, delivery.status)
+                        .setParameter("next" + i, delivery.nextAttempt)
+                        .setParameter("until" + i, delivery.retryUntil)
+                        .setParameter("owner" + i, delivery.leaseOwner)
+                        .setParameter("lease" + i, delivery.leaseUntil)
+                        .setParameter("now" + i, delivery.created);
             }
             return query.getResultList();
         });
@@ -79,9 +102,10 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
      * the oldest due rows are looked at (the index on due deliveries), however long the backlog.
      * Instances skip each other's locked rows; an expired lease (a dispatcher that died) is taken over.
      */
-    public Uni<List<Delivery>> claimDue(String owner, Instant until, int max, int perWebhook,
-                                        Collection<String> busy, Instant now) {
-        return getSession().chain(session -> session.createNativeQuery("""
+    public Uni<List<Delivery>> claimDue(
+            String owner, Instant until, int max, int perWebhook, Collection<String> busy, Instant now) {
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                         update webhook_deliveries set lease_owner = :owner, lease_until = :until
                         where id in (
                             select id from webhook_deliveries
@@ -99,10 +123,14 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
                             and status = 'pending' and (lease_until is null or lease_until < :now)
                             for update skip locked)
                         returning *""", Delivery.class)
-                .setParameter("owner", owner).setParameter("until", until).setParameter("now", now)
-                .setParameter("busy", busy.isEmpty() ? List.of("") : busy)
-                .setParameter("perWebhook", perWebhook).setParameter("max", max).setParameter("scan", max * 4)
-                .getResultList());
+                        .setParameter("owner", owner)
+                        .setParameter("until", until)
+                        .setParameter("now", now)
+                        .setParameter("busy", busy.isEmpty() ? List.of("") : busy)
+                        .setParameter("perWebhook", perWebhook)
+                        .setParameter("max", max)
+                        .setParameter("scan", max * 4)
+                        .getResultList());
     }
 
     /** Gives leased deliveries back at once (claimed beyond what their webhooks may have in flight). */
@@ -111,21 +139,39 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
     }
 
     /** Records the end of an attempt if {@code owner} still holds the delivery; false if another took it over. */
-    public Uni<Boolean> settle(String id, String owner, String status, Instant nextAttempt, Integer statusCode,
-                               String error, Instant now) {
-        return update("status = :status, attempts = attempts + 1, nextAttempt = :next, lastStatusCode = :code, "
-                        + "lastError = :error, delivered = :delivered, leaseOwner = null, leaseUntil = null, "
-                        + "updated = :now where id = :id and leaseOwner = :owner",
-                Parameters.with("status", status).and("next", nextAttempt).and("code", statusCode)
-                        .and("error", error).and("delivered", Delivery.SUCCEEDED.equals(status) ? now : null)
-                        .and("now", now).and("id", id).and("owner", owner))
+    public Uni<Boolean> settle(
+            String id,
+            String owner,
+            String status,
+            Instant nextAttempt,
+            Integer statusCode,
+            String error,
+            Instant now) {
+        return update(
+                        "status = :status, attempts = attempts + 1, nextAttempt = :next, lastStatusCode = :code, "
+                                + "lastError = :error, delivered = :delivered, leaseOwner = null, leaseUntil = null, "
+                                + "updated = :now where id = :id and leaseOwner = :owner",
+                        Parameters.with("status", status)
+                                .and("next", nextAttempt)
+                                .and("code", statusCode)
+                                .and("error", error)
+                                .and("delivered", Delivery.SUCCEEDED.equals(status) ? now : null)
+                                .and("now", now)
+                                .and("id", id)
+                                .and("owner", owner))
                 .map(updated -> updated > 0);
     }
 
     /** Ends a delivery without an attempt (its webhook was disabled or deleted meanwhile). */
     public Uni<Integer> abandon(String id, String owner, String reason, Instant now) {
-        return update("status = ?1, nextAttempt = null, lastError = ?2, leaseOwner = null, leaseUntil = null, "
-                + "updated = ?3 where id = ?4 and leaseOwner = ?5", Delivery.FAILED, reason, now, id, owner);
+        return update(
+                "status = ?1, nextAttempt = null, lastError = ?2, leaseOwner = null, leaseUntil = null, "
+                        + "updated = ?3 where id = ?4 and leaseOwner = ?5",
+                Delivery.FAILED,
+                reason,
+                now,
+                id,
+                owner);
     }
 
     public Uni<Long> deleteCreatedBefore(Instant cutoff) {

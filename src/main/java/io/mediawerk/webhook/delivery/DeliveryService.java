@@ -10,8 +10,8 @@ import io.mediawerk.events.EventType;
 import io.mediawerk.webhook.Webhook;
 import io.mediawerk.webhook.WebhookService;
 import io.mediawerk.webhook.dispatch.DeliverySender;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -29,8 +29,12 @@ public class DeliveryService {
     private final DeliverySender sender;
     private final Duration retryFor;
 
-    public DeliveryService(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
-                           WebhookService webhooks, DeliverySender sender, MediawerkConfig config) {
+    public DeliveryService(
+            DeliveryRepository deliveries,
+            DeliveryAttemptRepository attempts,
+            WebhookService webhooks,
+            DeliverySender sender,
+            MediawerkConfig config) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.webhooks = webhooks;
@@ -39,14 +43,25 @@ public class DeliveryService {
     }
 
     @WithSession
-    public Uni<Page<DeliveryView>> list(String projectId, String webhookId, DeliveryRepository.Filter filter,
-                                        PageRequest page) {
+    public Uni<Page<DeliveryView>> list(
+            String projectId, String webhookId, DeliveryRepository.Filter filter, PageRequest page) {
         check(filter);
-        return webhooks.find(projectId, webhookId).chain(webhook -> deliveries.count(webhookId, filter)
-                .chain(total -> deliveries.list(webhookId, filter, page).chain(list -> attempts
-                        .ofDeliveries(list.stream().map(delivery -> delivery.id).toList())
-                        .map(byDelivery -> new Page<>(list.stream().map(delivery -> DeliveryView.of(delivery,
-                                byDelivery.getOrDefault(delivery.id, List.of()))).toList(), total, page)))));
+        return webhooks.find(projectId, webhookId)
+                .chain(webhook -> deliveries
+                        .count(webhookId, filter)
+                        .chain(total -> deliveries
+                                .list(webhookId, filter, page)
+                                .chain(list -> attempts.ofDeliveries(list.stream()
+                                                .map(delivery -> delivery.id)
+                                                .toList())
+                                        .map(byDelivery -> new Page<>(
+                                                list.stream()
+                                                        .map(delivery -> DeliveryView.of(
+                                                                delivery,
+                                                                byDelivery.getOrDefault(delivery.id, List.of())))
+                                                        .toList(),
+                                                total,
+                                                page)))));
     }
 
     @WithSession
@@ -59,27 +74,34 @@ public class DeliveryService {
      * after the receiver is fixed, or a succeeded one the receiver lost.
      */
     public Uni<DeliveryView> resend(String projectId, String webhookId, String id) {
-        return Panache.withTransaction(() -> resendNow(projectId, webhookId, id)).invoke(sender::wake);
+        return Panache.withTransaction(() -> resendNow(projectId, webhookId, id))
+                .invoke(sender::wake);
     }
 
     private Uni<DeliveryView> resendNow(String projectId, String webhookId, String id) {
-        return webhooks.find(projectId, webhookId).chain(webhook -> findOf(webhook, id).chain(delivery -> {
-            if (!webhook.isActive()) {
-                throw ApiException.conflict("webhook_disabled", "Webhook " + webhookId + " is disabled; set its "
-                        + "status to active before sending deliveries again.");
-            }
-            Instant now = Times.now();
-            if (Delivery.PENDING.equals(delivery.status) && delivery.leaseUntil != null
-                    && delivery.leaseUntil.isAfter(now)) {
-                throw ApiException.conflict("delivery_in_flight", "Delivery " + id + " is being sent right now; "
-                        + "look at its attempts in a few seconds.");
-            }
-            delivery.status = Delivery.PENDING;
-            delivery.nextAttempt = now;
-            delivery.retryUntil = now.plus(retryFor);
-            delivery.updated = now;
-            return view(delivery);
-        }));
+        return webhooks.find(projectId, webhookId)
+                .chain(webhook -> findOf(webhook, id).chain(delivery -> {
+                    if (!webhook.isActive()) {
+                        throw ApiException.conflict(
+                                "webhook_disabled",
+                                "Webhook " + webhookId + " is disabled; set its "
+                                        + "status to active before sending deliveries again.");
+                    }
+                    Instant now = Times.now();
+                    if (Delivery.PENDING.equals(delivery.status)
+                            && delivery.leaseUntil != null
+                            && delivery.leaseUntil.isAfter(now)) {
+                        throw ApiException.conflict(
+                                "delivery_in_flight",
+                                "Delivery " + id + " is being sent right now; "
+                                        + "look at its attempts in a few seconds.");
+                    }
+                    delivery.status = Delivery.PENDING;
+                    delivery.nextAttempt = now;
+                    delivery.retryUntil = now.plus(retryFor);
+                    delivery.updated = now;
+                    return view(delivery);
+                }));
     }
 
     private Uni<DeliveryView> view(Delivery delivery) {
@@ -93,18 +115,21 @@ public class DeliveryService {
 
     private Uni<Delivery> findOf(Webhook webhook, String id) {
         Fields.requireId(id, "dlv", "delivery");
-        return deliveries.findOfWebhook(webhook.id, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("delivery", id));
+        return deliveries
+                .findOfWebhook(webhook.id, id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("delivery", id));
     }
 
     private static void check(DeliveryRepository.Filter filter) {
         if (filter.status() != null && !Delivery.STATUSES.contains(filter.status())) {
-            throw ApiException.invalid("status", "status must be one of " + String.join(", ",
-                    new TreeSet<>(Delivery.STATUSES)) + ".");
+            throw ApiException.invalid(
+                    "status", "status must be one of " + String.join(", ", new TreeSet<>(Delivery.STATUSES)) + ".");
         }
         if (filter.eventType() != null && !EventType.isKnown(filter.eventType())) {
-            throw ApiException.invalid("event_type", "event_type must be one of " + String.join(", ",
-                    EventType.names()) + ".");
+            throw ApiException.invalid(
+                    "event_type", "event_type must be one of " + String.join(", ", EventType.names()) + ".");
         }
     }
 }

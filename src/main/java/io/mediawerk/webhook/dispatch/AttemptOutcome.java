@@ -13,8 +13,8 @@ public record AttemptOutcome(Integer statusCode, int durationMs, String error, S
     static AttemptOutcome answered(int statusCode, int durationMs, String location, String response) {
         String error = null;
         if (statusCode >= 300 && statusCode < 400) {
-            error = "The receiver answered HTTP " + statusCode + (location == null ? "" : " redirecting to "
-                    + location) + "; redirects are not followed: give the webhook its final URL.";
+            error = "The receiver answered HTTP " + statusCode + (location == null ? "" : " redirecting to " + location)
+                    + "; redirects are not followed: give the webhook its final URL.";
         } else if (statusCode < 200 || statusCode >= 300) {
             error = "The receiver answered HTTP " + statusCode + "; only a 2xx counts as delivered.";
         }

@@ -37,12 +37,10 @@ import java.util.stream.Collectors;
 public class DeliveryLedger {
 
     /** A leased delivery with what sending it needs. */
-    public record Send(Delivery delivery, URI url, List<String> secrets, boolean webhookFailing) {
-    }
+    public record Send(Delivery delivery, URI url, List<String> secrets, boolean webhookFailing) {}
 
     /** What a batch of events became: deliveries to send now, and whether some wait for a claim. */
-    public record FanOut(List<Send> now, int waiting) {
-    }
+    public record FanOut(List<Send> now, int waiting) {}
 
     /** Time after a POST's timeout for its outcome to be recorded, before another dispatcher may send it again. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(10);
@@ -56,9 +54,14 @@ public class DeliveryLedger {
     private final DeliverySlots slots;
     private final MediawerkConfig.Webhooks settings;
 
-    public DeliveryLedger(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
-                          WebhookRepository webhooks, WebhookSecrets secrets, RetrySchedule schedule,
-                          DeliverySlots slots, MediawerkConfig config) {
+    public DeliveryLedger(
+            DeliveryRepository deliveries,
+            DeliveryAttemptRepository attempts,
+            WebhookRepository webhooks,
+            WebhookSecrets secrets,
+            RetrySchedule schedule,
+            DeliverySlots slots,
+            MediawerkConfig config) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.webhooks = webhooks;
@@ -80,18 +83,19 @@ public class DeliveryLedger {
         return Uni.createFrom().deferred(() -> {
             List<Delivery> leased = new ArrayList<>();
             return Panache.withTransaction(() -> makeDeliveries(events, leased))
-                    .onItemOrFailure().invoke((fanOut, failure) -> giveBackUnsent(leased,
-                            failure == null ? fanOut.now() : List.of()));
+                    .onItemOrFailure()
+                    .invoke((fanOut, failure) -> giveBackUnsent(leased, failure == null ? fanOut.now() : List.of()));
         });
     }
 
     private Uni<FanOut> makeDeliveries(List<PublishedEvent> events, List<Delivery> leased) {
-        List<String> projects = events.stream().map(PublishedEvent::projectId).distinct().toList();
+        List<String> projects =
+                events.stream().map(PublishedEvent::projectId).distinct().toList();
         return webhooks.activeOf(projects).chain(active -> {
-            Map<String, List<Webhook>> byProject = active.stream()
-                    .collect(Collectors.groupingBy(webhook -> webhook.projectId));
-            Map<String, Webhook> byId = active.stream().collect(Collectors.toMap(webhook -> webhook.id,
-                    Function.identity()));
+            Map<String, List<Webhook>> byProject =
+                    active.stream().collect(Collectors.groupingBy(webhook -> webhook.projectId));
+            Map<String, Webhook> byId =
+                    active.stream().collect(Collectors.toMap(webhook -> webhook.id, Function.identity()));
             Instant now = Times.now();
             Map<String, List<String>> signing = new java.util.HashMap<>();
             active.forEach(webhook -> readableSecrets(webhook, now).ifPresent(list -> signing.put(webhook.id, list)));
@@ -111,9 +115,13 @@ public class DeliveryLedger {
             }
             return deliveries.insertNew(made).map(inserted -> {
                 Set<String> insertedIds = new HashSet<>(inserted);
-                List<Send> sends = leased.stream().filter(delivery -> insertedIds.contains(delivery.id))
-                        .map(delivery -> new Send(delivery, URI.create(byId.get(delivery.webhookId).url),
-                                signing.get(delivery.webhookId), byId.get(delivery.webhookId).failingSince != null))
+                List<Send> sends = leased.stream()
+                        .filter(delivery -> insertedIds.contains(delivery.id))
+                        .map(delivery -> new Send(
+                                delivery,
+                                URI.create(byId.get(delivery.webhookId).url),
+                                signing.get(delivery.webhookId),
+                                byId.get(delivery.webhookId).failingSince != null))
                         .toList();
                 return new FanOut(sends, inserted.size() - sends.size());
             });
@@ -125,8 +133,8 @@ public class DeliveryLedger {
         return Uni.createFrom().deferred(() -> {
             List<Delivery> taken = new ArrayList<>();
             return Panache.withTransaction(() -> claimDue(taken))
-                    .onItemOrFailure().invoke((sends, failure) -> giveBackUnsent(taken,
-                            failure == null ? sends : List.of()));
+                    .onItemOrFailure()
+                    .invoke((sends, failure) -> giveBackUnsent(taken, failure == null ? sends : List.of()));
         });
     }
 
@@ -136,7 +144,8 @@ public class DeliveryLedger {
             return Uni.createFrom().item(List.of());
         }
         Instant now = Times.now();
-        return deliveries.claimDue(owner, leaseUntil(now), free, slots.perWebhook(), slots.full(), now)
+        return deliveries
+                .claimDue(owner, leaseUntil(now), free, slots.perWebhook(), slots.full(), now)
                 .chain(claimed -> {
                     List<String> extra = new ArrayList<>();
                     for (Delivery delivery : claimed) {
@@ -146,19 +155,28 @@ public class DeliveryLedger {
                             extra.add(delivery.id);
                         }
                     }
-                    return (extra.isEmpty() ? Uni.createFrom().voidItem()
+                    return (extra.isEmpty()
+                            ? Uni.createFrom().voidItem()
                             : deliveries.release(extra, owner).replaceWithVoid());
                 })
-                .chain(() -> taken.isEmpty() ? Uni.createFrom().item(List.<Send>of())
-                        : webhooks.byIds(taken.stream().map(delivery -> delivery.webhookId).distinct().toList())
-                        .chain(found -> sendable(List.copyOf(taken), found.stream()
-                                .collect(Collectors.toMap(webhook -> webhook.id, Function.identity())), now)));
+                .chain(() -> taken.isEmpty()
+                        ? Uni.createFrom().item(List.<Send>of())
+                        : webhooks.byIds(taken.stream()
+                                        .map(delivery -> delivery.webhookId)
+                                        .distinct()
+                                        .toList())
+                                .chain(found -> sendable(
+                                        List.copyOf(taken),
+                                        found.stream()
+                                                .collect(Collectors.toMap(webhook -> webhook.id, Function.identity())),
+                                        now)));
     }
 
     /** Slots taken for deliveries that are not sent after all (not made, abandoned, or the transaction failed). */
     private void giveBackUnsent(List<Delivery> taken, List<Send> sending) {
         Set<String> sent = sending.stream().map(send -> send.delivery().id).collect(Collectors.toSet());
-        taken.stream().filter(delivery -> !sent.contains(delivery.id))
+        taken.stream()
+                .filter(delivery -> !sent.contains(delivery.id))
                 .forEach(delivery -> slots.giveBack(delivery.webhookId));
     }
 
@@ -182,26 +200,36 @@ public class DeliveryLedger {
         attempt.durationMs = outcome.durationMs();
         attempt.error = outcome.error();
         attempt.response = outcome.response();
-        return attempts.persist(attempt).chain(() -> outcome.succeeded() ? succeeded(send, outcome, now)
-                : failed(delivery, outcome, now));
+        return attempts.persist(attempt)
+                .chain(() -> outcome.succeeded() ? succeeded(send, outcome, now) : failed(delivery, outcome, now));
     }
 
     private Uni<Instant> succeeded(Send send, AttemptOutcome outcome, Instant now) {
         Delivery delivery = send.delivery();
         // a webhook that was not failing when this was claimed has no failing stretch to end (one starting since is
         // ended by the next success)
-        return deliveries.settle(delivery.id, owner, Delivery.SUCCEEDED, null, outcome.statusCode(), null, now)
-                .call(() -> send.webhookFailing() ? webhooks.succeeded(delivery.webhookId) : Uni.createFrom().voidItem())
+        return deliveries
+                .settle(delivery.id, owner, Delivery.SUCCEEDED, null, outcome.statusCode(), null, now)
+                .call(() -> send.webhookFailing()
+                        ? webhooks.succeeded(delivery.webhookId)
+                        : Uni.createFrom().voidItem())
                 .replaceWith((Instant) null);
     }
 
     private Uni<Instant> failed(Delivery delivery, AttemptOutcome outcome, Instant now) {
         Instant next = schedule.next(delivery.attempts + 1, now, delivery.retryUntil);
-        return deliveries.settle(delivery.id, owner, next == null ? Delivery.FAILED : Delivery.PENDING, next,
-                        outcome.statusCode(), outcome.error(), now)
+        return deliveries
+                .settle(
+                        delivery.id,
+                        owner,
+                        next == null ? Delivery.FAILED : Delivery.PENDING,
+                        next,
+                        outcome.statusCode(),
+                        outcome.error(),
+                        now)
                 .call(() -> webhooks.failed(delivery.webhookId, now))
-                .call(() -> webhooks.disableIfFailingSince(delivery.webhookId, now.minus(settings.disableAfter()),
-                        disabledReason(outcome, now), now))
+                .call(() -> webhooks.disableIfFailingSince(
+                        delivery.webhookId, now.minus(settings.disableAfter()), disabledReason(outcome, now), now))
                 .map(settled -> settled ? next : null);
     }
 
@@ -211,14 +239,19 @@ public class DeliveryLedger {
         for (Delivery delivery : claimed) {
             Webhook webhook = byId.get(delivery.webhookId);
             if (webhook == null || !webhook.isActive()) {
-                abandoned.add(deliveries.abandon(delivery.id, owner, "Not sent: the webhook was disabled"
-                        + (webhook == null || webhook.disabledReason == null ? "." : " (" + webhook.disabledReason
-                        + ")."), now));
+                abandoned.add(deliveries.abandon(
+                        delivery.id,
+                        owner,
+                        "Not sent: the webhook was disabled"
+                                + (webhook == null || webhook.disabledReason == null
+                                        ? "."
+                                        : " (" + webhook.disabledReason + ")."),
+                        now));
                 continue;
             }
             try {
-                sends.add(new Send(delivery, URI.create(webhook.url), signingSecrets(webhook, now),
-                        webhook.failingSince != null));
+                sends.add(new Send(
+                        delivery, URI.create(webhook.url), signingSecrets(webhook, now), webhook.failingSince != null));
             } catch (IllegalStateException unreadable) {
                 abandoned.add(deliveries.abandon(delivery.id, owner, unreadable.getMessage(), now));
             }
@@ -236,7 +269,8 @@ public class DeliveryLedger {
 
     private List<String> signingSecrets(Webhook webhook, Instant now) {
         List<String> signing = new ArrayList<>(List.of(secrets.open(webhook.secret)));
-        if (webhook.previousSecret != null && webhook.previousSecretExpires != null
+        if (webhook.previousSecret != null
+                && webhook.previousSecretExpires != null
                 && webhook.previousSecretExpires.isAfter(now)) {
             signing.add(secrets.open(webhook.previousSecret));
         }

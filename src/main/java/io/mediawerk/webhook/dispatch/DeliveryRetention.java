@@ -22,11 +22,15 @@ public class DeliveryRetention {
         this.keep = config.webhooks().keepDeliveries();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "1h",
+            delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @WithTransaction
     Uni<Void> deleteOld() {
-        return deliveries.deleteCreatedBefore(Times.now().minus(keep))
+        return deliveries
+                .deleteCreatedBefore(Times.now().minus(keep))
                 .invoke(deleted -> {
                     if (deleted > 0) {
                         Log.infof("Deleted %d webhook deliveries older than %s", deleted, keep);

@@ -44,10 +44,14 @@ public class DeliverySender {
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean stopping;
 
-    public DeliverySender(DeliveryLedger ledger, DeliverySlots slots, WebhookClient client, Vertx vertx,
-                          OwnContexts contexts, MediawerkConfig config,
-                          @ConfigProperty(name = "mp.messaging.incoming.events.enabled", defaultValue = "true")
-                          boolean enabled) {
+    public DeliverySender(
+            DeliveryLedger ledger,
+            DeliverySlots slots,
+            WebhookClient client,
+            Vertx vertx,
+            OwnContexts contexts,
+            MediawerkConfig config,
+            @ConfigProperty(name = "mp.messaging.incoming.events.enabled", defaultValue = "true") boolean enabled) {
         this.ledger = ledger;
         this.slots = slots;
         this.client = client;
@@ -79,7 +83,8 @@ public class DeliverySender {
             }
         }
         if (slots.inFlight() > 0) {
-            Log.warnf("Stopping with %d webhook deliveries unfinished; they are sent again when their leases end",
+            Log.warnf(
+                    "Stopping with %d webhook deliveries unfinished; they are sent again when their leases end",
                     slots.inFlight());
         }
     }
@@ -108,17 +113,25 @@ public class DeliverySender {
     }
 
     private void claim() {
-        ledger.claim().subscribe().with(sends -> {
-            sendAll(sends);
-            if (sends.isEmpty() && slots.free() > 0 && slots.full().isEmpty()) {
-                // nothing is due, not even for webhooks the claim skipped as full
-                backlog.set(false);
-            }
-            claimed();
-        }, failure -> {
-            Log.warnf("Looking for webhook deliveries failed, retrying at the next poll: %s", failure.toString());
-            claimed();
-        });
+        ledger.claim()
+                .subscribe()
+                .with(
+                        sends -> {
+                            sendAll(sends);
+                            if (sends.isEmpty()
+                                    && slots.free() > 0
+                                    && slots.full().isEmpty()) {
+                                // nothing is due, not even for webhooks the claim skipped as full
+                                backlog.set(false);
+                            }
+                            claimed();
+                        },
+                        failure -> {
+                            Log.warnf(
+                                    "Looking for webhook deliveries failed, retrying at the next poll: %s",
+                                    failure.toString());
+                            claimed();
+                        });
     }
 
     private void claimed() {
@@ -145,14 +158,18 @@ public class DeliverySender {
                     claimIfBacklog();
                 })
                 .chain(outcome -> ledger.record(send, outcome))
-                .subscribe().with(next -> {
-                    wakeAt(next);
-                    recorded();
-                }, failure -> {
-                    Log.warnf("Recording an attempt of delivery %s failed; it is retried when its lease ends: %s",
-                            send.delivery().id, failure.toString());
-                    recorded();
-                });
+                .subscribe()
+                .with(
+                        next -> {
+                            wakeAt(next);
+                            recorded();
+                        },
+                        failure -> {
+                            Log.warnf(
+                                    "Recording an attempt of delivery %s failed; it is retried when its lease ends: %s",
+                                    send.delivery().id, failure.toString());
+                            recorded();
+                        });
     }
 
     private void recorded() {

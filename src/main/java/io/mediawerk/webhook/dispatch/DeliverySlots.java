@@ -24,7 +24,8 @@ public class DeliverySlots {
     public DeliverySlots(MediawerkConfig config, MeterRegistry metrics) {
         this(config.webhooks().maxInFlight(), config.webhooks().maxInFlightPerWebhook());
         Gauge.builder("mediawerk.webhook.deliveries.in.flight", this, DeliverySlots::inFlight)
-                .description("Webhook deliveries this dispatcher is sending or recording").register(metrics);
+                .description("Webhook deliveries this dispatcher is sending or recording")
+                .register(metrics);
     }
 
     DeliverySlots(int max, int perWebhook) {
@@ -69,8 +70,10 @@ public class DeliverySlots {
 
     /** Webhooks with no room left, whose deliveries a claim need not look at. */
     public synchronized java.util.List<String> full() {
-        return atReceiver.entrySet().stream().filter(entry -> entry.getValue() >= perWebhook)
-                .map(Map.Entry::getKey).toList();
+        return atReceiver.entrySet().stream()
+                .filter(entry -> entry.getValue() >= perWebhook)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     public int perWebhook() {

@@ -40,14 +40,22 @@ public class EventFanout {
         }
         long started = System.nanoTime();
         return ledger.fanOut(events)
-                .onFailure().invoke(e -> Log.warnf("Making webhook deliveries of %d events failed, retrying: %s",
-                        events.size(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).indefinitely()
+                .onFailure()
+                .invoke(e -> Log.warnf(
+                        "Making webhook deliveries of %d events failed, retrying: %s", events.size(), e.toString()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .indefinitely()
                 .invoke(made -> {
                     if (Log.isDebugEnabled() && !events.isEmpty()) {
-                        Log.debugf("%d events (oldest made %d ms before) became %d deliveries in %d ms, %d waiting",
-                                events.size(), Duration.between(events.get(0).created(), Instant.now()).toMillis(),
-                                made.now().size() + made.waiting(), (System.nanoTime() - started) / 1_000_000,
+                        Log.debugf(
+                                "%d events (oldest made %d ms before) became %d deliveries in %d ms, %d waiting",
+                                events.size(),
+                                Duration.between(events.get(0).created(), Instant.now())
+                                        .toMillis(),
+                                made.now().size() + made.waiting(),
+                                (System.nanoTime() - started) / 1_000_000,
                                 made.waiting());
                     }
                     sender.sendAll(made.now());

@@ -56,10 +56,11 @@ public class WebhookClient {
     public Uni<AttemptOutcome> post(URI uri, MultiMap headers, String body) {
         long started = System.nanoTime();
         return targets.resolve(uri)
-                .chain(address -> Uni.createFrom().<AttemptOutcome>emitter(emitter ->
-                        new Exchange(uri, address, headers, body, started, emitter).start()))
-                .onFailure().recoverWithItem(failure -> AttemptOutcome.failed(millisSince(started),
-                        describe(uri, failure)));
+                .chain(address -> Uni.createFrom()
+                        .<AttemptOutcome>emitter(
+                                emitter -> new Exchange(uri, address, headers, body, started, emitter).start()))
+                .onFailure()
+                .recoverWithItem(failure -> AttemptOutcome.failed(millisSince(started), describe(uri, failure)));
     }
 
     /** One request and its answer; completes exactly once: answered, failed or timed out. */
@@ -75,8 +76,13 @@ public class WebhookClient {
         private final AtomicReference<HttpClientRequest> request = new AtomicReference<>();
         private long timer;
 
-        Exchange(URI uri, InetAddress address, MultiMap headers, String body, long started,
-                 UniEmitter<? super AttemptOutcome> emitter) {
+        Exchange(
+                URI uri,
+                InetAddress address,
+                MultiMap headers,
+                String body,
+                long started,
+                UniEmitter<? super AttemptOutcome> emitter) {
             this.uri = uri;
             this.address = address;
             this.headers = headers;
@@ -88,12 +94,16 @@ public class WebhookClient {
         void start() {
             timer = vertx.setTimer(timeoutMs, ignored -> {
                 HttpClientRequest sent = request.get();
-                if (finish(AttemptOutcome.failed(millisSince(started), "No answer within " + timeoutMs / 1000.0
-                        + " s; the receiver must answer 2xx within the timeout (queue slow work).")) && sent != null) {
+                if (finish(AttemptOutcome.failed(
+                                millisSince(started),
+                                "No answer within " + timeoutMs / 1000.0
+                                        + " s; the receiver must answer 2xx within the timeout (queue slow work)."))
+                        && sent != null) {
                     sent.reset();
                 }
             });
-            RequestOptions options = NetworkPolicy.requestTo(uri, address, HttpMethod.POST).setHeaders(headers);
+            RequestOptions options =
+                    NetworkPolicy.requestTo(uri, address, HttpMethod.POST).setHeaders(headers);
             client.request(options)
                     .onSuccess(created -> {
                         request.set(created);
@@ -124,8 +134,8 @@ public class WebhookClient {
         }
 
         private void answered(HttpClientResponse response, Buffer start) {
-            finish(AttemptOutcome.answered(response.statusCode(), millisSince(started),
-                    response.getHeader("Location"), excerpt(start)));
+            finish(AttemptOutcome.answered(
+                    response.statusCode(), millisSince(started), response.getHeader("Location"), excerpt(start)));
         }
 
         private void fail(Throwable failure) {

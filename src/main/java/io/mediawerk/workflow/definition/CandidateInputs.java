@@ -18,8 +18,7 @@ final class CandidateInputs {
     private static final double LONG = 86_400;
     private static final double SHORT = 10;
 
-    private CandidateInputs() {
-    }
+    private CandidateInputs() {}
 
     /** What a media's original may be. */
     static List<Source> original() {
@@ -37,18 +36,34 @@ final class CandidateInputs {
     static Optional<Source> output(String kind, Map<String, Object> options, Source from) {
         String format = String.valueOf(options.get("format"));
         Source made = switch (kind) {
-            case "video" -> source("video", format, "h264", Boolean.TRUE.equals(options.get("audio")) ? "aac" : null,
-                    from.width, from.height, from.duration, from.fps);
+            case "video" ->
+                source(
+                        "video",
+                        format,
+                        "h264",
+                        Boolean.TRUE.equals(options.get("audio")) ? "aac" : null,
+                        from.width,
+                        from.height,
+                        from.duration,
+                        from.fps);
             case "audio" -> source("audio", format, null, format, null, null, from.duration, null);
             case "image", "animation" -> source("image", format, format, null, from.width, from.height, null, null);
             default -> null;
         };
         return made == null || !TransformOptions.isReadable(TransformInputs.facts(made))
-                ? Optional.empty() : Optional.of(made);
+                ? Optional.empty()
+                : Optional.of(made);
     }
 
-    private static Source source(String kind, String container, String videoCodec, String audioCodec, Integer width,
-                                 Integer height, Double duration, Double fps) {
+    private static Source source(
+            String kind,
+            String container,
+            String videoCodec,
+            String audioCodec,
+            Integer width,
+            Integer height,
+            Double duration,
+            Double fps) {
         Source source = new Source();
         source.kind = kind;
         source.container = container;

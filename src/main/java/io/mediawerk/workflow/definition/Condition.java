@@ -64,21 +64,24 @@ public record Condition(String prop, String op, JsonNode value) {
      */
     static Condition parse(JsonNode node, String at, StepErrors errors) {
         if (!node.isObject()) {
-            throw errors.invalid(at, "each condition must be an object such as {\"prop\": \"kind\", \"value\": "
-                    + "\"video\"}.");
+            throw errors.invalid(
+                    at, "each condition must be an object such as {\"prop\": \"kind\", \"value\": " + "\"video\"}.");
         }
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw errors.invalid(at + "." + name, "unknown field '" + name + "' in a condition; a condition has "
-                        + "prop, op and value.");
+                throw errors.invalid(
+                        at + "." + name,
+                        "unknown field '" + name + "' in a condition; a condition has " + "prop, op and value.");
             }
         }
         JsonNode propNode = node.get("prop");
         if (propNode == null || !propNode.isTextual() || !MediaFacts.isKnown(propNode.textValue())) {
-            throw errors.invalid(at + ".prop", "prop must be one of kind, format, mime_type, title, duration, width, "
-                    + "height, fps, filesize, or metadata.<key>.");
+            throw errors.invalid(
+                    at + ".prop",
+                    "prop must be one of kind, format, mime_type, title, duration, width, "
+                            + "height, fps, filesize, or metadata.<key>.");
         }
         String prop = propNode.textValue();
         JsonNode opNode = node.get("op");
@@ -101,8 +104,10 @@ public record Condition(String prop, String op, JsonNode value) {
                     throw errors.invalid(at, op + " compares numbers; value must be a number.");
                 }
                 if (MediaFacts.TEXTS.contains(prop)) {
-                    throw errors.invalid(at, prop + " is text; gt and lt compare numbers (duration, width, height, "
-                            + "fps, filesize, or a number in metadata).");
+                    throw errors.invalid(
+                            at,
+                            prop + " is text; gt and lt compare numbers (duration, width, height, "
+                                    + "fps, filesize, or a number in metadata).");
                 }
             }
             case "in" -> {

@@ -23,6 +23,8 @@ public record Definition(List<WorkflowStep> steps, ArrayNode json) {
         if (step.input() == null) {
             return Optional.empty();
         }
-        return steps.stream().filter(other -> step.input().equals(other.label())).findFirst();
+        return steps.stream()
+                .filter(other -> step.input().equals(other.label()))
+                .findFirst();
     }
 }

@@ -32,13 +32,14 @@ public final class DefinitionParser {
     private final List<WorkflowStep> steps = new ArrayList<>();
     private final Map<String, WorkflowStep> byLabel = new HashMap<>();
 
-    private DefinitionParser() {
-    }
+    private DefinitionParser() {}
 
     public static Definition parse(JsonNode node) {
         if (node == null || node.isNull()) {
-            throw ApiException.invalid("steps", "Field 'steps' is required: a list of steps, e.g. [{\"kind\": "
-                    + "\"image\", \"label\": \"poster\"}].");
+            throw ApiException.invalid(
+                    "steps",
+                    "Field 'steps' is required: a list of steps, e.g. [{\"kind\": "
+                            + "\"image\", \"label\": \"poster\"}].");
         }
         DefinitionParser parser = new DefinitionParser();
         ArrayNode json = parser.list(node, "steps", null, false, 1);
@@ -48,12 +49,15 @@ public final class DefinitionParser {
 
     private ArrayNode list(JsonNode node, String container, WorkflowStep parent, boolean inElse, int depth) {
         if (!node.isArray()) {
-            throw ApiException.badRequest("invalid_type", "Field '" + container + "' must be a list of steps.",
-                    container);
+            throw ApiException.badRequest(
+                    "invalid_type", "Field '" + container + "' must be a list of steps.", container);
         }
         if (node.isEmpty()) {
-            throw ApiException.invalid(container, container.equals("steps") ? "A workflow needs at least one step."
-                    : "'" + container + "' needs at least one step; leave it out if nothing should run there.");
+            throw ApiException.invalid(
+                    container,
+                    container.equals("steps")
+                            ? "A workflow needs at least one step."
+                            : "'" + container + "' needs at least one step; leave it out if nothing should run there.");
         }
         if (depth > MAX_DEPTH) {
             throw ApiException.invalid(container, "Conditions may be nested " + MAX_DEPTH + " deep at most.");
@@ -65,25 +69,25 @@ public final class DefinitionParser {
         return json;
     }
 
-    private ObjectNode step(JsonNode node, String path, String container, WorkflowStep parent, boolean inElse,
-                            int depth) {
+    private ObjectNode step(
+            JsonNode node, String path, String container, WorkflowStep parent, boolean inElse, int depth) {
         if (steps.size() >= MAX_STEPS) {
             throw ApiException.invalid(path, "A workflow has at most " + MAX_STEPS + " steps, branches included.");
         }
         if (!node.isObject()) {
-            throw ApiException.badRequest("invalid_type", "Step " + path + " must be a JSON object with a kind.",
-                    path);
+            throw ApiException.badRequest("invalid_type", "Step " + path + " must be a JSON object with a kind.", path);
         }
         JsonNode kindNode = node.get("kind");
         if (kindNode == null || !kindNode.isTextual()) {
-            throw ApiException.invalid(path + ".kind", "Step " + path + ": 'kind' is required, one of "
-                    + StepFamily.kinds() + ".");
+            throw ApiException.invalid(
+                    path + ".kind", "Step " + path + ": 'kind' is required, one of " + StepFamily.kinds() + ".");
         }
         String kind = kindNode.textValue();
         StepFamily family = StepFamily.of(kind);
         if (family == null) {
-            throw ApiException.invalid(path + ".kind", "Step " + path + ": unknown kind '" + kind + "'; use one of "
-                    + StepFamily.kinds() + ".");
+            throw ApiException.invalid(
+                    path + ".kind",
+                    "Step " + path + ": unknown kind '" + kind + "'; use one of " + StepFamily.kinds() + ".");
         }
         String label = label(node, path, family == StepFamily.CONDITIONS ? null : kind);
         StepErrors errors = new StepErrors(label == null ? path : path + " ('" + label + "')");
@@ -92,20 +96,40 @@ public final class DefinitionParser {
                 : workStep((ObjectNode) node, path, container, kind, family, label, parent, inElse, errors);
     }
 
-    private ObjectNode workStep(ObjectNode node, String path, String container, String kind, StepFamily family,
-                                String label, WorkflowStep parent, boolean inElse, StepErrors errors) {
+    private ObjectNode workStep(
+            ObjectNode node,
+            String path,
+            String container,
+            String kind,
+            StepFamily family,
+            String label,
+            WorkflowStep parent,
+            boolean inElse,
+            StepErrors errors) {
         String input = null;
         JsonNode inputNode = node.get("input");
         if (inputNode != null && !inputNode.isNull()) {
             if (!inputNode.isTextual() || inputNode.textValue().isBlank()) {
-                throw errors.invalid(path + ".input", "input must be the label of an earlier step, whose output "
-                        + "this step reads; leave it out to read the media's original.");
+                throw errors.invalid(
+                        path + ".input",
+                        "input must be the label of an earlier step, whose output "
+                                + "this step reads; leave it out to read the media's original.");
             }
             input = inputNode.textValue();
         }
         ObjectNode options = options(node, path, errors);
-        WorkflowStep step = new WorkflowStep(path, steps.size(), container, kind, family, label, input, options,
-                List.of(), parent == null ? null : parent.path(), inElse);
+        WorkflowStep step = new WorkflowStep(
+                path,
+                steps.size(),
+                container,
+                kind,
+                family,
+                label,
+                input,
+                options,
+                List.of(),
+                parent == null ? null : parent.path(),
+                inElse);
         add(step, errors);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("kind", kind);
@@ -117,15 +141,28 @@ public final class DefinitionParser {
         return json;
     }
 
-    private ObjectNode conditionsStep(ObjectNode node, String path, String container, String label,
-                                      WorkflowStep parent, boolean inElse, int depth, StepErrors errors) {
-        allowOnly(node, CONDITIONS_FIELDS, path, errors, "a conditions step has kind, label, conditions, next "
-                + "and else");
+    private ObjectNode conditionsStep(
+            ObjectNode node,
+            String path,
+            String container,
+            String label,
+            WorkflowStep parent,
+            boolean inElse,
+            int depth,
+            StepErrors errors) {
+        allowOnly(
+                node,
+                CONDITIONS_FIELDS,
+                path,
+                errors,
+                "a conditions step has kind, label, conditions, next " + "and else");
         JsonNode given = node.get("conditions");
         if (given == null || !given.isArray() || given.isEmpty() || given.size() > MAX_CONDITIONS) {
-            throw errors.invalid(path + ".conditions", "conditions must be a list of 1 to " + MAX_CONDITIONS
-                    + " tests such as {\"prop\": \"kind\", \"value\": \"video\"}, all of which must hold for "
-                    + "'next' to run.");
+            throw errors.invalid(
+                    path + ".conditions",
+                    "conditions must be a list of 1 to " + MAX_CONDITIONS
+                            + " tests such as {\"prop\": \"kind\", \"value\": \"video\"}, all of which must hold for "
+                            + "'next' to run.");
         }
         List<Condition> conditions = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
@@ -134,9 +171,18 @@ public final class DefinitionParser {
         if (!node.has("next") || node.get("next").isNull()) {
             throw errors.invalid(path + ".next", "next is required: the steps that run when the conditions hold.");
         }
-        WorkflowStep step = new WorkflowStep(path, steps.size(), container, StepFamily.CONDITIONS_KIND,
-                StepFamily.CONDITIONS, label, null, null, List.copyOf(conditions),
-                parent == null ? null : parent.path(), inElse);
+        WorkflowStep step = new WorkflowStep(
+                path,
+                steps.size(),
+                container,
+                StepFamily.CONDITIONS_KIND,
+                StepFamily.CONDITIONS,
+                label,
+                null,
+                null,
+                List.copyOf(conditions),
+                parent == null ? null : parent.path(),
+                inElse);
         add(step, errors);
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("kind", StepFamily.CONDITIONS_KIND);
@@ -157,10 +203,15 @@ public final class DefinitionParser {
         if (step.label() != null) {
             WorkflowStep before = byLabel.putIfAbsent(step.label(), step);
             if (before != null) {
-                throw errors.invalid(step.path() + ".label", "label '" + step.label() + "' is used by "
-                        + before.path() + " too; labels name steps and their outputs, so each step needs its own"
-                        + (step.label().equals(step.kind()) ? " (a step without a label is labelled with its kind)"
-                        : "") + ".");
+                throw errors.invalid(
+                        step.path() + ".label",
+                        "label '" + step.label() + "' is used by "
+                                + before.path()
+                                + " too; labels name steps and their outputs, so each step needs its own"
+                                + (step.label().equals(step.kind())
+                                        ? " (a step without a label is labelled with its kind)"
+                                        : "")
+                                + ".");
             }
         }
         steps.add(step);
@@ -180,16 +231,19 @@ public final class DefinitionParser {
         if (value == null || value.isNull()) {
             return fallback;
         }
-        if (!value.isTextual() || !SourceService.LABEL.matcher(value.textValue()).matches()
+        if (!value.isTextual()
+                || !SourceService.LABEL.matcher(value.textValue()).matches()
                 || Source.ORIGINAL.equals(value.textValue())) {
-            throw ApiException.invalid(path + ".label", "Step " + path + ": label must be 1 to 64 letters, digits, "
-                    + "'.', '-' or '_', starting with a letter or digit, and not 'original'.");
+            throw ApiException.invalid(
+                    path + ".label",
+                    "Step " + path + ": label must be 1 to 64 letters, digits, "
+                            + "'.', '-' or '_', starting with a letter or digit, and not 'original'.");
         }
         return value.textValue();
     }
 
-    private static void allowOnly(ObjectNode node, Set<String> allowed, String path, StepErrors errors,
-                                  String explanation) {
+    private static void allowOnly(
+            ObjectNode node, Set<String> allowed, String path, StepErrors errors, String explanation) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -208,34 +262,49 @@ public final class DefinitionParser {
         String param = step.path() + ".input";
         WorkflowStep source = byLabel.get(step.input());
         if (source == null) {
-            throw errors.invalid(param, "no step is labelled '" + step.input() + "'. Labels in this workflow: "
-                    + String.join(", ", labels()) + ".");
+            throw errors.invalid(
+                    param,
+                    "no step is labelled '" + step.input() + "'. Labels in this workflow: "
+                            + String.join(", ", labels()) + ".");
         }
         if (source == step) {
-            throw errors.invalid(param, "a step cannot read its own output (that is a cycle); name an earlier "
-                    + "step, or leave input out to read the original.");
+            throw errors.invalid(
+                    param,
+                    "a step cannot read its own output (that is a cycle); name an earlier "
+                            + "step, or leave input out to read the original.");
         }
         if (source.order() > step.order()) {
             String cycle = cycleThrough(step, source);
-            throw errors.invalid(param, cycle != null
-                    ? "its input makes a cycle (" + cycle + "): these steps wait for each other's output. A step "
-                    + "can only read the output of a step before it."
-                    : "input '" + step.input() + "' is " + source.path() + ", a later step; a step can only read "
-                    + "the output of a step before it. Move " + source.path() + " above this step.");
+            throw errors.invalid(
+                    param,
+                    cycle != null
+                            ? "its input makes a cycle (" + cycle
+                                    + "): these steps wait for each other's output. A step "
+                                    + "can only read the output of a step before it."
+                            : "input '" + step.input() + "' is " + source.path()
+                                    + ", a later step; a step can only read " + "the output of a step before it. Move "
+                                    + source.path() + " above this step.");
         }
         if (source.family() != StepFamily.TRANSFORM) {
-            throw errors.invalid(param, "'" + step.input() + "' is " + (source.isConditions()
-                    ? "a conditions step, which makes no output"
-                    : "an intelligence step: it makes data about the media (JSON), which no step can read")
-                    + ". Name a transform step, or leave input out to read the original.");
+            throw errors.invalid(
+                    param,
+                    "'" + step.input() + "' is "
+                            + (source.isConditions()
+                                    ? "a conditions step, which makes no output"
+                                    : "an intelligence step: it makes data about the media (JSON), which no step can read")
+                            + ". Name a transform step, or leave input out to read the original.");
         }
         if (THUMBNAILS.equals(source.kind())) {
-            throw errors.invalid(param, "'" + step.input() + "' makes thumbnails (a sprite sheet and a WebVTT "
-                    + "file), which no step can read.");
+            throw errors.invalid(
+                    param,
+                    "'" + step.input() + "' makes thumbnails (a sprite sheet and a WebVTT "
+                            + "file), which no step can read.");
         }
         if (!step.canSee(source)) {
-            throw errors.invalid(param, "'" + step.input() + "' is in " + source.container() + ", a branch this "
-                    + "step is not part of, so it may not run. Move this step into that branch.");
+            throw errors.invalid(
+                    param,
+                    "'" + step.input() + "' is in " + source.container() + ", a branch this "
+                            + "step is not part of, so it may not run. Move this step into that branch.");
         }
     }
 
@@ -255,7 +324,9 @@ public final class DefinitionParser {
     }
 
     private List<String> labels() {
-        return steps.stream().filter(step -> step.label() != null && !step.isConditions())
-                .map(WorkflowStep::label).toList();
+        return steps.stream()
+                .filter(step -> step.label() != null && !step.isConditions())
+                .map(WorkflowStep::label)
+                .toList();
     }
 }

@@ -38,7 +38,8 @@ public final class MediaFacts {
     }
 
     static boolean isKnown(String prop) {
-        return NUMBERS.contains(prop) || TEXTS.contains(prop)
+        return NUMBERS.contains(prop)
+                || TEXTS.contains(prop)
                 || prop.startsWith(METADATA) && prop.length() > METADATA.length();
     }
 

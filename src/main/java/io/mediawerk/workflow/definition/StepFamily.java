@@ -6,7 +6,9 @@ import java.util.TreeSet;
 
 /** What a step's kind makes it: a transform (makes a source), an analysis, or a branch on the media's props. */
 public enum StepFamily {
-    TRANSFORM, INTELLIGENCE, CONDITIONS;
+    TRANSFORM,
+    INTELLIGENCE,
+    CONDITIONS;
 
     public static final String CONDITIONS_KIND = "conditions";
 

@@ -17,8 +17,7 @@ public final class StepOptionChecks {
 
     private static final Set<String> INPUT_PARAMS = Set.of("kind", "input", "media_id");
 
-    private StepOptionChecks() {
-    }
+    private StepOptionChecks() {}
 
     public static void check(Definition definition, Set<String> withoutProvider) {
         Map<String, List<Source>> outputs = new HashMap<>();
@@ -29,16 +28,18 @@ public final class StepOptionChecks {
             List<Source> candidates = step.input() == null ? CandidateInputs.original() : outputs.get(step.input());
             StepErrors errors = new StepErrors(step.name());
             if (candidates.isEmpty()) {
-                throw errors.invalid(step.path() + ".input", "'" + step.input() + "' makes a source that no step "
-                        + "can read (an HLS stream is many files); name another step.");
+                throw errors.invalid(
+                        step.path() + ".input",
+                        "'" + step.input() + "' makes a source that no step "
+                                + "can read (an HLS stream is many files); name another step.");
             }
             outputs.put(step.label(), check(step, candidates, withoutProvider, errors));
         }
     }
 
     /** What the step makes from the candidates it accepts; a 400 when it accepts none. */
-    private static List<Source> check(WorkflowStep step, List<Source> candidates, Set<String> withoutProvider,
-                                      StepErrors errors) {
+    private static List<Source> check(
+            WorkflowStep step, List<Source> candidates, Set<String> withoutProvider, StepErrors errors) {
         List<Source> made = new ArrayList<>();
         ApiException optionError = null;
         ApiException inputError = null;
@@ -70,8 +71,8 @@ public final class StepOptionChecks {
         if (step.input() == null) {
             throw errors.invalid(step.path() + ".kind", inputError.getMessage());
         }
-        throw errors.invalid(step.path() + ".input", "it cannot read what '" + step.input() + "' makes: "
-                + inputError.getMessage());
+        throw errors.invalid(
+                step.path() + ".input", "it cannot read what '" + step.input() + "' makes: " + inputError.getMessage());
     }
 
     private static String optionParam(WorkflowStep step, String param) {

@@ -10,8 +10,7 @@ import java.util.Set;
 /** A step's options checked against one input, with every default filled in: what its task runs with. */
 public final class StepOptions {
 
-    private StepOptions() {
-    }
+    private StepOptions() {}
 
     /**
      * @param withoutProvider the intelligence kinds that have no model provider configured
@@ -19,7 +18,8 @@ public final class StepOptions {
      */
     public static Map<String, Object> on(WorkflowStep step, Source input, Set<String> withoutProvider) {
         if (step.family() == StepFamily.TRANSFORM) {
-            return TransformOptions.validate(step.kind(), step.options(), TransformInputs.facts(input)).options();
+            return TransformOptions.validate(step.kind(), step.options(), TransformInputs.facts(input))
+                    .options();
         }
         return IntelligenceKinds.validate(step.kind(), step.options(), input, withoutProvider);
     }

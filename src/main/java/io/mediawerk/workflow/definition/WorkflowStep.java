@@ -17,9 +17,18 @@ import java.util.List;
  * @param parent the path of the conditions step whose branch holds this step; null at the top
  * @param inElse true when the step is in its parent's {@code else} branch
  */
-public record WorkflowStep(String path, int order, String container, String kind, StepFamily family, String label,
-                           String input, ObjectNode options, List<Condition> conditions, String parent,
-                           boolean inElse) {
+public record WorkflowStep(
+        String path,
+        int order,
+        String container,
+        String kind,
+        StepFamily family,
+        String label,
+        String input,
+        ObjectNode options,
+        List<Condition> conditions,
+        String parent,
+        boolean inElse) {
 
     public boolean isConditions() {
         return family == StepFamily.CONDITIONS;

@@ -47,8 +47,15 @@ public class RunEngine implements TaskEndings {
     private final TaskQueue queue;
     private final Events events;
 
-    public RunEngine(RunRepository runs, TaskRepository tasks, MediaRepository media, SourceRepository sources,
-                     WorkflowService workflows, IntelligenceService intelligence, TaskQueue queue, Events events) {
+    public RunEngine(
+            RunRepository runs,
+            TaskRepository tasks,
+            MediaRepository media,
+            SourceRepository sources,
+            WorkflowService workflows,
+            IntelligenceService intelligence,
+            TaskQueue queue,
+            Events events) {
         this.runs = runs;
         this.tasks = tasks;
         this.media = media;
@@ -71,11 +78,14 @@ public class RunEngine implements TaskEndings {
         run.status = WorkflowRun.RUNNING;
         run.definition = workflow.definition;
         run.state = new RunState();
-        definition.steps().forEach(step -> run.state.steps.add(RunStep.waiting(step.path(), step.label(),
-                step.kind())));
+        definition
+                .steps()
+                .forEach(step -> run.state.steps.add(RunStep.waiting(step.path(), step.label(), step.kind())));
         run.created = Times.now();
         run.updated = run.created;
-        return runs.persist(run).chain(() -> advance(run, definition, target, original)).replaceWith(run);
+        return runs.persist(run)
+                .chain(() -> advance(run, definition, target, original))
+                .replaceWith(run);
     }
 
     @Override
@@ -83,8 +93,8 @@ public class RunEngine implements TaskEndings {
         if (task.workflowRunId == null) {
             return Uni.createFrom().voidItem();
         }
-        return runs.lock(task.workflowRunId).chain(run -> run == null || run.isFinished()
-                ? Uni.createFrom().voidItem() : settle(run));
+        return runs.lock(task.workflowRunId)
+                .chain(run -> run == null || run.isFinished() ? Uni.createFrom().voidItem() : settle(run));
     }
 
     /**
@@ -98,13 +108,16 @@ public class RunEngine implements TaskEndings {
                 run.end(WorkflowRun.CANCELLED);
                 return Uni.createFrom().voidItem();
             }
-            return syncRunningSteps(run).chain(() -> sources.findOriginal(found.id))
+            return syncRunningSteps(run)
+                    .chain(() -> sources.findOriginal(found.id))
                     .chain(original -> advance(run, workflows.definitionOf(run.definition), found, original));
         });
     }
 
     private Uni<Void> syncRunningSteps(WorkflowRun run) {
-        List<RunStep> running = run.state.steps.stream().filter(step -> step.is(RunStep.RUNNING)).toList();
+        List<RunStep> running = run.state.steps.stream()
+                .filter(step -> step.is(RunStep.RUNNING))
+                .toList();
         return InTurn.each(running, step -> tasks.findById(step.taskId).invoke(task -> record(step, task)));
     }
 
@@ -127,8 +140,8 @@ public class RunEngine implements TaskEndings {
                 .chain(() -> finishIfDone(run));
     }
 
-    private Uni<Void> visit(WorkflowRun run, Definition definition, WorkflowStep step, MediaFacts facts,
-                            Source original) {
+    private Uni<Void> visit(
+            WorkflowRun run, Definition definition, WorkflowStep step, MediaFacts facts, Source original) {
         RunStep state = run.state.at(step.path());
         if (!state.is(RunStep.WAITING)) {
             return Uni.createFrom().voidItem();
@@ -154,8 +167,9 @@ public class RunEngine implements TaskEndings {
         }
         RunStep input = run.state.at(inputStep.path());
         if (input.is(RunStep.FAILED)) {
-            state.failed(DEPENDENCY_FAILED, "Step " + inputStep.name() + " failed, so this step, which reads its "
-                    + "output, did not run.");
+            state.failed(
+                    DEPENDENCY_FAILED,
+                    "Step " + inputStep.name() + " failed, so this step, which reads its " + "output, did not run.");
             return Uni.createFrom().voidItem();
         }
         if (input.is(RunStep.SKIPPED)) {
@@ -167,8 +181,10 @@ public class RunEngine implements TaskEndings {
         }
         return sources.findById(input.sourceId).chain(source -> {
             if (source == null) {
-                state.failed("input_deleted", "The source " + input.sourceId + " that step " + inputStep.name()
-                        + " made was deleted before this step could read it.");
+                state.failed(
+                        "input_deleted",
+                        "The source " + input.sourceId + " that step " + inputStep.name()
+                                + " made was deleted before this step could read it.");
                 return Uni.createFrom().voidItem();
             }
             return startTask(run, step, state, source);
@@ -185,8 +201,8 @@ public class RunEngine implements TaskEndings {
             return Uni.createFrom().voidItem();
         }
         boolean transform = step.family() == StepFamily.TRANSFORM;
-        Task task = Task.pending(input, transform ? Task.TRANSFORM : Task.INTELLIGENCE, step.kind(), options,
-                step.label());
+        Task task =
+                Task.pending(input, transform ? Task.TRANSFORM : Task.INTELLIGENCE, step.kind(), options, step.label());
         task.workflowRunId = run.id;
         state.running(task.id, task.outputSourceId);
         return queue.enqueue(task);
@@ -198,9 +214,11 @@ public class RunEngine implements TaskEndings {
         if (steps.stream().anyMatch(RunStep::isOpen)) {
             return Uni.createFrom().voidItem();
         }
-        RunStep failed = steps.stream().filter(step -> step.is(RunStep.FAILED))
-                .min((a, b) -> Boolean.compare(DEPENDENCY_FAILED.equals(a.errorCode),
-                        DEPENDENCY_FAILED.equals(b.errorCode))).orElse(null);
+        RunStep failed = steps.stream()
+                .filter(step -> step.is(RunStep.FAILED))
+                .min((a, b) ->
+                        Boolean.compare(DEPENDENCY_FAILED.equals(a.errorCode), DEPENDENCY_FAILED.equals(b.errorCode)))
+                .orElse(null);
         if (failed == null) {
             run.end(WorkflowRun.COMPLETED);
             return events.emit(EventType.WORKFLOW_COMPLETED, run.projectId, RunView.of(run));
@@ -213,7 +231,8 @@ public class RunEngine implements TaskEndings {
     }
 
     private static String describe(Source input) {
-        return Source.ORIGINAL.equals(input.label) ? "this media's original (" + input.kind + ")"
+        return Source.ORIGINAL.equals(input.label)
+                ? "this media's original (" + input.kind + ")"
                 : "source " + input.id + " (" + input.kind + ", " + input.container + ")";
     }
 }

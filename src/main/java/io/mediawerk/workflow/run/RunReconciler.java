@@ -28,11 +28,18 @@ public class RunReconciler {
         this.engine = engine;
     }
 
-    @Scheduled(every = "30s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "30s",
+            delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> onSchedule() {
-        return reconcile().onFailure().invoke(e -> Log.warnf("Bringing workflow runs up to date failed: %s",
-                e.toString())).onFailure().recoverWithNull().replaceWithVoid();
+        return reconcile()
+                .onFailure()
+                .invoke(e -> Log.warnf("Bringing workflow runs up to date failed: %s", e.toString()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     @WithTransaction

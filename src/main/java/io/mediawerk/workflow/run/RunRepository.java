@@ -19,15 +19,19 @@ public class RunRepository implements PanacheRepositoryBase<WorkflowRun, String>
     }
 
     public Uni<WorkflowRun> findOf(String projectId, String workflowId, String id) {
-        return find("id = ?1 and projectId = ?2 and workflowId = ?3", id, projectId, workflowId).firstResult();
+        return find("id = ?1 and projectId = ?2 and workflowId = ?3", id, projectId, workflowId)
+                .firstResult();
     }
 
-    public Uni<List<WorkflowRun>> list(String projectId, String workflowId, String mediaId, String status,
-                                       PageRequest page) {
+    public Uni<List<WorkflowRun>> list(
+            String projectId, String workflowId, String mediaId, String status, PageRequest page) {
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return find(where(mediaId, status), Sort.by(page.sort(), direction).and("id", direction),
-                parameters(projectId, workflowId, mediaId, status))
-                .range(page.offset(), page.offset() + page.limit() - 1).list();
+        return find(
+                        where(mediaId, status),
+                        Sort.by(page.sort(), direction).and("id", direction),
+                        parameters(projectId, workflowId, mediaId, status))
+                .range(page.offset(), page.offset() + page.limit() - 1)
+                .list();
     }
 
     public Uni<Long> count(String projectId, String workflowId, String mediaId, String status) {
@@ -36,10 +40,13 @@ public class RunRepository implements PanacheRepositoryBase<WorkflowRun, String>
 
     /** Running runs nothing has moved for since {@code before}, locked, skipping those another instance holds. */
     public Uni<List<WorkflowRun>> lockIdle(Instant before, int max) {
-        return getSession().chain(session -> session.createNativeQuery("""
+        return getSession()
+                .chain(session -> session.createNativeQuery("""
                 select * from workflow_runs where status = 'running' and updated < :before order by updated
                 limit :max for update skip locked""", WorkflowRun.class)
-                .setParameter("before", before).setParameter("max", max).getResultList());
+                        .setParameter("before", before)
+                        .setParameter("max", max)
+                        .getResultList());
     }
 
     private static String where(String mediaId, String status) {

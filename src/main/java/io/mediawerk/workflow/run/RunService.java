@@ -20,8 +20,8 @@ import java.util.Set;
 @ApplicationScoped
 public class RunService {
 
-    private static final Set<String> STATUSES = Set.of(WorkflowRun.RUNNING, WorkflowRun.COMPLETED,
-            WorkflowRun.FAILED, WorkflowRun.CANCELLED);
+    private static final Set<String> STATUSES =
+            Set.of(WorkflowRun.RUNNING, WorkflowRun.COMPLETED, WorkflowRun.FAILED, WorkflowRun.CANCELLED);
 
     private final RunRepository runs;
     private final WorkflowService workflows;
@@ -29,8 +29,12 @@ public class RunService {
     private final SourceRepository sources;
     private final RunEngine engine;
 
-    public RunService(RunRepository runs, WorkflowService workflows, MediaRepository media, SourceRepository sources,
-                      RunEngine engine) {
+    public RunService(
+            RunRepository runs,
+            WorkflowService workflows,
+            MediaRepository media,
+            SourceRepository sources,
+            RunEngine engine) {
         this.runs = runs;
         this.workflows = workflows;
         this.media = media;
@@ -44,20 +48,25 @@ public class RunService {
         if (mediaId == null) {
             throw ApiException.invalid("media_id", "Field 'media_id' is required: the media to run the workflow on.");
         }
-        return workflows.find(projectId, workflowId).chain(workflow -> {
-            if (!workflow.isActive()) {
-                throw ApiException.conflict("workflow_paused", "Workflow " + workflow.id + " is paused; set its "
-                        + "status to active to run it.");
-            }
-            return media.findReady(projectId, mediaId, "a workflow can run on it once it is ready")
-                    .chain(found -> sources.findOriginal(found.id).chain(original -> engine.start(workflow, found,
-                            original, WorkflowRun.TRIGGER_MANUAL)));
-        }).map(RunView::of);
+        return workflows
+                .find(projectId, workflowId)
+                .chain(workflow -> {
+                    if (!workflow.isActive()) {
+                        throw ApiException.conflict(
+                                "workflow_paused",
+                                "Workflow " + workflow.id + " is paused; set its " + "status to active to run it.");
+                    }
+                    return media.findReady(projectId, mediaId, "a workflow can run on it once it is ready")
+                            .chain(found -> sources.findOriginal(found.id)
+                                    .chain(original ->
+                                            engine.start(workflow, found, original, WorkflowRun.TRIGGER_MANUAL)));
+                })
+                .map(RunView::of);
     }
 
     @WithSession
-    public Uni<Page<RunView>> list(String projectId, String workflowId, String mediaId, String status,
-                                   PageRequest page) {
+    public Uni<Page<RunView>> list(
+            String projectId, String workflowId, String mediaId, String status, PageRequest page) {
         Fields.requireId(workflowId, "wfl", "workflow");
         if (mediaId != null && !Ids.looksLike(mediaId, "med")) {
             throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
@@ -75,7 +84,9 @@ public class RunService {
         Fields.requireId(workflowId, "wfl", "workflow");
         Fields.requireId(id, "run", "workflow run");
         return runs.findOf(projectId, workflowId, id)
-                .onItem().ifNull().failWith(() -> ApiException.notFound("workflow run", id))
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("workflow run", id))
                 .map(RunView::of);
     }
 }

@@ -23,6 +23,7 @@ public class RunStep {
     public String taskId;
     /** The source the step's task made, once completed. */
     public String sourceId;
+
     public Boolean matched;
     public String errorCode;
     public String error;

@@ -30,19 +30,21 @@ public class RunTriggers implements MediaArrivals {
     @Override
     public Uni<Void> ready(Media media, Source original) {
         if (media.workflowId != null) {
-            return workflows.findInProject(media.projectId, media.workflowId)
+            return workflows
+                    .findInProject(media.projectId, media.workflowId)
                     .chain(workflow -> run(workflow, media, original, WorkflowRun.TRIGGER_NAMED));
         }
-        return projects.findById(media.projectId).chain(project -> project == null
-                || project.defaultWorkflowId == null ? Uni.createFrom().voidItem()
-                : workflows.findInProject(media.projectId, project.defaultWorkflowId)
-                .chain(workflow -> run(workflow, media, original, WorkflowRun.TRIGGER_DEFAULT)));
+        return projects.findById(media.projectId)
+                .chain(project -> project == null || project.defaultWorkflowId == null
+                        ? Uni.createFrom().voidItem()
+                        : workflows
+                                .findInProject(media.projectId, project.defaultWorkflowId)
+                                .chain(workflow -> run(workflow, media, original, WorkflowRun.TRIGGER_DEFAULT)));
     }
 
     private Uni<Void> run(Workflow workflow, Media media, Source original, String trigger) {
         if (workflow == null) {
-            Log.infof("Media %s is ready; its workflow %s no longer exists, so none runs", media.id,
-                    media.workflowId);
+            Log.infof("Media %s is ready; its workflow %s no longer exists, so none runs", media.id, media.workflowId);
             return Uni.createFrom().voidItem();
         }
         if (!workflow.isActive()) {

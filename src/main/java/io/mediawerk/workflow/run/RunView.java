@@ -10,29 +10,62 @@ import java.util.List;
  * A run as the API shows it: each step with its task and the source it made; {@code error} (the first step that
  * failed) only when the run failed.
  */
-public record RunView(String id, String object, String workflowId, String mediaId, String trigger, String status,
-                      List<StepView> steps, @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
-                      Instant created, Instant updated, Instant completed) implements ApiObject {
+public record RunView(
+        String id,
+        String object,
+        String workflowId,
+        String mediaId,
+        String trigger,
+        String status,
+        List<StepView> steps,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
+        Instant created,
+        Instant updated,
+        Instant completed)
+        implements ApiObject {
 
-    public record Failure(String code, String message) {
-    }
+    public record Failure(String code, String message) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record StepView(String step, String label, String kind, String status, String taskId, String sourceId,
-                           Boolean matched, Failure error, Instant started, Instant completed) {
+    public record StepView(
+            String step,
+            String label,
+            String kind,
+            String status,
+            String taskId,
+            String sourceId,
+            Boolean matched,
+            Failure error,
+            Instant started,
+            Instant completed) {
 
         static StepView of(RunStep step) {
-            return new StepView(step.path, step.label, step.kind, step.status, step.taskId,
-                    RunStep.COMPLETED.equals(step.status) ? step.sourceId : null, step.matched,
-                    step.error == null ? null : new Failure(step.errorCode, step.error), step.started,
+            return new StepView(
+                    step.path,
+                    step.label,
+                    step.kind,
+                    step.status,
+                    step.taskId,
+                    RunStep.COMPLETED.equals(step.status) ? step.sourceId : null,
+                    step.matched,
+                    step.error == null ? null : new Failure(step.errorCode, step.error),
+                    step.started,
                     step.completed);
         }
     }
 
     public static RunView of(WorkflowRun run) {
-        return new RunView(run.id, "workflow_run", run.workflowId, run.mediaId, run.trigger, run.status,
+        return new RunView(
+                run.id,
+                "workflow_run",
+                run.workflowId,
+                run.mediaId,
+                run.trigger,
+                run.status,
                 run.state.steps.stream().map(StepView::of).toList(),
-                run.error == null ? null : new Failure(run.errorCode, run.error), run.created, run.updated,
+                run.error == null ? null : new Failure(run.errorCode, run.error),
+                run.created,
+                run.updated,
                 run.completed);
     }
 

@@ -25,6 +25,7 @@ class AudioLevelsAnalysisTest {
 
     @TempDir
     static Path media;
+
     @TempDir
     Path work;
 
@@ -33,10 +34,22 @@ class AudioLevelsAnalysisTest {
 
     @BeforeAll
     static void makeMedia() {
-        tone = MadeMedia.ffmpeg(media.resolve("tone.wav"), "-f", "lavfi", "-i",
-                "aevalsrc=" + TONE + ":s=48000:d=2", "-c:a", "pcm_s16le");
-        toneSilenceTone = MadeMedia.ffmpeg(media.resolve("tone-silence-tone.wav"), "-f", "lavfi", "-i",
-                "aevalsrc='if(between(t,2,3.5),0," + TONE + ")':s=48000:d=5.5", "-c:a", "pcm_s16le");
+        tone = MadeMedia.ffmpeg(
+                media.resolve("tone.wav"),
+                "-f",
+                "lavfi",
+                "-i",
+                "aevalsrc=" + TONE + ":s=48000:d=2",
+                "-c:a",
+                "pcm_s16le");
+        toneSilenceTone = MadeMedia.ffmpeg(
+                media.resolve("tone-silence-tone.wav"),
+                "-f",
+                "lavfi",
+                "-i",
+                "aevalsrc='if(between(t,2,3.5),0," + TONE + ")':s=48000:d=5.5",
+                "-c:a",
+                "pcm_s16le");
     }
 
     @Test
@@ -60,8 +73,14 @@ class AudioLevelsAnalysisTest {
 
     @Test
     void aHardClippedToneIsClippedForMostOfItsLength() {
-        Path clipped = MadeMedia.ffmpeg(work.resolve("clipped.wav"), "-f", "lavfi", "-i",
-                "sine=frequency=440:sample_rate=48000:duration=2,volume=20", "-c:a", "pcm_s16le");
+        Path clipped = MadeMedia.ffmpeg(
+                work.resolve("clipped.wav"),
+                "-f",
+                "lavfi",
+                "-i",
+                "sine=frequency=440:sample_rate=48000:duration=2,volume=20",
+                "-c:a",
+                "pcm_s16le");
 
         AudioLevels levels = AudioLevelsAnalysis.run(clipped.toString(), 2.0, TIMEOUT, work, null);
 
@@ -74,8 +93,14 @@ class AudioLevelsAnalysisTest {
 
     @Test
     void aFloatToneBeyondFullScaleIsClippedToo() {
-        Path over = MadeMedia.ffmpeg(work.resolve("over.wav"), "-f", "lavfi", "-i",
-                "aevalsrc=1.5*sin(2*PI*440*t):s=48000:d=1", "-c:a", "pcm_f32le");
+        Path over = MadeMedia.ffmpeg(
+                work.resolve("over.wav"),
+                "-f",
+                "lavfi",
+                "-i",
+                "aevalsrc=1.5*sin(2*PI*440*t):s=48000:d=1",
+                "-c:a",
+                "pcm_f32le");
 
         AudioLevels levels = AudioLevelsAnalysis.run(over.toString(), 1.0, TIMEOUT, work, null);
 
@@ -85,8 +110,16 @@ class AudioLevelsAnalysisTest {
 
     @Test
     void silenceHasNoLoudnessAndOneSilentSpan() {
-        Path silence = MadeMedia.ffmpeg(work.resolve("silence.wav"), "-f", "lavfi", "-i",
-                "anullsrc=r=48000:cl=stereo", "-t", "3", "-c:a", "pcm_s16le");
+        Path silence = MadeMedia.ffmpeg(
+                work.resolve("silence.wav"),
+                "-f",
+                "lavfi",
+                "-i",
+                "anullsrc=r=48000:cl=stereo",
+                "-t",
+                "3",
+                "-c:a",
+                "pcm_s16le");
 
         AudioLevels levels = AudioLevelsAnalysis.run(silence.toString(), 3.0, TIMEOUT, work, null);
 
@@ -99,12 +132,21 @@ class AudioLevelsAnalysisTest {
 
     @Test
     void aVideoWithoutAudioHasNoAudio() {
-        Path video = MadeMedia.ffmpeg(work.resolve("video.mp4"), "-f", "lavfi", "-i",
-                "testsrc2=size=320x240:rate=25:duration=1", "-c:v", "libx264", "-preset", "ultrafast");
+        Path video = MadeMedia.ffmpeg(
+                work.resolve("video.mp4"),
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=320x240:rate=25:duration=1",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast");
 
         assertThatThrownBy(() -> AudioLevelsAnalysis.run(video.toString(), 1.0, TIMEOUT, work, null))
-                .isInstanceOfSatisfying(AnalysisFailure.class, failure -> assertThat(failure.code())
-                        .isEqualTo("no_audio"));
+                .isInstanceOfSatisfying(
+                        AnalysisFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("no_audio"));
     }
 
     @Test
@@ -114,16 +156,17 @@ class AudioLevelsAnalysisTest {
         assertThatThrownBy(() -> AudioLevelsAnalysis.run(noise.toString(), 1.0, TIMEOUT, work, null))
                 .isInstanceOfSatisfying(AnalysisFailure.class, failure -> {
                     assertThat(failure.code()).isEqualTo("unreadable_media");
-                    assertThat(failure.getMessage()).isIn("Invalid data found when processing input",
-                            FfmpegRun.OTHER_FORMAT_MESSAGE).doesNotContain(work.toString());
+                    assertThat(failure.getMessage())
+                            .isIn("Invalid data found when processing input", FfmpegRun.OTHER_FORMAT_MESSAGE)
+                            .doesNotContain(work.toString());
                 });
     }
 
     @Test
     void aConcatListIsNotFollowed() throws IOException {
         // ffmpeg alone would read the listed file through its concat demuxer
-        Path list = Files.writeString(media.resolve("list.txt"), "ffconcat version 1.0\nfile "
-                + toneSilenceTone.getFileName() + "\n");
+        Path list = Files.writeString(
+                media.resolve("list.txt"), "ffconcat version 1.0\nfile " + toneSilenceTone.getFileName() + "\n");
 
         assertThatThrownBy(() -> AudioLevelsAnalysis.run(list.toString(), 5.5, TIMEOUT, work, null))
                 .isInstanceOfSatisfying(AnalysisFailure.class, failure -> {
@@ -134,10 +177,11 @@ class AudioLevelsAnalysisTest {
 
     @Test
     void runningOutOfTimeStopsTheAnalysis() {
-        assertThatThrownBy(() -> AudioLevelsAnalysis.run(toneSilenceTone.toString(), 5.5, Duration.ofMillis(1),
-                work, null))
-                .isInstanceOfSatisfying(AnalysisFailure.class, failure -> assertThat(failure.code())
-                        .isEqualTo("analysis_timeout"));
+        assertThatThrownBy(() ->
+                        AudioLevelsAnalysis.run(toneSilenceTone.toString(), 5.5, Duration.ofMillis(1), work, null))
+                .isInstanceOfSatisfying(
+                        AnalysisFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("analysis_timeout"));
     }
 
     // reading ffmpeg's output, captured from runs of AudioLevelsAnalysis.command

@@ -19,8 +19,7 @@ final class MadeMedia {
     static final String FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private MadeMedia() {
-    }
+    private MadeMedia() {}
 
     /** Runs {@code ffmpeg -y <arguments> <output>}, which must succeed. */
     static Path ffmpeg(Path output, String... arguments) {

@@ -21,6 +21,7 @@ class SceneAnalysisTest {
 
     @TempDir
     static Path media;
+
     @TempDir
     Path work;
 
@@ -31,22 +32,46 @@ class SceneAnalysisTest {
 
     @BeforeAll
     static void makeMedia() {
-        threeScenes = MadeMedia.ffmpeg(media.resolve("three-scenes.mp4"),
-                "-f", "lavfi", "-i", "color=c=red:s=" + SIZE + ":r=25:d=2",
-                "-f", "lavfi", "-i", "testsrc2=s=" + SIZE + ":r=25:d=3",
-                "-f", "lavfi", "-i", "color=c=blue:s=" + SIZE + ":r=25:d=2",
-                "-filter_complex", "[0][1][2]concat=n=3:v=1:a=0,format=yuv420p[v]", "-map", "[v]",
-                "-c:v", "libx264", "-preset", "ultrafast");
-        testsrcFrame = MadeMedia.ffmpeg(media.resolve("testsrc2.png"), "-f", "lavfi", "-i",
-                "testsrc2=s=" + SIZE + ":r=25:d=3", "-ss", "0.5", "-frames:v", "1");
+        threeScenes = MadeMedia.ffmpeg(
+                media.resolve("three-scenes.mp4"),
+                "-f",
+                "lavfi",
+                "-i",
+                "color=c=red:s=" + SIZE + ":r=25:d=2",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=s=" + SIZE + ":r=25:d=3",
+                "-f",
+                "lavfi",
+                "-i",
+                "color=c=blue:s=" + SIZE + ":r=25:d=2",
+                "-filter_complex",
+                "[0][1][2]concat=n=3:v=1:a=0,format=yuv420p[v]",
+                "-map",
+                "[v]",
+                "-c:v",
+                "libx264",
+                "-preset",
+                "ultrafast");
+        testsrcFrame = MadeMedia.ffmpeg(
+                media.resolve("testsrc2.png"),
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=s=" + SIZE + ":r=25:d=3",
+                "-ss",
+                "0.5",
+                "-frames:v",
+                "1");
     }
 
     @Test
     void findsTheThreeScenesWithAKeyframeEach() {
         List<Double> progress = new CopyOnWriteArrayList<>();
 
-        List<Scene> scenes = SceneAnalysis.run(threeScenes.toString(), DURATION, 0.3, 10, TIMEOUT, work,
-                progress::add).scenes();
+        List<Scene> scenes = SceneAnalysis.run(threeScenes.toString(), DURATION, 0.3, 10, TIMEOUT, work, progress::add)
+                .scenes();
 
         assertThat(scenes).extracting(Scene::index).containsExactly(0, 1, 2);
         assertThat(scenes.get(0).start()).isZero();
@@ -56,11 +81,12 @@ class SceneAnalysisTest {
         assertThat(scenes.get(1).end()).isEqualTo(scenes.get(2).start());
         assertThat(scenes.get(2).end()).isEqualTo(DURATION);
         assertThat(scenes.get(0).score()).isNull();
-        assertThat(scenes.subList(1, 3)).allSatisfy(scene -> assertThat(scene.score()).isBetween(0.3, 1.0));
-        assertThat(scenes).extracting(scene -> scene.keyframe().getFileName().toString())
+        assertThat(scenes.subList(1, 3))
+                .allSatisfy(scene -> assertThat(scene.score()).isBetween(0.3, 1.0));
+        assertThat(scenes)
+                .extracting(scene -> scene.keyframe().getFileName().toString())
                 .containsExactly("scene-000.jpg", "scene-001.jpg", "scene-002.jpg");
-        scenes.forEach(scene -> assertThat(MadeMedia.head(scene.keyframe(), 3))
-                .containsExactly(0xFF, 0xD8, 0xFF));
+        scenes.forEach(scene -> assertThat(MadeMedia.head(scene.keyframe(), 3)).containsExactly(0xFF, 0xD8, 0xFF));
         assertRed(scenes.get(0).keyframe());
         assertThat(MadeMedia.meanColour(scenes.get(1).keyframe()))
                 .containsExactly(MadeMedia.meanColour(testsrcFrame), within(12.0));
@@ -71,11 +97,13 @@ class SceneAnalysisTest {
 
     @Test
     void keepsTheStrongestCutsWhenThereAreTooManyScenes() {
-        List<Scene> all = SceneAnalysis.run(threeScenes.toString(), DURATION, 0.3, 10, TIMEOUT, work.resolve("all"),
-                null).scenes();
+        List<Scene> all = SceneAnalysis.run(
+                        threeScenes.toString(), DURATION, 0.3, 10, TIMEOUT, work.resolve("all"), null)
+                .scenes();
         double strongest = Math.max(all.get(1).score(), all.get(2).score());
 
-        List<Scene> two = SceneAnalysis.run(threeScenes.toString(), DURATION, 0.3, 2, TIMEOUT, work, null).scenes();
+        List<Scene> two = SceneAnalysis.run(threeScenes.toString(), DURATION, 0.3, 2, TIMEOUT, work, null)
+                .scenes();
 
         assertThat(two).hasSize(2);
         assertThat(two.get(1).score()).isEqualTo(strongest);
@@ -100,12 +128,13 @@ class SceneAnalysisTest {
 
     @Test
     void audioAloneHasNoVideo() {
-        Path audio = MadeMedia.ffmpeg(work.resolve("tone.wav"), "-f", "lavfi", "-i",
-                "sine=frequency=440:sample_rate=48000:duration=1");
+        Path audio = MadeMedia.ffmpeg(
+                work.resolve("tone.wav"), "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=1");
 
         assertThatThrownBy(() -> SceneAnalysis.run(audio.toString(), 1.0, 0.3, 10, TIMEOUT, work, null))
-                .isInstanceOfSatisfying(AnalysisFailure.class, failure -> assertThat(failure.code())
-                        .isEqualTo("no_video"));
+                .isInstanceOfSatisfying(
+                        AnalysisFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("no_video"));
     }
 
     @Test
@@ -121,10 +150,11 @@ class SceneAnalysisTest {
 
     @Test
     void runningOutOfTimeStopsTheAnalysis() {
-        assertThatThrownBy(() -> SceneAnalysis.run(threeScenes.toString(), DURATION, 0.3, 10, Duration.ofMillis(1),
-                work, null))
-                .isInstanceOfSatisfying(AnalysisFailure.class, failure -> assertThat(failure.code())
-                        .isEqualTo("analysis_timeout"));
+        assertThatThrownBy(() ->
+                        SceneAnalysis.run(threeScenes.toString(), DURATION, 0.3, 10, Duration.ofMillis(1), work, null))
+                .isInstanceOfSatisfying(
+                        AnalysisFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("analysis_timeout"));
     }
 
     @Test
@@ -161,8 +191,8 @@ class SceneAnalysisTest {
 
         PRINTED.lines().forEach(cuts::line);
 
-        assertThat(cuts.cuts()).containsExactly(new SceneCutLines.Cut(2.0, 0.566421),
-                new SceneCutLines.Cut(5.0, 0.792366));
+        assertThat(cuts.cuts())
+                .containsExactly(new SceneCutLines.Cut(2.0, 0.566421), new SceneCutLines.Cut(5.0, 0.792366));
         assertThat(cuts.frameInterval()).isCloseTo(0.04, within(1e-9));
         assertThat(cuts.lastFrameEnd()).isCloseTo(7.0, within(1e-9));
         assertThat(progress).last().isEqualTo(0.9 * 6.96 / DURATION);
@@ -176,7 +206,8 @@ class SceneAnalysisTest {
 
         PRINTED.lines().forEach(one::line);
         PRINTED.lines().forEach(none::line);
-        List.of("frame:0    pts:0       pts_time:0", "lavfi.scene_score=1.000000").forEach(firstFrameScored::line);
+        List.of("frame:0    pts:0       pts_time:0", "lavfi.scene_score=1.000000")
+                .forEach(firstFrameScored::line);
 
         assertThat(one.cuts()).containsExactly(new SceneCutLines.Cut(5.0, 0.792366));
         assertThat(none.cuts()).isEmpty();
@@ -200,14 +231,27 @@ class SceneAnalysisTest {
         Path file = work.resolve("scene-000.jpg");
 
         assertThat(Keyframes.keyframeTime(new Scene(0, 0, 2, null, file), 0.04)).isEqualTo(0.5);
-        assertThat(Keyframes.keyframeTime(new Scene(1, 2, 2.4, 0.5, file), 0.04)).isCloseTo(2.1, within(1e-9));
-        assertThat(Keyframes.keyframeTime(new Scene(2, 3, 3.04, 0.5, file), 0.04)).isEqualTo(3.0);
+        assertThat(Keyframes.keyframeTime(new Scene(1, 2, 2.4, 0.5, file), 0.04))
+                .isCloseTo(2.1, within(1e-9));
+        assertThat(Keyframes.keyframeTime(new Scene(2, 3, 3.04, 0.5, file), 0.04))
+                .isEqualTo(3.0);
         assertThat(Keyframes.seekTime(new Scene(0, 0, 0.04, null, file), 0.04)).isZero();
-        assertThat(Keyframes.command(AnalysisInput.of(threeScenes.toString()),
-                List.of(new Scene(0, 0, 2, null, file), new Scene(1, 2, 5, 0.5, work.resolve("scene-001.jpg"))),
-                0.04))
-                .containsSubsequence("-i", "-ss", "2.499", "-i", "-map", "0:V:0", "-frames:v", "1", file.toString(),
-                        "-map", "1:V:0");
+        assertThat(Keyframes.command(
+                        AnalysisInput.of(threeScenes.toString()),
+                        List.of(new Scene(0, 0, 2, null, file), new Scene(1, 2, 5, 0.5, work.resolve("scene-001.jpg"))),
+                        0.04))
+                .containsSubsequence(
+                        "-i",
+                        "-ss",
+                        "2.499",
+                        "-i",
+                        "-map",
+                        "0:V:0",
+                        "-frames:v",
+                        "1",
+                        file.toString(),
+                        "-map",
+                        "1:V:0");
     }
 
     private static void assertRed(Path keyframe) {

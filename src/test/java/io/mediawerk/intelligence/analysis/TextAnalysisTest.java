@@ -30,9 +30,16 @@ class TextAnalysisTest {
 
     @BeforeAll
     static void makeMedia() {
-        twoLines = MadeMedia.ffmpeg(media.resolve("two-lines.png"), "-f", "lavfi", "-i",
+        twoLines = MadeMedia.ffmpeg(
+                media.resolve("two-lines.png"),
+                "-f",
+                "lavfi",
+                "-i",
                 "color=c=white:s=" + WIDTH + "x" + HEIGHT,
-                "-vf", text("MEDIAWERK 2026", 50) + "," + text("Hello OCR", 170), "-frames:v", "1");
+                "-vf",
+                text("MEDIAWERK 2026", 50) + "," + text("Hello OCR", 170),
+                "-frames:v",
+                "1");
     }
 
     private static String text(String text, int y) {
@@ -46,7 +53,8 @@ class TextAnalysisTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).text()).containsIgnoringCase("MEDIAWERK 2026");
         assertThat(lines.get(1).text()).containsIgnoringCase("Hello OCR");
-        assertThat(lines.get(0).top() + lines.get(0).height()).isLessThanOrEqualTo(lines.get(1).top());
+        assertThat(lines.get(0).top() + lines.get(0).height())
+                .isLessThanOrEqualTo(lines.get(1).top());
         assertThat(lines).allSatisfy(line -> {
             assertThat(line.left()).isBetween(0, WIDTH);
             assertThat(line.top()).isBetween(0, HEIGHT);
@@ -65,14 +73,15 @@ class TextAnalysisTest {
         // osd comes with tesseract-ocr, as eng does
         List<TextLine> lines = TextAnalysis.image(jpeg, "eng+osd", TIMEOUT);
 
-        assertThat(lines).extracting(TextLine::text).anySatisfy(text -> assertThat(text)
-                .containsIgnoringCase("Hello OCR"));
+        assertThat(lines)
+                .extracting(TextLine::text)
+                .anySatisfy(text -> assertThat(text).containsIgnoringCase("Hello OCR"));
     }
 
     @Test
     void anImageWithoutTextHasNoLines() {
-        Path blank = MadeMedia.ffmpeg(media.resolve("blank.png"), "-f", "lavfi", "-i", "color=c=white:s=400x200",
-                "-frames:v", "1");
+        Path blank = MadeMedia.ffmpeg(
+                media.resolve("blank.png"), "-f", "lavfi", "-i", "color=c=white:s=400x200", "-frames:v", "1");
 
         assertThat(TextAnalysis.image(blank, "eng", TIMEOUT)).isEmpty();
     }
@@ -81,8 +90,9 @@ class TextAnalysisTest {
     @ValueSource(strings = {"", "en", "english", "ENG", "eng+", "eng deu", "../eng", "eng;deu", "-l"})
     void refusesWhatIsNotALanguageCode(String language) {
         assertThatThrownBy(() -> TextAnalysis.image(twoLines, language, TIMEOUT))
-                .isInstanceOfSatisfying(AnalysisFailure.class, failure -> assertThat(failure.code())
-                        .isEqualTo("invalid_language"));
+                .isInstanceOfSatisfying(
+                        AnalysisFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("invalid_language"));
     }
 
     @ParameterizedTest
@@ -101,11 +111,13 @@ class TextAnalysisTest {
         Path list = Files.writeString(media.resolve("list.png"), twoLines + "\n");
 
         assertThatThrownBy(() -> TextAnalysis.image(list, "eng", TIMEOUT))
-                .isInstanceOfSatisfying(AnalysisFailure.class, failure -> assertThat(failure.code())
-                        .isEqualTo("unreadable_media"));
+                .isInstanceOfSatisfying(
+                        AnalysisFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("unreadable_media"));
         assertThatThrownBy(() -> TextAnalysis.image(media.resolve("missing.png"), "eng", TIMEOUT))
-                .isInstanceOfSatisfying(AnalysisFailure.class, failure -> assertThat(failure.code())
-                        .isEqualTo("unreadable_media"));
+                .isInstanceOfSatisfying(
+                        AnalysisFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("unreadable_media"));
     }
 
     @Test
@@ -114,8 +126,9 @@ class TextAnalysisTest {
         Path broken = Files.write(media.resolve("broken.png"), Arrays.copyOf(png, 40));
 
         assertThatThrownBy(() -> TextAnalysis.image(broken, "eng", TIMEOUT))
-                .isInstanceOfSatisfying(AnalysisFailure.class, failure -> assertThat(failure.code())
-                        .isEqualTo("unreadable_media"));
+                .isInstanceOfSatisfying(
+                        AnalysisFailure.class,
+                        failure -> assertThat(failure.code()).isEqualTo("unreadable_media"));
     }
 
     // reading tesseract's output, captured from tesseract 5.3 (tabs written as \t)
@@ -139,9 +152,10 @@ class TextAnalysisTest {
                 5\t1\t2\t1\t1\t2\t12\t250\t30\t30\t40.5\t—
                 """;
 
-        assertThat(TesseractTsv.lines(tsv)).containsExactly(
-                new TextLine("MEDIAWERK 2026", 46, 50, 570, 49, (90.888916 + 96.586067) / 2),
-                new TextLine("Hello OCR", 46, 170, 313, 50, (96.196404 + 96.294281) / 2));
+        assertThat(TesseractTsv.lines(tsv))
+                .containsExactly(
+                        new TextLine("MEDIAWERK 2026", 46, 50, 570, 49, (90.888916 + 96.586067) / 2),
+                        new TextLine("Hello OCR", 46, 170, 313, 50, (96.196404 + 96.294281) / 2));
     }
 
     @Test
@@ -175,8 +189,10 @@ class TextAnalysisTest {
 
     @Test
     void knowsImagesByTheirFirstBytes() {
-        assertThat(ImageSignature.isImage(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})).isTrue();
-        assertThat(ImageSignature.isImage(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0})).isTrue();
+        assertThat(ImageSignature.isImage(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}))
+                .isTrue();
+        assertThat(ImageSignature.isImage(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0}))
+                .isTrue();
         assertThat(ImageSignature.isImage("RIFF\0\0\0\0WEBP".getBytes())).isTrue();
         assertThat(ImageSignature.isImage("RIFF\0\0\0\0WAVE".getBytes())).isFalse();
         assertThat(ImageSignature.isImage("P6\n320 240\n".getBytes())).isTrue();

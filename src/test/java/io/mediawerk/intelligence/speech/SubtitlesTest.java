@@ -10,11 +10,13 @@ class SubtitlesTest {
 
     @Test
     void cuesAreNumberedTimedAndCannotBreakTheFile() {
-        String vtt = Subtitles.of(List.of(new SpeechProvider.Segment(0, 1.5, "Hello"),
+        String vtt = Subtitles.of(List.of(
+                new SpeechProvider.Segment(0, 1.5, "Hello"),
                 new SpeechProvider.Segment(1.5, 1.5, " "),
                 new SpeechProvider.Segment(3661.25, 3662, "two\n\nlines --> arrow")));
-        assertThat(vtt).isEqualTo("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\nHello\n\n2\n"
-                + "01:01:01.250 --> 01:01:02.000\ntwo lines -> arrow\n");
+        assertThat(vtt)
+                .isEqualTo("WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.500\nHello\n\n2\n"
+                        + "01:01:01.250 --> 01:01:02.000\ntwo lines -> arrow\n");
     }
 
     @Test

@@ -23,8 +23,9 @@ class FfprobeErrorsTest {
                 .isEqualTo("Invalid data found when processing input");
         assertThat(FfprobeErrors.reason("Opening https://other.host/x?sig=1 failed\n", URL))
                 .isEqualTo("Opening (address hidden) failed");
-        assertThat(FfprobeErrors.reason("[tcp @ 0x55] Connection to tcp://10.0.0.7:9000 failed: Connection refused",
-                URL)).isEqualTo("Connection to (address hidden) failed: Connection refused");
+        assertThat(FfprobeErrors.reason(
+                        "[tcp @ 0x55] Connection to tcp://10.0.0.7:9000 failed: Connection refused", URL))
+                .isEqualTo("Connection to (address hidden) failed: Connection refused");
         assertThat(FfprobeErrors.reason("Could not open /var/lib/mediawerk/tmp/abc: denied", "file:/x"))
                 .isEqualTo("Could not open (path hidden): denied");
         assertThat(FfprobeErrors.reason("file:/srv/a b.mp4: End of file", "file:/srv/a b.mp4"))
@@ -40,10 +41,14 @@ class FfprobeErrorsTest {
 
     @Test
     void tellsReadFailuresFromBrokenFiles() {
-        assertThat(FfprobeErrors.isReadFailure(URL + ": Server returned 403 Forbidden (access denied)")).isTrue();
-        assertThat(FfprobeErrors.isReadFailure("[tcp @ 0x1] Failed to resolve hostname s3: Name not known")).isTrue();
-        assertThat(FfprobeErrors.isReadFailure("file:/x.mp4: No such file or directory")).isTrue();
-        assertThat(FfprobeErrors.isReadFailure("[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1] moov atom not found")).isFalse();
+        assertThat(FfprobeErrors.isReadFailure(URL + ": Server returned 403 Forbidden (access denied)"))
+                .isTrue();
+        assertThat(FfprobeErrors.isReadFailure("[tcp @ 0x1] Failed to resolve hostname s3: Name not known"))
+                .isTrue();
+        assertThat(FfprobeErrors.isReadFailure("file:/x.mp4: No such file or directory"))
+                .isTrue();
+        assertThat(FfprobeErrors.isReadFailure("[mov,mp4,m4a,3gp,3g2,mj2 @ 0x1] moov atom not found"))
+                .isFalse();
         assertThat(FfprobeErrors.isReadFailure("[matroska,webm @ 0x1] File ended prematurely\nx: Input/output error"))
                 .isFalse();
         assertThat(FfprobeErrors.isReadFailure(null)).isFalse();

@@ -17,16 +17,19 @@ class FfprobeOutputTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": -90}]} | 1080 | 1920",
-        "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": 90}]}  | 1080 | 1920",
-        "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": 270}]} | 1080 | 1920",
-        "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": -180}]}| 1920 | 1080",
-        "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": 0}]}   | 1920 | 1080",
-        "{\"tags\": {\"rotate\": \"90\"}}                                                     | 1080 | 1920",
-        "{\"tags\": {\"rotate\": \"-270\"}}                                                   | 1080 | 1920",
-        "{\"tags\": {\"rotate\": \"sideways\"}}                                               | 1920 | 1080",
-        "{}                                                                                   | 1920 | 1080"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": -90}]} | 1080 | 1920",
+                "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": 90}]}  | 1080 | 1920",
+                "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": 270}]} | 1080 | 1920",
+                "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": -180}]}| 1920 | 1080",
+                "{\"side_data_list\": [{\"side_data_type\": \"Display Matrix\", \"rotation\": 0}]}   | 1920 | 1080",
+                "{\"tags\": {\"rotate\": \"90\"}}                                                     | 1080 | 1920",
+                "{\"tags\": {\"rotate\": \"-270\"}}                                                   | 1080 | 1920",
+                "{\"tags\": {\"rotate\": \"sideways\"}}                                               | 1920 | 1080",
+                "{}                                                                                   | 1920 | 1080"
+            })
     void givesTheDisplayedSizeOfARotatedVideo(String extra, int width, int height) throws Exception {
         ObjectNode stream = (ObjectNode) JSON.readTree("{\"codec_type\": \"video\", \"codec_name\": \"h264\", "
                 + "\"width\": 1920, \"height\": 1080, \"avg_frame_rate\": \"30000/1001\"}");
@@ -52,8 +55,9 @@ class FfprobeOutputTest {
                    "disposition": {"default": 0, "attached_pic": 1}}],
                  "format": {"duration": "180.2", "bit_rate": "256000"}}"""), MediaFormat.M4A);
 
-        assertThat(result).isEqualTo(new ProbeResult("audio", "audio/mp4", "m4a", null, "aac", null, null, 180.2, null,
-                256_000L));
+        assertThat(result)
+                .isEqualTo(
+                        new ProbeResult("audio", "audio/mp4", "m4a", null, "aac", null, null, 180.2, null, 256_000L));
     }
 
     @Test
@@ -61,11 +65,16 @@ class FfprobeOutputTest {
         String audioOnly = """
                 {"streams": [{"codec_type": "audio", "codec_name": "opus"}], "format": {"duration": "3"}}""";
 
-        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.MKV).mimeType()).isEqualTo("audio/x-matroska");
-        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.WEBM).mimeType()).isEqualTo("audio/webm");
-        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.MOV).mimeType()).isEqualTo("audio/mp4");
-        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.OGG).mimeType()).isEqualTo("audio/opus");
-        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.MKV).kind()).isEqualTo(MediaKind.AUDIO);
+        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.MKV).mimeType())
+                .isEqualTo("audio/x-matroska");
+        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.WEBM).mimeType())
+                .isEqualTo("audio/webm");
+        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.MOV).mimeType())
+                .isEqualTo("audio/mp4");
+        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.OGG).mimeType())
+                .isEqualTo("audio/opus");
+        assertThat(FfprobeOutput.toResult(json(audioOnly), MediaFormat.MKV).kind())
+                .isEqualTo(MediaKind.AUDIO);
     }
 
     @Test
@@ -77,8 +86,9 @@ class FfprobeOutputTest {
                   {"codec_type": "audio", "codec_name": "vorbis"}],
                  "format": {"duration": "4.0", "size": "100000"}}"""), MediaFormat.OGG);
 
-        assertThat(result).isEqualTo(new ProbeResult("video", "video/ogg", "ogg", "theora", "vorbis", 320, 240, 4.0,
-                25.0, 200_000L));
+        assertThat(result)
+                .isEqualTo(new ProbeResult(
+                        "video", "video/ogg", "ogg", "theora", "vorbis", 320, 240, 4.0, 25.0, 200_000L));
     }
 
     @Test
@@ -127,23 +137,26 @@ class FfprobeOutputTest {
                               "avg_frame_rate": "10/1"}],
                  "format": {"duration": "0.5", "bit_rate": "1000"}}"""), MediaFormat.GIF);
 
-        assertThat(result).isEqualTo(new ProbeResult("image", "image/gif", "gif", null, null, 10, 20, null, null,
-                null));
+        assertThat(result)
+                .isEqualTo(new ProbeResult("image", "image/gif", "gif", null, null, 10, 20, null, null, null));
     }
 
     @Test
     void nothingToPlayIsNoMediaStreams() {
-        for (String json : new String[] {"{}", "{\"streams\": []}",
+        for (String json : new String[] {
+            "{}",
+            "{\"streams\": []}",
             "{\"streams\": [{\"codec_type\": \"data\"}, {\"codec_type\": \"subtitle\"}]}",
-            "{\"streams\": [{\"codec_type\": \"video\", \"disposition\": {\"attached_pic\": 1}}]}"}) {
-            ProbeException e = catchThrowableOfType(ProbeException.class,
-                    () -> FfprobeOutput.toResult(json(json), MediaFormat.MP4));
+            "{\"streams\": [{\"codec_type\": \"video\", \"disposition\": {\"attached_pic\": 1}}]}"
+        }) {
+            ProbeException e = catchThrowableOfType(
+                    ProbeException.class, () -> FfprobeOutput.toResult(json(json), MediaFormat.MP4));
 
             assertThat(e.code()).as(json).isEqualTo(ProbeException.NO_MEDIA_STREAMS);
             assertThat(e.getMessage()).isEqualTo("The MP4 file holds no audio or video that Mediawerk can read.");
         }
-        ProbeException e = catchThrowableOfType(ProbeException.class,
-                () -> FfprobeOutput.toResult(json("{\"streams\": []}"), MediaFormat.PNG));
+        ProbeException e = catchThrowableOfType(
+                ProbeException.class, () -> FfprobeOutput.toResult(json("{\"streams\": []}"), MediaFormat.PNG));
         assertThat(e.getMessage()).isEqualTo("The PNG file holds no picture that Mediawerk can read.");
     }
 

@@ -35,6 +35,7 @@ class FfprobeTest {
 
     @TempDir
     static Path dir;
+
     private static Samples samples;
     private static HttpServer server;
     private static final CountDownLatch NEVER = new CountDownLatch(1);
@@ -67,33 +68,45 @@ class FfprobeTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "-", value = {
-        "video.mp4,       video, video/mp4,        mp4,  h264, aac,       64, 48, 1.0,  25",
-        "video.mov,       video, video/quicktime,  mov,  h264, aac,       64, 48, 1.0,  25",
-        "video.mkv,       video, video/x-matroska, mkv,  h264, aac,       64, 48, 1.0,  25",
-        "video.webm,      video, video/webm,       webm, vp9,  opus,      64, 48, 1.0,  25",
-        "video.hevc,      video, video/hevc,       hevc, hevc, -,         64, 48, 1.0,  25",
-        "rotated.mp4,     video, video/mp4,        mp4,  h264, aac,       48, 64, 1.0,  25",
-        "image.jpg,       image, image/jpeg,       jpeg, -,    -,         64, 48, -,    -",
-        "image.png,       image, image/png,        png,  -,    -,         64, 48, -,    -",
-        "png-named.mp4,   image, image/png,        png,  -,    -,         64, 48, -,    -",
-        "animated.gif,    image, image/gif,        gif,  -,    -,         64, 48, -,    -",
-        "image.webp,      image, image/webp,       webp, -,    -,         64, 48, -,    -",
-        "lossless.webp,   image, image/webp,       webp, -,    -,         64, 48, -,    -",
-        "animated.webp,   image, image/webp,       webp, -,    -,         64, 48, -,    -",
-        "image.heic,      image, image/heic,       heif, -,    -,         64, 48, -,    -",
-        "audio.mp3,       audio, audio/mpeg,       mp3,  -,    mp3,       -,  -,  1.0,  -",
-        "cover.mp3,       audio, audio/mpeg,       mp3,  -,    mp3,       -,  -,  1.0,  -",
-        "audio.aac,       audio, audio/aac,        aac,  -,    aac,       -,  -,  1.0,  -",
-        "audio.m4a,       audio, audio/mp4,        m4a,  -,    aac,       -,  -,  1.0,  -",
-        "audio.wav,       audio, audio/wav,        wav,  -,    pcm_s16le, -,  -,  1.0,  -",
-        "opus.ogg,        audio, audio/opus,       ogg,  -,    opus,      -,  -,  1.0,  -",
-        "vorbis.ogg,      audio, audio/ogg,        ogg,  -,    vorbis,    -,  -,  1.0,  -",
-        "audio.flac,      audio, audio/flac,       flac, -,    flac,      -,  -,  1.0,  -",
-        "audio-only.mp4,  audio, audio/mp4,        mp4,  -,    aac,       -,  -,  1.0,  -",
-        "audio-only.webm, audio, audio/webm,       webm, -,    opus,      -,  -,  1.0,  -"})
-    void probesEachAcceptedFormat(String sample, String kind, String mimeType, String container, String videoCodec,
-            String audioCodec, Integer width, Integer height, Double duration, Double fps) {
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "video.mp4,       video, video/mp4,        mp4,  h264, aac,       64, 48, 1.0,  25",
+                "video.mov,       video, video/quicktime,  mov,  h264, aac,       64, 48, 1.0,  25",
+                "video.mkv,       video, video/x-matroska, mkv,  h264, aac,       64, 48, 1.0,  25",
+                "video.webm,      video, video/webm,       webm, vp9,  opus,      64, 48, 1.0,  25",
+                "video.hevc,      video, video/hevc,       hevc, hevc, -,         64, 48, 1.0,  25",
+                "rotated.mp4,     video, video/mp4,        mp4,  h264, aac,       48, 64, 1.0,  25",
+                "image.jpg,       image, image/jpeg,       jpeg, -,    -,         64, 48, -,    -",
+                "image.png,       image, image/png,        png,  -,    -,         64, 48, -,    -",
+                "png-named.mp4,   image, image/png,        png,  -,    -,         64, 48, -,    -",
+                "animated.gif,    image, image/gif,        gif,  -,    -,         64, 48, -,    -",
+                "image.webp,      image, image/webp,       webp, -,    -,         64, 48, -,    -",
+                "lossless.webp,   image, image/webp,       webp, -,    -,         64, 48, -,    -",
+                "animated.webp,   image, image/webp,       webp, -,    -,         64, 48, -,    -",
+                "image.heic,      image, image/heic,       heif, -,    -,         64, 48, -,    -",
+                "audio.mp3,       audio, audio/mpeg,       mp3,  -,    mp3,       -,  -,  1.0,  -",
+                "cover.mp3,       audio, audio/mpeg,       mp3,  -,    mp3,       -,  -,  1.0,  -",
+                "audio.aac,       audio, audio/aac,        aac,  -,    aac,       -,  -,  1.0,  -",
+                "audio.m4a,       audio, audio/mp4,        m4a,  -,    aac,       -,  -,  1.0,  -",
+                "audio.wav,       audio, audio/wav,        wav,  -,    pcm_s16le, -,  -,  1.0,  -",
+                "opus.ogg,        audio, audio/opus,       ogg,  -,    opus,      -,  -,  1.0,  -",
+                "vorbis.ogg,      audio, audio/ogg,        ogg,  -,    vorbis,    -,  -,  1.0,  -",
+                "audio.flac,      audio, audio/flac,       flac, -,    flac,      -,  -,  1.0,  -",
+                "audio-only.mp4,  audio, audio/mp4,        mp4,  -,    aac,       -,  -,  1.0,  -",
+                "audio-only.webm, audio, audio/webm,       webm, -,    opus,      -,  -,  1.0,  -"
+            })
+    void probesEachAcceptedFormat(
+            String sample,
+            String kind,
+            String mimeType,
+            String container,
+            String videoCodec,
+            String audioCodec,
+            Integer width,
+            Integer height,
+            Double duration,
+            Double fps) {
         ProbeResult result = probeFile(sample);
 
         assertThat(result.kind()).isEqualTo(kind);
@@ -133,8 +146,9 @@ class FfprobeTest {
         ProbeException e = catchThrowableOfType(ProbeException.class, () -> probeFile(sample));
 
         assertThat(e.code()).isEqualTo(ProbeException.UNSUPPORTED_FORMAT);
-        assertThat(e.getMessage()).startsWith("The file is not a media file Mediawerk accepts (its first bytes match "
-                + "no known format). Accepted: videos in MP4, ");
+        assertThat(e.getMessage())
+                .startsWith("The file is not a media file Mediawerk accepts (its first bytes match "
+                        + "no known format). Accepted: videos in MP4, ");
     }
 
     @Test
@@ -142,8 +156,9 @@ class FfprobeTest {
         ProbeException e = catchThrowableOfType(ProbeException.class, () -> probeFile("truncated.mp4"));
 
         assertThat(e.code()).isEqualTo(ProbeException.CORRUPT_FILE);
-        assertThat(e.getMessage()).isEqualTo("The file starts like MP4 but could not be read (moov atom not found). "
-                + "It may be damaged or only partly uploaded.");
+        assertThat(e.getMessage())
+                .isEqualTo("The file starts like MP4 but could not be read (moov atom not found). "
+                        + "It may be damaged or only partly uploaded.");
     }
 
     @Test
@@ -156,7 +171,8 @@ class FfprobeTest {
             try {
                 ProbeResult result = new Ffprobe().probe(garbage, format, TIMEOUT);
                 // the raw AAC and FLAC demuxers accept anything once told to; the sniffer never sends them garbage
-                assertThat(format).as("%s read %s", format, result)
+                assertThat(format)
+                        .as("%s read %s", format, result)
                         .isIn(MediaFormat.AAC, MediaFormat.FLAC, MediaFormat.WEBP);
                 assertThat(result.width()).isNull();
             } catch (ProbeException e) {
@@ -168,9 +184,25 @@ class FfprobeTest {
 
     @Test
     void everyFormatCutShortIsReadOrRefusedWithAProbeError() throws IOException {
-        for (String sample : new String[] {"video.mp4", "video.mov", "video.mkv", "video.webm", "video.hevc",
-            "image.jpg", "image.png", "animated.gif", "image.webp", "animated.webp", "image.heic", "audio.mp3",
-            "audio.aac", "audio.m4a", "audio.wav", "opus.ogg", "audio.flac"}) {
+        for (String sample : new String[] {
+            "video.mp4",
+            "video.mov",
+            "video.mkv",
+            "video.webm",
+            "video.hevc",
+            "image.jpg",
+            "image.png",
+            "animated.gif",
+            "image.webp",
+            "animated.webp",
+            "image.heic",
+            "audio.mp3",
+            "audio.aac",
+            "audio.m4a",
+            "audio.wav",
+            "opus.ogg",
+            "audio.flac"
+        }) {
             byte[] whole = Files.readAllBytes(samples.get(sample));
             for (double fraction : new double[] {0.05, 0.3, 0.7}) {
                 byte[] cut = Arrays.copyOf(whole, (int) (whole.length * fraction));
@@ -179,8 +211,12 @@ class FfprobeTest {
                 try {
                     probe.probe(file.toString(), cut, cut.length, TIMEOUT);
                 } catch (ProbeException e) {
-                    assertThat(e.code()).as(file.getFileName().toString()).isIn(ProbeException.CORRUPT_FILE,
-                            ProbeException.NO_MEDIA_STREAMS, ProbeException.UNSUPPORTED_FORMAT);
+                    assertThat(e.code())
+                            .as(file.getFileName().toString())
+                            .isIn(
+                                    ProbeException.CORRUPT_FILE,
+                                    ProbeException.NO_MEDIA_STREAMS,
+                                    ProbeException.UNSUPPORTED_FORMAT);
                     assertThat(e.getMessage()).doesNotContain(dir.toString());
                 }
             }
@@ -191,27 +227,32 @@ class FfprobeTest {
     void corruptFileThroughAUrlDoesNotLeakTheUrl() {
         samples.get("truncated.mp4");
 
-        ProbeException e = catchThrowableOfType(ProbeException.class,
-                () -> new Ffprobe().probe(url("truncated.mp4"), MediaFormat.MP4, TIMEOUT));
+        ProbeException e = catchThrowableOfType(
+                ProbeException.class, () -> new Ffprobe().probe(url("truncated.mp4"), MediaFormat.MP4, TIMEOUT));
 
         assertThat(e.code()).isEqualTo(ProbeException.CORRUPT_FILE);
-        assertThat(e.getMessage()).contains("moov atom not found")
-                .doesNotContain("Signature").doesNotContain("secret").doesNotContain("127.0.0.1");
+        assertThat(e.getMessage())
+                .contains("moov atom not found")
+                .doesNotContain("Signature")
+                .doesNotContain("secret")
+                .doesNotContain("127.0.0.1");
     }
 
     @Test
     void aMissingObjectIsUnreadableNotCorrupt() {
-        ProbeException e = catchThrowableOfType(ProbeException.class,
-                () -> new Ffprobe().probe(url("no-such-object.mp4"), MediaFormat.MP4, TIMEOUT));
+        ProbeException e = catchThrowableOfType(
+                ProbeException.class, () -> new Ffprobe().probe(url("no-such-object.mp4"), MediaFormat.MP4, TIMEOUT));
 
         assertThat(e.code()).isEqualTo(ProbeException.SOURCE_UNREADABLE);
-        assertThat(e.getMessage()).isEqualTo("Mediawerk could not read the file to inspect it (Server returned 404 "
-                + "Not Found). This is not a problem with the file; please try again later.");
+        assertThat(e.getMessage())
+                .isEqualTo("Mediawerk could not read the file to inspect it (Server returned 404 "
+                        + "Not Found). This is not a problem with the file; please try again later.");
     }
 
     @Test
     void aMissingLocalFileIsUnreadable() {
-        ProbeException e = catchThrowableOfType(ProbeException.class,
+        ProbeException e = catchThrowableOfType(
+                ProbeException.class,
                 () -> new Ffprobe().probe(dir.resolve("nothing-here.mp4").toString(), MediaFormat.MP4, TIMEOUT));
 
         assertThat(e.code()).isEqualTo(ProbeException.SOURCE_UNREADABLE);
@@ -222,12 +263,13 @@ class FfprobeTest {
     void aSourceThatNeverAnswersTimesOut() {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/slow/video.mp4?X-Amz-Signature=secret";
 
-        ProbeException e = catchThrowableOfType(ProbeException.class,
-                () -> new Ffprobe().probe(url, MediaFormat.MP4, Duration.ofSeconds(1)));
+        ProbeException e = catchThrowableOfType(
+                ProbeException.class, () -> new Ffprobe().probe(url, MediaFormat.MP4, Duration.ofSeconds(1)));
 
         assertThat(e.code()).isEqualTo(ProbeException.PROBE_TIMEOUT);
-        assertThat(e.getMessage()).isEqualTo("Inspecting the MP4 file took longer than 1 second. It may be damaged "
-                + "or unusually complex.");
+        assertThat(e.getMessage())
+                .isEqualTo("Inspecting the MP4 file took longer than 1 second. It may be damaged "
+                        + "or unusually complex.");
     }
 
     @Test
@@ -235,8 +277,12 @@ class FfprobeTest {
         Path odd = Files.copy(samples.get("image.png"), dir.resolve("-i"));
         Path concat = Files.copy(samples.get("image.png"), dir.resolve("concat:a|b"));
 
-        assertThat(new Ffprobe().probe(odd.toString(), MediaFormat.PNG, TIMEOUT).width()).isEqualTo(64);
-        assertThat(new Ffprobe().probe(concat.toString(), MediaFormat.PNG, TIMEOUT).width()).isEqualTo(64);
+        assertThat(new Ffprobe().probe(odd.toString(), MediaFormat.PNG, TIMEOUT).width())
+                .isEqualTo(64);
+        assertThat(new Ffprobe()
+                        .probe(concat.toString(), MediaFormat.PNG, TIMEOUT)
+                        .width())
+                .isEqualTo(64);
     }
 
     @Test
@@ -244,8 +290,8 @@ class FfprobeTest {
         String png = samples.get("image.png").toString();
 
         assertThatThrownBy(() -> new Ffprobe().probe(png, null, TIMEOUT))
-                .isInstanceOfSatisfying(ProbeException.class,
-                        e -> assertThat(e.code()).isEqualTo(ProbeException.UNSUPPORTED_FORMAT));
+                .isInstanceOfSatisfying(
+                        ProbeException.class, e -> assertThat(e.code()).isEqualTo(ProbeException.UNSUPPORTED_FORMAT));
         assertThatThrownBy(() -> new Ffprobe().probe(png, MediaFormat.HEIC, TIMEOUT))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Ffprobe("/nonexistent/ffprobe").probe(png, MediaFormat.PNG, TIMEOUT))

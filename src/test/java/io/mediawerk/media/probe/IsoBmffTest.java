@@ -20,6 +20,7 @@ class IsoBmffTest {
 
     @TempDir
     static Path dir;
+
     private static Samples samples;
 
     @BeforeAll
@@ -74,8 +75,8 @@ class IsoBmffTest {
         byte[] ipco = box("ipco", ispe(640, 480));
         byte[] meta = fullBox("meta", box("iprp", ipco));
         // meta written with a 64-bit size
-        byte[] large = concat(u32(1), ascii("meta"), u64(16 + meta.length - 8), Arrays.copyOfRange(meta, 8,
-                meta.length));
+        byte[] large =
+                concat(u32(1), ascii("meta"), u64(16 + meta.length - 8), Arrays.copyOfRange(meta, 8, meta.length));
         assertThat(size(concat(FTYP, large))).contains(new Dimensions(640, 480));
         // meta as the last box, running to the end of the file
         byte[] toEnd = concat(u32(0), Arrays.copyOfRange(meta, 4, meta.length));
@@ -90,7 +91,8 @@ class IsoBmffTest {
         // a box before meta whose size points far past the end hides everything after it
         assertThat(size(concat(FTYP, u32(0xFFFFFFFFL), ascii("free"), meta))).isEmpty();
         // 64-bit sizes that are huge, negative or smaller than the header
-        assertThat(size(concat(FTYP, u32(1), ascii("free"), u64(Long.MAX_VALUE), meta))).isEmpty();
+        assertThat(size(concat(FTYP, u32(1), ascii("free"), u64(Long.MAX_VALUE), meta)))
+                .isEmpty();
         assertThat(size(concat(FTYP, u32(1), ascii("free"), u64(-16), meta))).isEmpty();
         assertThat(size(concat(FTYP, u32(1), ascii("free"), u64(8), meta))).isEmpty();
         // sizes smaller than a box header
@@ -102,7 +104,8 @@ class IsoBmffTest {
         // extents that are zero, too short or beyond an int
         assertThat(size(heif(null, null, ispe(0, 480)))).isEmpty();
         assertThat(size(heif(null, null, box("ispe", u32(0), u32(640))))).isEmpty();
-        assertThat(size(heif(null, null, box("ispe", u32(0), u32(0x80000000L), u32(10))))).isEmpty();
+        assertThat(size(heif(null, null, box("ispe", u32(0), u32(0x80000000L), u32(10)))))
+                .isEmpty();
         // an association table that claims billions of entries and 255 associations
         byte[] ipma = box("ipma", u32(0), u32(0xFFFFFFFFL), bytes(0, 1, 255, 1));
         assertThat(size(heif(pitm(1), ipma, ispe(64, 48)))).contains(new Dimensions(64, 48));
@@ -120,10 +123,11 @@ class IsoBmffTest {
         int found = 0;
         for (int length = 0; length <= file.length; length++) {
             Optional<Dimensions> size = IsoBmff.heifImageSize(Arrays.copyOf(file, length), length);
-            assertThat(size).satisfiesAnyOf(
-                    s -> assertThat(s).isEmpty(),
-                    s -> assertThat(s).contains(new Dimensions(160, 120)),
-                    s -> assertThat(s).contains(new Dimensions(32, 24)));
+            assertThat(size)
+                    .satisfiesAnyOf(
+                            s -> assertThat(s).isEmpty(),
+                            s -> assertThat(s).contains(new Dimensions(160, 120)),
+                            s -> assertThat(s).contains(new Dimensions(32, 24)));
             found += size.isPresent() ? 1 : 0;
         }
         assertThat(found).isPositive();
@@ -157,8 +161,11 @@ class IsoBmffTest {
     /** A HEIF file with these boxes in meta and these properties in ipco. */
     private static byte[] heif(byte[] pitm, byte[] ipma, byte[]... properties) {
         byte[] iprp = box("iprp", box("ipco", properties), ipma == null ? new byte[0] : ipma);
-        byte[] meta = fullBox("meta", box("hdlr", u32(0), u32(0), ascii("pict"), new byte[13]),
-                pitm == null ? new byte[0] : pitm, iprp);
+        byte[] meta = fullBox(
+                "meta",
+                box("hdlr", u32(0), u32(0), ascii("pict"), new byte[13]),
+                pitm == null ? new byte[0] : pitm,
+                iprp);
         return concat(FTYP, meta, box("mdat", new byte[16]));
     }
 

@@ -19,16 +19,18 @@ final class Samples {
 
     private static final List<String> VIDEO = List.of("-f", "lavfi", "-i", "testsrc=size=64x48:rate=25:duration=1");
     private static final List<String> AUDIO = List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=1");
-    private static final List<String> BIG_VIDEO = List.of("-f", "lavfi", "-i",
-            "testsrc=size=160x120:rate=25:duration=1");
+    private static final List<String> BIG_VIDEO =
+            List.of("-f", "lavfi", "-i", "testsrc=size=160x120:rate=25:duration=1");
     private static final Map<String, List<String>> FFMPEG = Map.ofEntries(
             Map.entry("video.mp4", args(VIDEO, AUDIO, "-c:v", "libx264", "-c:a", "aac", "-shortest")),
             Map.entry("video.mov", args(VIDEO, AUDIO, "-c:v", "libx264", "-c:a", "aac", "-shortest", "-f", "mov")),
             Map.entry("video.mkv", args(VIDEO, AUDIO, "-c:v", "libx264", "-c:a", "aac", "-shortest")),
-            Map.entry("video.webm", args(VIDEO, AUDIO, "-c:v", "libvpx-vp9", "-deadline", "realtime", "-c:a",
-                    "libopus", "-shortest")),
-            Map.entry("video.hevc", args(VIDEO, List.of(), "-c:v", "libx265", "-x265-params", "log-level=error", "-f",
-                    "hevc")),
+            Map.entry(
+                    "video.webm",
+                    args(VIDEO, AUDIO, "-c:v", "libvpx-vp9", "-deadline", "realtime", "-c:a", "libopus", "-shortest")),
+            Map.entry(
+                    "video.hevc",
+                    args(VIDEO, List.of(), "-c:v", "libx265", "-x265-params", "log-level=error", "-f", "hevc")),
             Map.entry("image.jpg", args(VIDEO, List.of(), "-frames:v", "1")),
             Map.entry("image.png", args(VIDEO, List.of(), "-frames:v", "1")),
             Map.entry("big.png", args(BIG_VIDEO, List.of(), "-frames:v", "1")),
@@ -37,8 +39,9 @@ final class Samples {
             Map.entry("lossless.webp", args(VIDEO, List.of(), "-frames:v", "1", "-c:v", "libwebp", "-lossless", "1")),
             Map.entry("animated.webp", args(VIDEO, List.of(), "-t", "0.5", "-c:v", "libwebp", "-loop", "0")),
             Map.entry("audio.mp3", args(AUDIO, List.of(), "-c:a", "libmp3lame")),
-            Map.entry("bare.mp3", args(AUDIO, List.of(), "-c:a", "libmp3lame", "-id3v2_version", "0", "-write_xing",
-                    "0")),
+            Map.entry(
+                    "bare.mp3",
+                    args(AUDIO, List.of(), "-c:a", "libmp3lame", "-id3v2_version", "0", "-write_xing", "0")),
             Map.entry("audio.aac", args(AUDIO, List.of(), "-c:a", "aac", "-f", "adts")),
             Map.entry("audio.m4a", args(AUDIO, List.of(), "-c:a", "aac")),
             Map.entry("audio.wav", args(AUDIO, List.of())),
@@ -61,17 +64,32 @@ final class Samples {
             return file;
         }
         switch (name) {
-            case "cover.mp3" -> ffmpeg(file, args(AUDIO, List.of("-i", get("image.png").toString()), "-map", "0",
-                    "-map", "1", "-c:a", "libmp3lame", "-c:v", "copy", "-disposition:v", "attached_pic",
-                    "-id3v2_version", "3"));
-            case "rotated.mp4" -> ffmpeg(file, List.of("-i", get("video.mp4").toString(), "-c", "copy",
-                    "-metadata:s:v:0", "rotate=90"));
-            case "image.heic" -> run(List.of("heif-enc", "-q", "50", get("image.png").toString(), "-o",
-                    file.toString()));
-            case "thumbnailed.heic" -> run(List.of("heif-enc", "-q", "50", "-t", "32", get("big.png").toString(),
-                    "-o", file.toString()));
-            case "image.avif" -> run(List.of("heif-enc", "-A", "-q", "50", get("image.png").toString(), "-o",
-                    file.toString()));
+            case "cover.mp3" ->
+                ffmpeg(
+                        file,
+                        args(
+                                AUDIO,
+                                List.of("-i", get("image.png").toString()),
+                                "-map",
+                                "0",
+                                "-map",
+                                "1",
+                                "-c:a",
+                                "libmp3lame",
+                                "-c:v",
+                                "copy",
+                                "-disposition:v",
+                                "attached_pic",
+                                "-id3v2_version",
+                                "3"));
+            case "rotated.mp4" ->
+                ffmpeg(file, List.of("-i", get("video.mp4").toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90"));
+            case "image.heic" ->
+                run(List.of("heif-enc", "-q", "50", get("image.png").toString(), "-o", file.toString()));
+            case "thumbnailed.heic" ->
+                run(List.of("heif-enc", "-q", "50", "-t", "32", get("big.png").toString(), "-o", file.toString()));
+            case "image.avif" ->
+                run(List.of("heif-enc", "-A", "-q", "50", get("image.png").toString(), "-o", file.toString()));
             case "png-named.mp4" -> copy(get("image.png"), file);
             case "truncated.mp4" -> truncate(get("video.mp4"), file, 0.3);
             case "empty.mp4" -> write(file, new byte[0]);

@@ -17,6 +17,7 @@ class SnifferTest {
 
     @TempDir
     static Path dir;
+
     private static Samples samples;
 
     @BeforeAll
@@ -26,11 +27,31 @@ class SnifferTest {
 
     @ParameterizedTest
     @CsvSource({
-        "video.mp4, MP4", "audio-only.mp4, MP4", "video.mov, MOV", "video.mkv, MKV", "video.webm, WEBM",
-        "audio-only.webm, WEBM", "video.hevc, HEVC", "image.jpg, JPEG", "image.png, PNG", "animated.gif, GIF",
-        "image.webp, WEBP", "lossless.webp, WEBP", "animated.webp, WEBP", "image.heic, HEIC", "thumbnailed.heic, HEIC",
-        "audio.mp3, MP3", "bare.mp3, MP3", "cover.mp3, MP3", "audio.aac, AAC", "audio.m4a, M4A", "audio.wav, WAV",
-        "opus.ogg, OGG", "vorbis.ogg, OGG", "audio.flac, FLAC"})
+        "video.mp4, MP4",
+        "audio-only.mp4, MP4",
+        "video.mov, MOV",
+        "video.mkv, MKV",
+        "video.webm, WEBM",
+        "audio-only.webm, WEBM",
+        "video.hevc, HEVC",
+        "image.jpg, JPEG",
+        "image.png, PNG",
+        "animated.gif, GIF",
+        "image.webp, WEBP",
+        "lossless.webp, WEBP",
+        "animated.webp, WEBP",
+        "image.heic, HEIC",
+        "thumbnailed.heic, HEIC",
+        "audio.mp3, MP3",
+        "bare.mp3, MP3",
+        "cover.mp3, MP3",
+        "audio.aac, AAC",
+        "audio.m4a, M4A",
+        "audio.wav, WAV",
+        "opus.ogg, OGG",
+        "vorbis.ogg, OGG",
+        "audio.flac, FLAC"
+    })
     void recognisesEachAcceptedFormat(String sample, MediaFormat expected) throws Exception {
         assertThat(Sniffer.sniff(samples.get(sample))).contains(expected);
     }
@@ -163,17 +184,24 @@ class SnifferTest {
 
     @Test
     void listsTheAcceptedFormatsInPlainWords() {
-        assertThat(Sniffer.acceptedFormats()).isEqualTo("videos in MP4, MOV (QuickTime), MKV (Matroska), WebM, "
-                + "HEVC (raw H.265 stream); images in JPEG, PNG, GIF, WebP, HEIC; audio in MP3, AAC (ADTS), M4A, WAV, "
-                + "Ogg (Opus, Vorbis), FLAC.");
+        assertThat(Sniffer.acceptedFormats())
+                .isEqualTo("videos in MP4, MOV (QuickTime), MKV (Matroska), WebM, "
+                        + "HEVC (raw H.265 stream); images in JPEG, PNG, GIF, WebP, HEIC; audio in MP3, AAC (ADTS), M4A, WAV, "
+                        + "Ogg (Opus, Vorbis), FLAC.");
     }
 
     @Test
     void neverThrowsOnHostileBytes() {
         Random random = new Random(7);
-        byte[][] seeds = {samples.head("video.mp4"), samples.head("video.webm"), samples.head("audio.mp3"),
-            samples.head("image.heic"), samples.head("opus.ogg"), samples.head("audio.aac"),
-            samples.head("image.webp")};
+        byte[][] seeds = {
+            samples.head("video.mp4"),
+            samples.head("video.webm"),
+            samples.head("audio.mp3"),
+            samples.head("image.heic"),
+            samples.head("opus.ogg"),
+            samples.head("audio.aac"),
+            samples.head("image.webp")
+        };
         for (int round = 0; round < 20_000; round++) {
             byte[] bytes = Arrays.copyOf(seeds[round % seeds.length], 1 + random.nextInt(600));
             for (int flips = random.nextInt(8); flips >= 0; flips--) {
@@ -205,8 +233,10 @@ class SnifferTest {
     }
 
     private static byte[] id3(int size) {
-        return concat(ascii("ID3"), bytes(4, 0, 0, (size >> 21) & 0x7F, (size >> 14) & 0x7F, (size >> 7) & 0x7F,
-                size & 0x7F), new byte[Math.min(size, 100_000)]);
+        return concat(
+                ascii("ID3"),
+                bytes(4, 0, 0, (size >> 21) & 0x7F, (size >> 14) & 0x7F, (size >> 7) & 0x7F, size & 0x7F),
+                new byte[Math.min(size, 100_000)]);
     }
 
     static byte[] bytes(int... values) {

@@ -18,6 +18,7 @@ class SnifferWebpHeaderTest {
 
     @TempDir
     static Path dir;
+
     private static Samples samples;
 
     @BeforeAll
@@ -39,7 +40,8 @@ class SnifferWebpHeaderTest {
         assertThat(WebpHeader.size(png, png.length)).isEmpty();
         assertThat(WebpHeader.size(null, 10)).isEmpty();
         assertThat(WebpHeader.size(ascii("RIFF\0\0\0\0WEBPVP8X"), 16)).isEmpty();
-        assertThat(WebpHeader.size(concat(ascii("RIFF\0\0\0\0WEBPVP8 "), new byte[20]), 36)).isEmpty();
+        assertThat(WebpHeader.size(concat(ascii("RIFF\0\0\0\0WEBPVP8 "), new byte[20]), 36))
+                .isEmpty();
 
         Random random = new Random(3);
         for (String sample : new String[] {"image.webp", "lossless.webp", "animated.webp"}) {

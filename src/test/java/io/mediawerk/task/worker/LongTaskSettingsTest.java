@@ -23,11 +23,14 @@ class LongTaskSettingsTest {
 
         Map<String, Long> shortIntelligence = Map.of(TRANSFORMS, 10_800_000L, INTELLIGENCE, 3_600_000L);
         assertThat(LongTaskSettings.problem(TWO_HOURS, LEASE, name -> Optional.ofNullable(shortIntelligence.get(name))))
-                .hasValueSatisfying(message -> assertThat(message).contains("'intelligence'")
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("'intelligence'")
                         .contains("MP_MESSAGING_INCOMING_INTELLIGENCE_THROTTLED_UNPROCESSED_RECORD_MAX_AGE_MS"));
 
         // unset, Kafka's default of a minute applies; 0 turns the check off
-        assertThat(LongTaskSettings.problem(TWO_HOURS, LEASE, name -> Optional.empty())).isPresent();
-        assertThat(LongTaskSettings.problem(TWO_HOURS, LEASE, name -> Optional.of(0L))).isEmpty();
+        assertThat(LongTaskSettings.problem(TWO_HOURS, LEASE, name -> Optional.empty()))
+                .isPresent();
+        assertThat(LongTaskSettings.problem(TWO_HOURS, LEASE, name -> Optional.of(0L)))
+                .isEmpty();
     }
 }

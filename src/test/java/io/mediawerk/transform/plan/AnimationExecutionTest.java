@@ -31,8 +31,8 @@ class AnimationExecutionTest {
 
     @Test
     void animatedWebp() throws IOException {
-        Transforms.Done done = Transforms.run("animation", "{\"format\":\"webp\",\"start\":0.5,\"fps\":5}",
-                Samples.clip(), temp);
+        Transforms.Done done =
+                Transforms.run("animation", "{\"format\":\"webp\",\"start\":0.5,\"fps\":5}", Samples.clip(), temp);
         byte[] webp = Files.readAllBytes(done.main());
         String header = new String(webp, 0, 16, StandardCharsets.ISO_8859_1);
         String chunks = new String(webp, StandardCharsets.ISO_8859_1);
@@ -46,8 +46,20 @@ class AnimationExecutionTest {
     }
 
     private static int frames(Path file, Path logDir) {
-        Programs.Result result = Programs.run(List.of("ffprobe", "-v", "error", "-count_frames", "-select_streams",
-                "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file.toString()), logDir);
+        Programs.Result result = Programs.run(
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-count_frames",
+                        "-select_streams",
+                        "v:0",
+                        "-show_entries",
+                        "stream=nb_read_frames",
+                        "-of",
+                        "csv=p=0",
+                        file.toString()),
+                logDir);
         return Integer.parseInt(result.stdout().strip());
     }
 }

@@ -29,8 +29,8 @@ class AudioExecutionTest {
         Transforms.Done done = Transforms.run("audio", "{\"format\":\"" + format + "\"}", Samples.tone(), temp);
         Probed probed = done.probe();
 
-        assertThat(done.plan().output()).isEqualTo(Output.single("audio." + extension, "audio", container, mimeType,
-                extension));
+        assertThat(done.plan().output())
+                .isEqualTo(Output.single("audio." + extension, "audio", container, mimeType, extension));
         assertThat(probed.streams()).hasSize(1);
         assertThat(probed.audioCodec()).isEqualTo(codec);
         assertThat(probed.audio().path("channels").asInt()).isEqualTo(2);
@@ -39,8 +39,11 @@ class AudioExecutionTest {
 
     @Test
     void theSoundOfAVideoTrimmedAndMono() {
-        Transforms.Done done = Transforms.run("audio", "{\"format\":\"m4a\",\"bitrate\":\"64k\",\"channels\":1,"
-                + "\"start\":0.5,\"end\":1.5}", Samples.clip(), temp);
+        Transforms.Done done = Transforms.run(
+                "audio",
+                "{\"format\":\"m4a\",\"bitrate\":\"64k\",\"channels\":1," + "\"start\":0.5,\"end\":1.5}",
+                Samples.clip(),
+                temp);
         Probed probed = done.probe();
 
         assertThat(probed.streams()).hasSize(1);

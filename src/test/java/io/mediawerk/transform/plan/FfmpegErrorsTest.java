@@ -37,7 +37,8 @@ class FfmpegErrorsTest {
 
     @Test
     void aMissingFileNamesNoPath() {
-        String stderr = failingRun("audio", temp.resolve("gone.wav").toString(), Samples.tone().facts());
+        String stderr = failingRun(
+                "audio", temp.resolve("gone.wav").toString(), Samples.tone().facts());
 
         assertThat(FfmpegErrors.relevantLine(stderr)).isEqualTo("No such file or directory");
     }
@@ -45,7 +46,8 @@ class FfmpegErrorsTest {
     @Test
     void aFailedDownloadNeverShowsThePresignedUrl() throws IOException {
         try (RangeServer server = new RangeServer(temp)) {
-            String stderr = failingRun("video", server.url("missing.mp4"), Samples.clip().facts());
+            String stderr = failingRun(
+                    "video", server.url("missing.mp4"), Samples.clip().facts());
 
             assertThat(stderr).contains("X-Amz-Signature");
             assertThat(FfmpegErrors.relevantLine(stderr)).isEqualTo("Server returned 404 Not Found");
@@ -54,7 +56,8 @@ class FfmpegErrorsTest {
 
     @Test
     void anAnimatedWebpSaysSo() {
-        String stderr = failingRun("image", Samples.animatedWebp().path(), Samples.animatedWebp().facts());
+        String stderr = failingRun(
+                "image", Samples.animatedWebp().path(), Samples.animatedWebp().facts());
 
         assertThat(FfmpegErrors.relevantLine(stderr)).contains("animated WebP");
     }
@@ -83,10 +86,11 @@ class FfmpegErrorsTest {
     @Test
     void replacesEveryLocation() {
         assertThat(FfmpegErrors.relevantLine("[tcp @ 0x55e9423856c0] Connection to tcp://10.0.0.7:9000 failed: "
-                + "Connection refused\nhttps://s3.example/b/k?X-Amz-Signature=abc: Connection refused\n"))
+                        + "Connection refused\nhttps://s3.example/b/k?X-Amz-Signature=abc: Connection refused\n"))
                 .isEqualTo("Connection to input failed: Connection refused");
-        assertThat(FfmpegErrors.relevantLine("/var/lib/mediawerk/out/video.mp4: No space left on device\n"
-                + "Conversion failed!\n")).isEqualTo("output: No space left on device");
+        assertThat(FfmpegErrors.relevantLine(
+                        "/var/lib/mediawerk/out/video.mp4: No space left on device\n" + "Conversion failed!\n"))
+                .isEqualTo("output: No space left on device");
         assertThat(FfmpegErrors.relevantLine("Error opening input file file:/tmp/in put.mov.\n"))
                 .doesNotContain("/tmp");
     }
@@ -94,17 +98,24 @@ class FfmpegErrorsTest {
     @Test
     void fallsBackToAShortSentence() {
         assertThat(FfmpegErrors.relevantLine(null)).isEqualTo(FfmpegErrors.FALLBACK);
-        assertThat(FfmpegErrors.relevantLine("\n \nprogress=end\nout_time_us=100\n")).isEqualTo(FfmpegErrors.FALLBACK);
+        assertThat(FfmpegErrors.relevantLine("\n \nprogress=end\nout_time_us=100\n"))
+                .isEqualTo(FfmpegErrors.FALLBACK);
         assertThat(FfmpegErrors.relevantLine("Conversion failed!\n")).isEqualTo("Conversion failed!");
-        assertThat(FfmpegErrors.relevantLine("[h264 @ 0x1] " + "x".repeat(500))).hasSize(200).endsWith("…");
+        assertThat(FfmpegErrors.relevantLine("[h264 @ 0x1] " + "x".repeat(500)))
+                .hasSize(200)
+                .endsWith("…");
     }
 
     /** Plans {@code kind} with default options on the input, runs it and returns what ffmpeg wrote on stderr. */
     private String failingRun(String kind, String input, InputFacts facts) {
         try {
             Path output = Files.createDirectories(temp.resolve("output"));
-            Plan plan = Planner.plan(TransformOptions.validate(kind, null, facts), facts, input,
-                    Files.createDirectories(temp.resolve("scratch")), output);
+            Plan plan = Planner.plan(
+                    TransformOptions.validate(kind, null, facts),
+                    facts,
+                    input,
+                    Files.createDirectories(temp.resolve("scratch")),
+                    output);
             Programs.Result result = Programs.run(plan.steps().get(0).command(), temp.resolve("logs"));
             assertThat(result.exitCode()).isNotZero();
             return result.stderr();

@@ -28,9 +28,10 @@ class HlsExecutionTest {
         assertThat(output.probeFile()).isEqualTo("v0/index.m3u8");
         assertThat(output.multiFile()).isTrue();
         assertThat(output.mimeType()).isEqualTo("application/vnd.apple.mpegurl");
-        assertThat(output.metadata().get("renditions")).isEqualTo(List.of(
-                Map.of("width", 640, "height", 360, "bitrate", 800_000, "playlist", "v0/index.m3u8"),
-                Map.of("width", 426, "height", 240, "bitrate", 400_000, "playlist", "v1/index.m3u8")));
+        assertThat(output.metadata().get("renditions"))
+                .isEqualTo(List.of(
+                        Map.of("width", 640, "height", 360, "bitrate", 800_000, "playlist", "v0/index.m3u8"),
+                        Map.of("width", 426, "height", 240, "bitrate", 400_000, "playlist", "v1/index.m3u8")));
         assertThat(uris(done.main())).containsExactly("v0/index.m3u8", "v1/index.m3u8");
         assertThat(Files.readString(done.main())).contains("RESOLUTION=640x360", "RESOLUTION=426x240");
         assertEveryPlaylistIsRelativeAndComplete(done.outputDir());
@@ -46,12 +47,13 @@ class HlsExecutionTest {
 
     @Test
     void h265GoesToFragmentedMp4() throws IOException {
-        Transforms.Done done = Transforms.run("video", "{\"format\":\"hls\",\"codec\":\"h265\",\"audio\":false}",
-                Samples.shortClip(), temp);
+        Transforms.Done done = Transforms.run(
+                "video", "{\"format\":\"hls\",\"codec\":\"h265\",\"audio\":false}", Samples.shortClip(), temp);
 
         assertEveryPlaylistIsRelativeAndComplete(done.outputDir());
         // ffmpeg names the init file init.mp4 for one rendition, init_<n>.mp4 for several
-        assertThat(uris(done.file("v0/index.m3u8"))).anyMatch(uri -> uri.matches("init(_0)?\\.mp4"))
+        assertThat(uris(done.file("v0/index.m3u8")))
+                .anyMatch(uri -> uri.matches("init(_0)?\\.mp4"))
                 .anyMatch(uri -> uri.endsWith(".m4s"));
         Probed probed = done.probe();
         assertThat(probed.videoCodec()).isEqualTo("hevc");
@@ -69,10 +71,15 @@ class HlsExecutionTest {
         assertThat(playlists).isNotEmpty();
         for (Path playlist : playlists) {
             String text = Files.readString(playlist);
-            assertThat(text).as(playlist.toString()).doesNotContain(outputDir.toString()).doesNotContain("://");
+            assertThat(text)
+                    .as(playlist.toString())
+                    .doesNotContain(outputDir.toString())
+                    .doesNotContain("://");
             for (String uri : uris(playlist)) {
                 assertThat(uri).as(playlist + " names " + uri).doesNotStartWith("/");
-                assertThat(playlist.resolveSibling(uri)).as(playlist + " names " + uri).isRegularFile();
+                assertThat(playlist.resolveSibling(uri))
+                        .as(playlist + " names " + uri)
+                        .isRegularFile();
             }
         }
     }

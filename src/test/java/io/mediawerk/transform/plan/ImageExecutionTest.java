@@ -27,14 +27,16 @@ class ImageExecutionTest {
 
     @Test
     void pngKeepsTransparency() {
-        Transforms.Done done = Transforms.run("image", "{\"format\":\"png\",\"width\":\"50%\"}",
-                Samples.transparentPng(), temp);
+        Transforms.Done done =
+                Transforms.run("image", "{\"format\":\"png\",\"width\":\"50%\"}", Samples.transparentPng(), temp);
 
         assertThat(done.probe().videoCodec()).isEqualTo("png");
         assertThat(done.probe().video().path("pix_fmt").asText()).isEqualTo("rgba");
         assertThat(done.probe().size()).isEqualTo("32x24");
         assertThat(pixel(done.main(), 0, 0)[3]).as("alpha").isZero();
-        assertThat(pixel(done.main(), 16, 12)).satisfies(rgba -> assertColour(rgba, 0, 0, 255)).endsWith(255);
+        assertThat(pixel(done.main(), 16, 12))
+                .satisfies(rgba -> assertColour(rgba, 0, 0, 255))
+                .endsWith(255);
     }
 
     @Test
@@ -50,8 +52,8 @@ class ImageExecutionTest {
     void webpAvifAndGifFromAnImage() {
         String[][] cases = {{"webp", "webp"}, {"avif", "av1"}, {"gif", "gif"}};
         for (String[] c : cases) {
-            Transforms.Done done = Transforms.run("image", "{\"format\":\"" + c[0] + "\",\"width\":101}",
-                    Samples.jpeg(), temp.resolve(c[0]));
+            Transforms.Done done = Transforms.run(
+                    "image", "{\"format\":\"" + c[0] + "\",\"width\":101}", Samples.jpeg(), temp.resolve(c[0]));
 
             assertThat(done.main()).hasFileName("image." + c[0]);
             assertThat(done.probe().videoCodec()).as(c[0]).isEqualTo(c[1]);
@@ -63,8 +65,8 @@ class ImageExecutionTest {
     @Test
     void framesOfAVideo() {
         Transforms.Done jpeg = Transforms.run("image", "{\"start\":1.2}", Samples.clip(), temp.resolve("jpeg"));
-        Transforms.Done gif = Transforms.run("image", "{\"format\":\"gif\",\"height\":60}", Samples.clip(),
-                temp.resolve("gif"));
+        Transforms.Done gif =
+                Transforms.run("image", "{\"format\":\"gif\",\"height\":60}", Samples.clip(), temp.resolve("gif"));
 
         assertThat(jpeg.probe().size()).isEqualTo("320x240");
         assertThat(jpeg.probe().videoCodec()).isEqualTo("mjpeg");
@@ -74,20 +76,36 @@ class ImageExecutionTest {
 
     @Test
     void coverCropsToTheExactSizeAtThePosition() {
-        Transforms.Done centre = Transforms.run("image", "{\"format\":\"png\",\"width\":100,\"height\":100,"
-                + "\"fit\":\"cover\"}", Samples.transparentPng(), temp.resolve("centre"));
-        Transforms.Done left = Transforms.run("image", "{\"format\":\"png\",\"width\":30,\"height\":48,"
-                + "\"fit\":\"cover\",\"position\":\"left\"}", Samples.transparentPng(), temp.resolve("left"));
-        Transforms.Done contain = Transforms.run("image", "{\"format\":\"png\",\"width\":100,\"height\":100}",
-                Samples.transparentPng(), temp.resolve("contain"));
-        Transforms.Done fill = Transforms.run("image", "{\"format\":\"png\",\"width\":100,\"height\":10,"
-                + "\"fit\":\"fill\"}", Samples.transparentPng(), temp.resolve("fill"));
+        Transforms.Done centre = Transforms.run(
+                "image",
+                "{\"format\":\"png\",\"width\":100,\"height\":100," + "\"fit\":\"cover\"}",
+                Samples.transparentPng(),
+                temp.resolve("centre"));
+        Transforms.Done left = Transforms.run(
+                "image",
+                "{\"format\":\"png\",\"width\":30,\"height\":48," + "\"fit\":\"cover\",\"position\":\"left\"}",
+                Samples.transparentPng(),
+                temp.resolve("left"));
+        Transforms.Done contain = Transforms.run(
+                "image",
+                "{\"format\":\"png\",\"width\":100,\"height\":100}",
+                Samples.transparentPng(),
+                temp.resolve("contain"));
+        Transforms.Done fill = Transforms.run(
+                "image",
+                "{\"format\":\"png\",\"width\":100,\"height\":10," + "\"fit\":\"fill\"}",
+                Samples.transparentPng(),
+                temp.resolve("fill"));
 
         assertThat(centre.probe().size()).isEqualTo("100x100");
-        assertThat(pixel(centre.main(), 50, 50)).satisfies(rgba -> assertColour(rgba, 0, 0, 255)).endsWith(255);
+        assertThat(pixel(centre.main(), 50, 50))
+                .satisfies(rgba -> assertColour(rgba, 0, 0, 255))
+                .endsWith(255);
         assertThat(left.probe().size()).isEqualTo("30x48");
         assertThat(pixel(left.main(), 10, 24)[3]).as("alpha").isZero();
-        assertThat(pixel(left.main(), 20, 24)).satisfies(rgba -> assertColour(rgba, 0, 0, 255)).endsWith(255);
+        assertThat(pixel(left.main(), 20, 24))
+                .satisfies(rgba -> assertColour(rgba, 0, 0, 255))
+                .endsWith(255);
         assertThat(contain.probe().size()).isEqualTo("100x75");
         assertThat(fill.probe().size()).isEqualTo("100x10");
     }
@@ -114,10 +132,13 @@ class ImageExecutionTest {
 
     @Test
     void exifOrientationIsApplied() {
-        Transforms.Done full = Transforms.run("image", "{\"format\":\"png\"}", Samples.exifRotatedJpeg(),
-                temp.resolve("full"));
-        Transforms.Done half = Transforms.run("image", "{\"width\":\"50%\",\"height\":\"25%\",\"fit\":\"cover\"}",
-                Samples.exifRotatedJpeg(), temp.resolve("half"));
+        Transforms.Done full =
+                Transforms.run("image", "{\"format\":\"png\"}", Samples.exifRotatedJpeg(), temp.resolve("full"));
+        Transforms.Done half = Transforms.run(
+                "image",
+                "{\"width\":\"50%\",\"height\":\"25%\",\"fit\":\"cover\"}",
+                Samples.exifRotatedJpeg(),
+                temp.resolve("half"));
 
         assertThat(full.probe().size()).isEqualTo("240x320");
         assertThat(half.probe().size()).isEqualTo("120x80");
@@ -141,9 +162,22 @@ class ImageExecutionTest {
     static int[] pixel(Path picture, int x, int y) {
         boolean png = picture.toString().endsWith(".png");
         Path raw = picture.resolveSibling("../logs/pixel.raw").normalize();
-        Programs.runOrFail(List.of("ffmpeg", "-v", "error", "-y", "-i", picture.toString(), "-vf",
-                "format=" + (png ? "rgba" : "rgb24") + ",crop=1:1:" + x + ":" + y, "-frames:v", "1", "-f", "rawvideo",
-                raw.toString()), raw.getParent());
+        Programs.runOrFail(
+                List.of(
+                        "ffmpeg",
+                        "-v",
+                        "error",
+                        "-y",
+                        "-i",
+                        picture.toString(),
+                        "-vf",
+                        "format=" + (png ? "rgba" : "rgb24") + ",crop=1:1:" + x + ":" + y,
+                        "-frames:v",
+                        "1",
+                        "-f",
+                        "rawvideo",
+                        raw.toString()),
+                raw.getParent());
         try {
             byte[] bytes = Files.readAllBytes(raw);
             int[] values = new int[bytes.length];

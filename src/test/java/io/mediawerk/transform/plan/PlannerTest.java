@@ -23,8 +23,18 @@ class PlannerTest {
             Plan plan = plan(kind, "{}", VIDEO, URL);
             List<String> command = plan.steps().get(0).command();
 
-            assertThat(command.subList(0, 9)).as(kind).containsExactly("ffmpeg", "-hide_banner", "-nostdin",
-                    "-nostats", "-y", "-v", "error", "-progress", "pipe:1");
+            assertThat(command.subList(0, 9))
+                    .as(kind)
+                    .containsExactly(
+                            "ffmpeg",
+                            "-hide_banner",
+                            "-nostdin",
+                            "-nostats",
+                            "-y",
+                            "-v",
+                            "error",
+                            "-progress",
+                            "pipe:1");
             assertThat(String.join(" ", command)).as(kind).contains("-map_metadata -1", "-threads 2");
             assertThat(plan.steps()).extracting(Step::weight).containsExactly(1.0);
         }
@@ -32,19 +42,29 @@ class PlannerTest {
 
     @Test
     void aUrlIsReadWithItsDemuxerTimeoutsAndReconnects() {
-        List<String> command = plan("video", "{\"start\":2,\"end\":5}", VIDEO, URL).steps().get(0).command();
+        List<String> command = plan("video", "{\"start\":2,\"end\":5}", VIDEO, URL)
+                .steps()
+                .get(0)
+                .command();
 
-        assertThat(String.join(" ", command)).contains("-protocol_whitelist https,tls,tcp -rw_timeout 30000000 "
-                + "-reconnect 1 -reconnect_on_network_error 1 -reconnect_delay_max 10 -f mov -ss 2 -t 3 -i " + URL);
+        assertThat(String.join(" ", command))
+                .contains("-protocol_whitelist https,tls,tcp -rw_timeout 30000000 "
+                        + "-reconnect 1 -reconnect_on_network_error 1 -reconnect_delay_max 10 -f mov -ss 2 -t 3 -i "
+                        + URL);
     }
 
     @Test
     void aLocalFileIsReadAsAFileUrl() {
         InputFacts audio = TransformOptionsTest.AUDIO;
-        List<String> command = plan("audio", "{}", audio, "relative/concat:a|b.mp3").steps().get(0).command();
+        List<String> command = plan("audio", "{}", audio, "relative/concat:a|b.mp3")
+                .steps()
+                .get(0)
+                .command();
 
-        assertThat(String.join(" ", command)).contains("-protocol_whitelist file -f mp3 -i file:/")
-                .contains("relative/concat:a|b.mp3").doesNotContain("-reconnect");
+        assertThat(String.join(" ", command))
+                .contains("-protocol_whitelist file -f mp3 -i file:/")
+                .contains("relative/concat:a|b.mp3")
+                .doesNotContain("-reconnect");
     }
 
     @Test
@@ -55,8 +75,8 @@ class PlannerTest {
         assertThat(Planner.needsLocalInput(heic)).isTrue();
         assertThat(Planner.needsLocalInput(VIDEO)).isFalse();
         assertThat(plan.steps()).hasSize(2);
-        assertThat(plan.steps().get(0).command()).containsExactly("heif-convert", "--quiet", "/downloads/photo.heic",
-                "/work/scratch/decoded.png");
+        assertThat(plan.steps().get(0).command())
+                .containsExactly("heif-convert", "--quiet", "/downloads/photo.heic", "/work/scratch/decoded.png");
         assertThat(plan.steps().get(0).mediaSeconds()).isNull();
         assertThat(String.join(" ", plan.steps().get(1).command()))
                 .contains("-f image2 -pattern_type glob -i /work/scratch/decoded*.png");
@@ -66,41 +86,58 @@ class PlannerTest {
 
     @Test
     void mediaSecondsIsTheOutputsDuration() {
-        assertThat(plan("video", "{}", VIDEO, URL).steps().get(0).mediaSeconds()).isEqualTo(10.0);
-        assertThat(plan("video", "{\"start\":4}", VIDEO, URL).steps().get(0).mediaSeconds()).isEqualTo(6.0);
-        assertThat(plan("audio", "{\"end\":3.5}", VIDEO, URL).steps().get(0).mediaSeconds()).isEqualTo(3.5);
-        assertThat(plan("animation", "{\"start\":8}", VIDEO, URL).steps().get(0).mediaSeconds()).isEqualTo(2.0);
-        assertThat(plan("image", "{}", VIDEO, URL).steps().get(0).mediaSeconds()).isNull();
-        assertThat(plan("thumbnails", "{}", VIDEO, URL).steps().get(0).mediaSeconds()).isNull();
+        assertThat(plan("video", "{}", VIDEO, URL).steps().get(0).mediaSeconds())
+                .isEqualTo(10.0);
+        assertThat(plan("video", "{\"start\":4}", VIDEO, URL).steps().get(0).mediaSeconds())
+                .isEqualTo(6.0);
+        assertThat(plan("audio", "{\"end\":3.5}", VIDEO, URL).steps().get(0).mediaSeconds())
+                .isEqualTo(3.5);
+        assertThat(plan("animation", "{\"start\":8}", VIDEO, URL).steps().get(0).mediaSeconds())
+                .isEqualTo(2.0);
+        assertThat(plan("image", "{}", VIDEO, URL).steps().get(0).mediaSeconds())
+                .isNull();
+        assertThat(plan("thumbnails", "{}", VIDEO, URL).steps().get(0).mediaSeconds())
+                .isNull();
     }
 
     @Test
     void readsOptionsBackWhateverTheirNumberTypes() {
-        TransformSpec spec = new TransformSpec("video", Map.of("format", "mp4", "codec", "h264", "width", 640L,
-                "fit", "contain", "quality", 100.0, "fps", 12, "start", 1L, "audio", true));
-        String command = String.join(" ", Planner.plan(spec, VIDEO, URL, SCRATCH, OUT).steps().get(0).command());
+        TransformSpec spec = new TransformSpec(
+                "video",
+                Map.of(
+                        "format", "mp4", "codec", "h264", "width", 640L, "fit", "contain", "quality", 100.0, "fps", 12,
+                        "start", 1L, "audio", true));
+        String command = String.join(
+                " ", Planner.plan(spec, VIDEO, URL, SCRATCH, OUT).steps().get(0).command());
 
         assertThat(command).contains("-vf fps=12,scale=640:360,setsar=1", "-crf 16", "-ss 1 ");
     }
 
     @Test
     void encodersAndQuality() {
-        assertThat(command("video", "{\"quality\":1}")).contains("-c:v libx264 -preset veryfast -crf 40",
-                "-pix_fmt yuv420p", "-c:a aac -b:a 128k", "-movflags +faststart", "-f mp4 /work/out/video.mp4");
-        assertThat(command("video", "{\"format\":\"mov\",\"codec\":\"h265\"}")).contains("-c:v libx265",
-                "-crf 27", "-tag:v hvc1", "log-level=error", "-f mov /work/out/video.mov");
-        assertThat(command("video", "{\"format\":\"webm\",\"quality\":100}")).contains("-c:v libvpx-vp9 -crf 15 "
-                + "-b:v 0", "-c:a libopus -b:a 96k").doesNotContain("faststart");
-        assertThat(command("video", "{\"codec\":\"av1\",\"quality\":1}")).contains("-c:v libsvtav1 -preset 8 "
-                + "-crf 55");
-        assertThat(command("video", "{\"audio\":false,\"fps\":60}")).contains("-an").doesNotContain("0:a:0",
-                "fps=");
+        assertThat(command("video", "{\"quality\":1}"))
+                .contains(
+                        "-c:v libx264 -preset veryfast -crf 40",
+                        "-pix_fmt yuv420p",
+                        "-c:a aac -b:a 128k",
+                        "-movflags +faststart",
+                        "-f mp4 /work/out/video.mp4");
+        assertThat(command("video", "{\"format\":\"mov\",\"codec\":\"h265\"}"))
+                .contains("-c:v libx265", "-crf 27", "-tag:v hvc1", "log-level=error", "-f mov /work/out/video.mov");
+        assertThat(command("video", "{\"format\":\"webm\",\"quality\":100}"))
+                .contains("-c:v libvpx-vp9 -crf 15 " + "-b:v 0", "-c:a libopus -b:a 96k")
+                .doesNotContain("faststart");
+        assertThat(command("video", "{\"codec\":\"av1\",\"quality\":1}"))
+                .contains("-c:v libsvtav1 -preset 8 " + "-crf 55");
+        assertThat(command("video", "{\"audio\":false,\"fps\":60}"))
+                .contains("-an")
+                .doesNotContain("0:a:0", "fps=");
         assertThat(command("image", "{\"quality\":100}")).contains("-c:v mjpeg -q:v 2");
         assertThat(command("image", "{\"format\":\"webp\",\"quality\":55}")).contains("-c:v libwebp -quality 55");
-        assertThat(command("image", "{\"format\":\"avif\",\"quality\":1}")).contains("-c:v libaom-av1 "
-                + "-still-picture 1 -crf 60");
-        assertThat(command("audio", "{\"format\":\"opus\",\"bitrate\":64000}")).contains("-c:a libopus -b:a 64000",
-                "-f opus /work/out/audio.opus");
+        assertThat(command("image", "{\"format\":\"avif\",\"quality\":1}"))
+                .contains("-c:v libaom-av1 " + "-still-picture 1 -crf 60");
+        assertThat(command("audio", "{\"format\":\"opus\",\"bitrate\":64000}"))
+                .contains("-c:a libopus -b:a 64000", "-f opus /work/out/audio.opus");
         assertThat(command("audio", "{\"format\":\"aac\"}")).contains("-f adts /work/out/audio.aac");
         assertThat(command("audio", "{\"format\":\"m4a\"}")).contains("-movflags +faststart -f ipod");
     }
@@ -111,12 +148,17 @@ class PlannerTest {
         String command = String.join(" ", plan.steps().get(0).command());
 
         assertThat(plan.steps()).hasSize(1);
-        assertThat(command).contains("[0:v]split=4[s0][s1][s2][s3];[s0]scale=1920:1080,setsar=1[v0];"
-                + "[s1]scale=1280:720,setsar=1[v1];[s2]scale=854:480,setsar=1[v2];[s3]scale=640:360,setsar=1[v3]",
-                "-force_key_frames expr:gte(t,n_forced*4)", "-maxrate:v:0 5000k -bufsize:v:0 10000k",
-                "-maxrate:v:3 800k", "-var_stream_map v:0,a:0 v:1,a:1 v:2,a:2 v:3,a:3",
-                "-master_pl_name master.m3u8", "-hls_segment_filename /work/out/v%v/seg_%03d.ts",
-                "/work/out/v%v/index.m3u8");
+        assertThat(command)
+                .contains(
+                        "[0:v]split=4[s0][s1][s2][s3];[s0]scale=1920:1080,setsar=1[v0];"
+                                + "[s1]scale=1280:720,setsar=1[v1];[s2]scale=854:480,setsar=1[v2];[s3]scale=640:360,setsar=1[v3]",
+                        "-force_key_frames expr:gte(t,n_forced*4)",
+                        "-maxrate:v:0 5000k -bufsize:v:0 10000k",
+                        "-maxrate:v:3 800k",
+                        "-var_stream_map v:0,a:0 v:1,a:1 v:2,a:2 v:3,a:3",
+                        "-master_pl_name master.m3u8",
+                        "-hls_segment_filename /work/out/v%v/seg_%03d.ts",
+                        "/work/out/v%v/index.m3u8");
         assertThat(plan.output().metadata().get("renditions")).asList().hasSize(4);
     }
 
@@ -125,10 +167,14 @@ class PlannerTest {
         InputFacts video = new InputFacts("video", "mp4", "h264", null, 640, 360, 25.0, 25.0);
         Plan plan = plan("thumbnails", "{\"count\":12,\"width\":100}", video, URL);
 
-        assertThat(String.join(" ", plan.steps().get(0).command())).contains(
-                "fps=fps=1/2.083333:round=up,scale=100:56,setsar=1,tile=10x2", "-frames:v 1", "/work/out/sprite.jpg");
+        assertThat(String.join(" ", plan.steps().get(0).command()))
+                .contains(
+                        "fps=fps=1/2.083333:round=up,scale=100:56,setsar=1,tile=10x2",
+                        "-frames:v 1",
+                        "/work/out/sprite.jpg");
         String vtt = plan.output().textFiles().get("thumbnails.vtt");
-        assertThat(vtt).startsWith("WEBVTT\n\n00:00:00.000 --> 00:00:02.083\nsprite.jpg#xywh=0,0,100,56\n\n")
+        assertThat(vtt)
+                .startsWith("WEBVTT\n\n00:00:00.000 --> 00:00:02.083\nsprite.jpg#xywh=0,0,100,56\n\n")
                 .contains("00:00:20.833 --> 00:00:22.917\nsprite.jpg#xywh=0,56,100,56\n")
                 .endsWith("00:00:22.917 --> 00:00:25.000\nsprite.jpg#xywh=100,56,100,56\n");
         assertThat((double) plan.output().metadata().get("interval")).isCloseTo(2.083, within(0.001));
@@ -143,7 +189,12 @@ class PlannerTest {
         InputFacts png = new InputFacts("image", "png", null, null, 64, 48, null, null);
         assertThat(String.join(" ", plan("image", "{}", png, URL).steps().get(0).command()))
                 .contains("color=c=0xffffff[bg];[bg][fg]scale2ref");
-        assertThat(String.join(" ", plan("image", "{\"format\":\"png\"}", png, URL).steps().get(0).command()))
+        assertThat(String.join(
+                        " ",
+                        plan("image", "{\"format\":\"png\"}", png, URL)
+                                .steps()
+                                .get(0)
+                                .command()))
                 .doesNotContain("color=");
     }
 

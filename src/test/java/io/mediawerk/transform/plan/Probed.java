@@ -13,8 +13,17 @@ record Probed(JsonNode format, List<JsonNode> streams) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Probed of(Path file, Path logDir) {
-        Programs.Result result = Programs.run(List.of("ffprobe", "-v", "error", "-print_format", "json",
-                "-show_format", "-show_streams", file.toString()), logDir);
+        Programs.Result result = Programs.run(
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-print_format",
+                        "json",
+                        "-show_format",
+                        "-show_streams",
+                        file.toString()),
+                logDir);
         if (result.exitCode() != 0) {
             throw new AssertionError("ffprobe cannot read " + file + ": " + result.stderr());
         }
@@ -29,16 +38,21 @@ record Probed(JsonNode format, List<JsonNode> streams) {
     }
 
     JsonNode video() {
-        return streams.stream().filter(s -> "video".equals(s.path("codec_type").asText())).findFirst()
+        return streams.stream()
+                .filter(s -> "video".equals(s.path("codec_type").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No video stream in " + streams));
     }
 
     boolean hasAudio() {
-        return streams.stream().anyMatch(s -> "audio".equals(s.path("codec_type").asText()));
+        return streams.stream()
+                .anyMatch(s -> "audio".equals(s.path("codec_type").asText()));
     }
 
     JsonNode audio() {
-        return streams.stream().filter(s -> "audio".equals(s.path("codec_type").asText())).findFirst()
+        return streams.stream()
+                .filter(s -> "audio".equals(s.path("codec_type").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("No audio stream in " + streams));
     }
 

@@ -13,24 +13,27 @@ import java.util.concurrent.TimeUnit;
 final class Programs {
 
     /** What a run left: its exit code, its stdout (ffmpeg's progress) and its stderr. */
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
-    private Programs() {
-    }
+    private Programs() {}
 
     static Result run(List<String> command, Path workDir) {
         try {
             Files.createDirectories(workDir);
             Path stdout = Files.createTempFile(workDir, "stdout", ".txt");
             Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
-            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile()).redirectInput(new File("/dev/null")).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .redirectInput(new File("/dev/null"))
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Timed out: " + String.join(" ", command));
             }
-            Result result = new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+            Result result = new Result(
+                    process.exitValue(),
+                    Files.readString(stdout, StandardCharsets.UTF_8),
                     Files.readString(stderr, StandardCharsets.UTF_8));
             Files.delete(stdout);
             Files.delete(stderr);
@@ -47,8 +50,8 @@ final class Programs {
     static void runOrFail(List<String> command, Path workDir) {
         Result result = run(command, workDir);
         if (result.exitCode() != 0) {
-            throw new IllegalStateException("Failed (" + result.exitCode() + "): " + String.join(" ", command) + "\n"
-                    + result.stderr());
+            throw new IllegalStateException(
+                    "Failed (" + result.exitCode() + "): " + String.join(" ", command) + "\n" + result.stderr());
         }
     }
 

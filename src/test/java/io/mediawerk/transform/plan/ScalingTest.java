@@ -26,11 +26,13 @@ class ScalingTest {
 
         assertThat(size(input, Length.pixels(200), Length.pixels(200), Fit.CONTAIN))
                 .isEqualTo(new FrameSize(200, 150));
-        assertThat(size(input, Length.pixels(200), Length.pixels(200), Fit.FILL)).isEqualTo(new FrameSize(200, 200));
+        assertThat(size(input, Length.pixels(200), Length.pixels(200), Fit.FILL))
+                .isEqualTo(new FrameSize(200, 200));
         Frame cover = Scaling.frame(input, Length.pixels(200), Length.pixels(200), Fit.COVER);
         assertThat(cover.size()).isEqualTo(new FrameSize(200, 200));
         assertThat(cover.filters()).containsExactly("crop=240:240:40:0", "scale=200:200,setsar=1");
-        assertThat(Scaling.frame(input, Length.pixels(320), Length.pixels(120), Fit.COVER).filters())
+        assertThat(Scaling.frame(input, Length.pixels(320), Length.pixels(120), Fit.COVER)
+                        .filters())
                 .containsExactly("crop=320:120:0:60");
         assertThat(Scaling.frame(input, null, null, Fit.COVER).filters()).isEmpty();
     }
@@ -46,14 +48,14 @@ class ScalingTest {
 
     @Test
     void hlsLadderFromThePictureNeverUp() {
-        assertThat(sizes(HlsLadder.renditions(new FrameSize(3840, 2160)))).containsExactly("1920x1080", "1280x720",
-                "854x480", "640x360");
-        assertThat(sizes(HlsLadder.renditions(new FrameSize(1280, 720)))).containsExactly("1280x720", "854x480",
-                "640x360", "426x240");
-        assertThat(sizes(HlsLadder.renditions(new FrameSize(1080, 1920)))).containsExactly("1080x1920",
-                "720x1280", "480x854", "360x640");
-        assertThat(sizes(HlsLadder.renditions(new FrameSize(1000, 700)))).containsExactly("686x480", "514x360",
-                "342x240");
+        assertThat(sizes(HlsLadder.renditions(new FrameSize(3840, 2160))))
+                .containsExactly("1920x1080", "1280x720", "854x480", "640x360");
+        assertThat(sizes(HlsLadder.renditions(new FrameSize(1280, 720))))
+                .containsExactly("1280x720", "854x480", "640x360", "426x240");
+        assertThat(sizes(HlsLadder.renditions(new FrameSize(1080, 1920))))
+                .containsExactly("1080x1920", "720x1280", "480x854", "360x640");
+        assertThat(sizes(HlsLadder.renditions(new FrameSize(1000, 700))))
+                .containsExactly("686x480", "514x360", "342x240");
         assertThat(sizes(HlsLadder.renditions(new FrameSize(200, 150)))).containsExactly("200x150");
     }
 
@@ -62,6 +64,8 @@ class ScalingTest {
     }
 
     private static List<String> sizes(List<HlsLadder.Rendition> renditions) {
-        return renditions.stream().map(r -> r.size().width() + "x" + r.size().height()).toList();
+        return renditions.stream()
+                .map(r -> r.size().width() + "x" + r.size().height())
+                .toList();
     }
 }

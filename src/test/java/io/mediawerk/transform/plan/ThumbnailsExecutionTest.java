@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ThumbnailsExecutionTest {
 
     private static final String TIME = "(\\d{2}:\\d{2}:\\d{2}\\.\\d{3})";
-    private static final Pattern CUE = Pattern.compile(
-            TIME + " --> " + TIME + "\\n(\\S+)#xywh=(\\d+),(\\d+),(\\d+),(\\d+)");
+    private static final Pattern CUE =
+            Pattern.compile(TIME + " --> " + TIME + "\\n(\\S+)#xywh=(\\d+),(\\d+),(\\d+),(\\d+)");
 
     @TempDir
     Path temp;
@@ -34,8 +34,22 @@ class ThumbnailsExecutionTest {
         assertThat(output.container()).isEqualTo("webvtt");
         assertThat(output.mimeType()).isEqualTo("text/vtt");
         assertThat(output.multiFile()).isTrue();
-        assertThat(output.metadata()).isEqualTo(Map.of("sprite", "sprite.jpg", "count", 10, "interval", 0.2,
-                "columns", 10, "rows", 1, "tile_width", 160, "tile_height", 120));
+        assertThat(output.metadata())
+                .isEqualTo(Map.of(
+                        "sprite",
+                        "sprite.jpg",
+                        "count",
+                        10,
+                        "interval",
+                        0.2,
+                        "columns",
+                        10,
+                        "rows",
+                        1,
+                        "tile_width",
+                        160,
+                        "tile_height",
+                        120));
         assertThat(done.probe().videoCodec()).isEqualTo("mjpeg");
         assertThat(done.probe().size()).isEqualTo("1600x120");
         List<Cue> cues = assertCuesInside(done, 1600, 120);
@@ -46,18 +60,18 @@ class ThumbnailsExecutionTest {
 
     @Test
     void oneEveryIntervalInWebp() throws IOException {
-        Transforms.Done done = Transforms.run("thumbnails", "{\"interval\":0.5,\"width\":64,\"format\":\"webp\"}",
-                Samples.clip(), temp);
+        Transforms.Done done = Transforms.run(
+                "thumbnails", "{\"interval\":0.5,\"width\":64,\"format\":\"webp\"}", Samples.clip(), temp);
 
         assertThat(done.plan().output().probeFile()).isEqualTo("sprite.webp");
         assertThat(done.probe().videoCodec()).isEqualTo("webp");
         assertThat(done.probe().size()).isEqualTo("256x48");
-        assertThat(assertCuesInside(done, 256, 48)).hasSize(4)
+        assertThat(assertCuesInside(done, 256, 48))
+                .hasSize(4)
                 .allSatisfy(cue -> assertThat(cue.uri()).isEqualTo("sprite.webp"));
     }
 
-    record Cue(String from, String to, String uri) {
-    }
+    record Cue(String from, String to, String uri) {}
 
     /** Reads the track the caller wrote and checks that every cue's tile lies inside the sprite sheet. */
     private static List<Cue> assertCuesInside(Transforms.Done done, int width, int height) throws IOException {

@@ -80,12 +80,20 @@ class TransformOptionsTest {
                 Arguments.of("thumbnails", "{\"count\":10,\"interval\":2}", VIDEO, "interval", "not both"),
                 Arguments.of("thumbnails", "{\"count\":101}", VIDEO, "count", "from 1 to 100"),
                 Arguments.of("thumbnails", "{\"interval\":0.1}", VIDEO, "interval", "from 0.5 to 3600"),
-                Arguments.of("thumbnails", "{\"interval\":0.5}",
-                        new InputFacts("video", "mp4", "h264", null, 640, 360, 60.0, 25.0), "interval", "at least 0.6"),
+                Arguments.of(
+                        "thumbnails",
+                        "{\"interval\":0.5}",
+                        new InputFacts("video", "mp4", "h264", null, 640, 360, 60.0, 25.0),
+                        "interval",
+                        "at least 0.6"),
                 Arguments.of("thumbnails", "{\"width\":16}", VIDEO, "width", "from 32 to 640"),
                 Arguments.of("thumbnails", "{\"format\":\"png\"}", VIDEO, "format", "jpeg, webp"),
-                Arguments.of("animation", "{\"start\":0,\"end\":31}",
-                        new InputFacts("video", "mp4", "h264", null, 640, 360, 60.0, 25.0), "end", "at most 30"),
+                Arguments.of(
+                        "animation",
+                        "{\"start\":0,\"end\":31}",
+                        new InputFacts("video", "mp4", "h264", null, 640, 360, 60.0, 25.0),
+                        "end",
+                        "at most 30"),
                 Arguments.of("animation", "{\"fps\":60}", VIDEO, "fps", "from 1 to 30"),
                 Arguments.of("animation", "{\"width\":2000}", VIDEO, "width", "from 16 to 1280"),
                 Arguments.of("animation", "{\"format\":\"mp4\"}", VIDEO, "format", "gif, webp"),
@@ -105,9 +113,12 @@ class TransformOptionsTest {
     }
 
     @ParameterizedTest(name = "{0} {1} -> 400 unknown_field {2}")
-    @CsvSource(delimiter = '|', value = {
-        "video|{\"label\":\"x\"}|label|format, codec, width",
-        "image|{\"bitrate\":128000}|bitrate|for an image transform. Its options are"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "video|{\"label\":\"x\"}|label|format, codec, width",
+                "image|{\"bitrate\":128000}|bitrate|for an image transform. Its options are"
+            })
     void unknownOptionsAreUnknownFields(String kind, String options, String param, String hint) {
         assertThatThrownBy(() -> TransformOptions.validate(kind, json(options), "image".equals(kind) ? IMAGE : VIDEO))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
@@ -123,51 +134,90 @@ class TransformOptionsTest {
         InputFacts captions = new InputFacts("image", "webvtt", null, null, 160, 90, null, null);
 
         assertThatThrownBy(() -> TransformOptions.validate("image", json("{}"), captions))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.param()).isEqualTo("input"));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.param()).isEqualTo("input"));
     }
 
     @Test
     void fillsInTheVideoDefaults() {
-        assertThat(TransformOptions.validate("video", null, VIDEO).options()).containsExactly(entry("format", "mp4"),
-                entry("codec", "h264"), entry("fit", "contain"), entry("quality", 70), entry("audio", true));
-        assertThat(TransformOptions.validate("video", json("{\"format\":\"WebM\"}"), SILENT).options())
+        assertThat(TransformOptions.validate("video", null, VIDEO).options())
+                .containsExactly(
+                        entry("format", "mp4"),
+                        entry("codec", "h264"),
+                        entry("fit", "contain"),
+                        entry("quality", 70),
+                        entry("audio", true));
+        assertThat(TransformOptions.validate("video", json("{\"format\":\"WebM\"}"), SILENT)
+                        .options())
                 .contains(entry("format", "webm"), entry("codec", "vp9"), entry("audio", false));
-        assertThat(TransformOptions.validate("video", json("{\"format\":\"hls\"}"), VIDEO).options())
+        assertThat(TransformOptions.validate("video", json("{\"format\":\"hls\"}"), VIDEO)
+                        .options())
                 .contains(entry("codec", "h264"));
     }
 
     @Test
     void showsTheEffectiveValues() {
-        Map<String, Object> options = TransformOptions.validate("video", json("{\"width\":\"50%\",\"height\":360,"
-                + "\"fps\":60,\"start\":2,\"end\":99,\"quality\":90.0}"), VIDEO).options();
+        Map<String, Object> options = TransformOptions.validate(
+                        "video",
+                        json("{\"width\":\"50%\",\"height\":360,"
+                                + "\"fps\":60,\"start\":2,\"end\":99,\"quality\":90.0}"),
+                        VIDEO)
+                .options();
 
-        assertThat(options).contains(entry("width", "50%"), entry("height", 360), entry("fps", 25),
-                entry("start", 2), entry("end", 10), entry("quality", 90));
+        assertThat(options)
+                .contains(
+                        entry("width", "50%"),
+                        entry("height", 360),
+                        entry("fps", 25),
+                        entry("start", 2),
+                        entry("end", 10),
+                        entry("quality", 90));
     }
 
     @Test
     void fillsInTheOtherKindsDefaults() {
-        assertThat(TransformOptions.validate("image", null, IMAGE).options()).containsExactly(entry("format", "jpeg"),
-                entry("fit", "contain"), entry("position", "center"), entry("background", "#ffffff"),
-                entry("quality", 80));
+        assertThat(TransformOptions.validate("image", null, IMAGE).options())
+                .containsExactly(
+                        entry("format", "jpeg"),
+                        entry("fit", "contain"),
+                        entry("position", "center"),
+                        entry("background", "#ffffff"),
+                        entry("quality", 80));
         assertThat(TransformOptions.validate("image", json("{\"format\":\"png\",\"background\":\"#ABC\"}"), VIDEO)
-                .options()).containsExactly(entry("format", "png"), entry("fit", "contain"),
-                entry("position", "center"), entry("background", "#aabbcc"), entry("start", 1));
-        assertThat(TransformOptions.validate("image", null, new InputFacts("video", "mp4", "h264", null, 320, 240, 1.0,
-                25.0)).options()).contains(entry("start", 0.5));
-        assertThat(TransformOptions.validate("audio", null, VIDEO).options()).containsExactly(entry("format", "mp3"),
-                entry("bitrate", 128000));
+                        .options())
+                .containsExactly(
+                        entry("format", "png"),
+                        entry("fit", "contain"),
+                        entry("position", "center"),
+                        entry("background", "#aabbcc"),
+                        entry("start", 1));
+        assertThat(TransformOptions.validate(
+                                "image", null, new InputFacts("video", "mp4", "h264", null, 320, 240, 1.0, 25.0))
+                        .options())
+                .contains(entry("start", 0.5));
+        assertThat(TransformOptions.validate("audio", null, VIDEO).options())
+                .containsExactly(entry("format", "mp3"), entry("bitrate", 128000));
         assertThat(TransformOptions.validate("audio", json("{\"bitrate\":\"96k\",\"channels\":1}"), AUDIO)
-                .options()).contains(entry("bitrate", 96000), entry("channels", 1));
-        assertThat(TransformOptions.validate("audio", json("{\"format\":\"flac\"}"), AUDIO).options())
+                        .options())
+                .contains(entry("bitrate", 96000), entry("channels", 1));
+        assertThat(TransformOptions.validate("audio", json("{\"format\":\"flac\"}"), AUDIO)
+                        .options())
                 .containsExactly(entry("format", "flac"));
-        assertThat(TransformOptions.validate("thumbnails", null, VIDEO).options()).containsExactly(
-                entry("count", 10), entry("width", 160), entry("format", "jpeg"));
-        assertThat(TransformOptions.validate("thumbnails", json("{\"interval\":2.5}"), VIDEO).options())
-                .containsEntry("interval", 2.5).doesNotContainKey("count");
-        assertThat(TransformOptions.validate("animation", null, VIDEO).options()).containsExactly(
-                entry("format", "gif"), entry("start", 0), entry("end", 5), entry("fps", 10), entry("width", 320));
-        assertThat(TransformOptions.validate("animation", json("{\"start\":8,\"width\":1280}"), SILENT).options())
+        assertThat(TransformOptions.validate("thumbnails", null, VIDEO).options())
+                .containsExactly(entry("count", 10), entry("width", 160), entry("format", "jpeg"));
+        assertThat(TransformOptions.validate("thumbnails", json("{\"interval\":2.5}"), VIDEO)
+                        .options())
+                .containsEntry("interval", 2.5)
+                .doesNotContainKey("count");
+        assertThat(TransformOptions.validate("animation", null, VIDEO).options())
+                .containsExactly(
+                        entry("format", "gif"),
+                        entry("start", 0),
+                        entry("end", 5),
+                        entry("fps", 10),
+                        entry("width", 320));
+        assertThat(TransformOptions.validate("animation", json("{\"start\":8,\"width\":1280}"), SILENT)
+                        .options())
                 .contains(entry("end", 10), entry("width", 640));
     }
 
@@ -191,8 +241,10 @@ class TransformOptionsTest {
 
     @Test
     void nullOptionsCountAsNotGiven() {
-        assertThat(TransformOptions.validate("video", json("{\"width\":null,\"codec\":null}"), VIDEO).options())
-                .doesNotContainKey("width").containsEntry("codec", "h264");
+        assertThat(TransformOptions.validate("video", json("{\"width\":null,\"codec\":null}"), VIDEO)
+                        .options())
+                .doesNotContainKey("width")
+                .containsEntry("codec", "h264");
     }
 
     static ObjectNode json(String text) {

@@ -45,8 +45,7 @@ final class Transforms {
         }
     }
 
-    private Transforms() {
-    }
+    private Transforms() {}
 
     static Done run(String kind, String options, Samples.Sample sample, Path tempDir) {
         return run(kind, options, sample.path(), sample.facts(), tempDir);

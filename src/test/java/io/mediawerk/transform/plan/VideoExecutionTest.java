@@ -25,7 +25,8 @@ class VideoExecutionTest {
         assertThat(probed.size()).isEqualTo("160x120");
         assertThat(probed.audioCodec()).isEqualTo("aac");
         assertThat(probed.duration()).isCloseTo(2.0, within(0.3));
-        assertThat(done.lastProgressSeconds()).isCloseTo(done.plan().steps().get(0).mediaSeconds(), within(0.3));
+        assertThat(done.lastProgressSeconds())
+                .isCloseTo(done.plan().steps().get(0).mediaSeconds(), within(0.3));
     }
 
     @Test
@@ -43,8 +44,11 @@ class VideoExecutionTest {
 
     @Test
     void movH265CoverFillsTheBoxExactly() {
-        Transforms.Done done = Transforms.run("video", "{\"format\":\"mov\",\"codec\":\"h265\",\"width\":200,"
-                + "\"height\":200,\"fit\":\"cover\"}", Samples.shortClip(), temp);
+        Transforms.Done done = Transforms.run(
+                "video",
+                "{\"format\":\"mov\",\"codec\":\"h265\",\"width\":200," + "\"height\":200,\"fit\":\"cover\"}",
+                Samples.shortClip(),
+                temp);
         Probed probed = done.probe();
 
         assertThat(probed.formatName()).contains("mov");
@@ -56,8 +60,7 @@ class VideoExecutionTest {
 
     @Test
     void av1InMp4() {
-        Transforms.Done done = Transforms.run("video", "{\"codec\":\"av1\",\"quality\":40}", Samples.shortClip(),
-                temp);
+        Transforms.Done done = Transforms.run("video", "{\"codec\":\"av1\",\"quality\":40}", Samples.shortClip(), temp);
         Probed probed = done.probe();
 
         assertThat(probed.videoCodec()).isEqualTo("av1");
@@ -67,8 +70,8 @@ class VideoExecutionTest {
 
     @Test
     void trimsToStartAndEnd() {
-        Transforms.Done done = Transforms.run("video", "{\"start\":0.5,\"end\":1.5,\"height\":\"50%\"}",
-                Samples.clip(), temp);
+        Transforms.Done done =
+                Transforms.run("video", "{\"start\":0.5,\"end\":1.5,\"height\":\"50%\"}", Samples.clip(), temp);
         Probed probed = done.probe();
 
         assertThat(done.plan().steps().get(0).mediaSeconds()).isEqualTo(1.0);

@@ -27,19 +27,27 @@ class DeliveryRepositoryTest {
     @Test
     void aLargeFanOutIsMadeInSeveralStatementsAndARepeatMakesNothing() {
         Api.TestProject project = Api.newProject("Large fan-out");
-        String webhookId = as(project.key()).body(Map.of("url", "http://127.0.0.1:9/none", "status", "disabled"))
-                .post("/webhooks").then().statusCode(201).extract().path("data.id");
+        String webhookId = as(project.key())
+                .body(Map.of("url", "http://127.0.0.1:9/none", "status", "disabled"))
+                .post("/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
         List<Delivery> made = new ArrayList<>();
         for (int i = 0; i < DeliveryRepository.ROWS_PER_INSERT * 2 + 5; i++) {
             made.add(delivery(project.id(), webhookId, Ids.newId("evt")));
         }
 
         List<String> inserted = Db.inTransaction(() -> deliveries.insertNew(made));
-        assertThat(inserted).hasSize(made.size()).containsExactlyInAnyOrderElementsOf(
-                made.stream().map(delivery -> delivery.id).toList());
+        assertThat(inserted)
+                .hasSize(made.size())
+                .containsExactlyInAnyOrderElementsOf(
+                        made.stream().map(delivery -> delivery.id).toList());
 
-        List<Delivery> again = made.subList(0, 10).stream().map(first -> delivery(project.id(), webhookId,
-                first.eventId)).toList();
+        List<Delivery> again = made.subList(0, 10).stream()
+                .map(first -> delivery(project.id(), webhookId, first.eventId))
+                .toList();
         assertThat(Db.inTransaction(() -> deliveries.insertNew(again))).isEmpty();
         assertThat(Db.inSession(() -> deliveries.count("webhookId", webhookId))).isEqualTo(made.size());
     }

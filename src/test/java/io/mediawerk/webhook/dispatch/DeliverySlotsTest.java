@@ -20,7 +20,9 @@ class DeliverySlotsTest {
 
         slots.answered("whk_a");
         assertThat(slots.full()).isEmpty();
-        assertThat(slots.tryTake("whk_a")).as("still being recorded, so no slot yet").isFalse();
+        assertThat(slots.tryTake("whk_a"))
+                .as("still being recorded, so no slot yet")
+                .isFalse();
         slots.recorded();
         assertThat(slots.tryTake("whk_a")).isTrue();
         slots.giveBack("whk_b");

@@ -2,7 +2,7 @@ package io.mediawerk.media;
 
 import io.mediawerk.api.Times;
 import io.mediawerk.reactive.InTurn;
-import io.mediawerk.upload.UploadService;
+import io.mediawerk.upload.UploadLedger;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -20,9 +20,9 @@ public class MediaExpiry {
 
     private final MediaRepository media;
     private final MediaDeletion deletion;
-    private final UploadService uploads;
+    private final UploadLedger uploads;
 
-    public MediaExpiry(MediaRepository media, MediaDeletion deletion, UploadService uploads) {
+    public MediaExpiry(MediaRepository media, MediaDeletion deletion, UploadLedger uploads) {
         this.media = media;
         this.deletion = deletion;
         this.uploads = uploads;

@@ -32,6 +32,7 @@ public class UploadReceiver {
 
     private final UploadTokens tokens;
     private final UploadService uploads;
+    private final UploadLedger ledger;
     private final Storage storage;
     private final OriginalProbe probe;
     private final RawResponses raw;
@@ -41,6 +42,7 @@ public class UploadReceiver {
     public UploadReceiver(
             UploadTokens tokens,
             UploadService uploads,
+            UploadLedger ledger,
             Storage storage,
             OriginalProbe probe,
             RawResponses raw,
@@ -48,6 +50,7 @@ public class UploadReceiver {
             MediawerkConfig config) {
         this.tokens = tokens;
         this.uploads = uploads;
+        this.ledger = ledger;
         this.storage = storage;
         this.probe = probe;
         this.raw = raw;
@@ -116,22 +119,17 @@ public class UploadReceiver {
     }
 
     private void receive(RoutingContext ctx, CallContext call, UploadTokens.Claims claims) {
-        HttpServerRequest request = ctx.request();
-        ChunkRange range;
-        boolean multipart;
+        UploadBody body;
         try {
-            range = ChunkRange.parse(request.getHeader(ChunkRange.HEADER));
-            String type = request.getHeader("Content-Type");
-            multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
-            checkSizes(request, range, multipart);
+            body = UploadBody.of(ctx.request(), maxBytes);
         } catch (ApiException e) {
             refuse(ctx, call, e);
             return;
         }
-        long declared = range != null ? range.length() : parseLength(request.getHeader("Content-Length"));
-        memory.reserve(declared < 0 ? storage.partSize() : Math.min(declared, storage.partSize()))
-                .chain(lease -> uploads.begin(claims, range, storage.partSize())
-                        .map(upload -> receiveInto(ctx, call, claims, range, multipart, upload, lease))
+        long expected = body.expectedBytes();
+        memory.reserve(expected < 0 ? storage.partSize() : Math.min(expected, storage.partSize()))
+                .chain(lease -> ledger.begin(claims, body.range(), storage.partSize())
+                        .map(upload -> receiveInto(ctx, call, claims, body, upload, lease))
                         .onFailure()
                         .invoke(lease::close))
                 .subscribe()
@@ -142,15 +140,15 @@ public class UploadReceiver {
             RoutingContext ctx,
             CallContext call,
             UploadTokens.Claims claims,
-            ChunkRange range,
-            boolean multipart,
+            UploadBody body,
             Upload upload,
             BufferBudget.Lease lease) {
         HttpServerRequest request = ctx.request();
+        ChunkRange range = body.range();
         boolean firstBytes = upload.received == 0;
         S3Upload target = firstBytes
                 ? storage.startUpload(upload.storageKey, "application/octet-stream", lease)
-                : storage.resumeUpload(upload.storageKey, "application/octet-stream", lease, uploads.stateOf(upload));
+                : storage.resumeUpload(upload.storageKey, "application/octet-stream", lease, ledger.stateOf(upload));
         long limit = range != null ? range.length() : maxBytes;
         S3Pump pump = new S3Pump(
                 target,
@@ -164,7 +162,7 @@ public class UploadReceiver {
         if (ctx.response().closed()) {
             // the client gave up while this upload waited for memory or the database: give both back
             pump.fail(new HttpClosedException("The connection closed before the upload began."));
-        } else if (multipart) {
+        } else if (body.multipart()) {
             pumpFormField(request, "file", pump);
         } else {
             pump.pump(request);
@@ -196,34 +194,6 @@ public class UploadReceiver {
         request.resume();
     }
 
-    private void checkSizes(HttpServerRequest request, ChunkRange range, boolean multipart) {
-        if (multipart && range != null) {
-            throw ApiException.badRequest(
-                    "invalid_content_range",
-                    "Chunks (Content-Range) must be sent as the raw " + "body, not as a multipart form.",
-                    ChunkRange.HEADER);
-        }
-        long declared = parseLength(request.getHeader("Content-Length"));
-        long total = range != null ? range.total() : multipart ? -1 : declared;
-        if (total > maxBytes) {
-            throw new ApiException(
-                    413,
-                    "file_too_large",
-                    "The file is " + total + " bytes; the limit is " + maxBytes + " bytes.",
-                    null);
-        }
-        if (range != null && declared >= 0 && declared != range.length()) {
-            throw ApiException.badRequest(
-                    "invalid_content_range",
-                    "Content-Length (" + declared + ") differs from " + "the chunk's length in Content-Range ("
-                            + range.length() + ").",
-                    ChunkRange.HEADER);
-        }
-        if (range == null && declared == 0) {
-            throw new ApiException(415, "empty_file", "The file is empty (0 bytes).", null);
-        }
-    }
-
     private void finished(
             RoutingContext ctx,
             CallContext call,
@@ -234,7 +204,7 @@ public class UploadReceiver {
             boolean firstBytes) {
         if (range != null && !range.isLast()) {
             target.pause()
-                    .chain(state -> uploads.chunkReceived(claims, state, range.total()))
+                    .chain(state -> ledger.chunkReceived(claims, state, range.total()))
                     .subscribe()
                     .with(
                             view -> {
@@ -249,7 +219,7 @@ public class UploadReceiver {
                                 ? Uni.createFrom().item(target.head())
                                 : storage.readHead(key, S3Upload.HEAD_SIZE))
                         .chain(head -> probe.probe(key, head))
-                        .chain(probed -> uploads.complete(claims, stored, probed)))
+                        .chain(probed -> ledger.complete(claims, stored, probed)))
                 .subscribe()
                 .with(media -> raw.object(ctx, call, 201, media), e -> failed(ctx, call, claims, null, firstBytes, e));
     }
@@ -271,7 +241,7 @@ public class UploadReceiver {
         Uni<Void> stop = target == null
                 ? Uni.createFrom().voidItem()
                 : firstBytes || rejectFile ? target.abort() : target.release();
-        stop.chain(() -> uploads.failed(claims, error, rejectFile, firstBytes ? abandoned : null))
+        stop.chain(() -> ledger.failed(claims, error, rejectFile, firstBytes ? abandoned : null))
                 .subscribe()
                 .with(ignored -> refuse(ctx, call, error), e -> refuse(ctx, call, error));
     }
@@ -288,13 +258,5 @@ public class UploadReceiver {
         }
         ctx.request().resume();
         raw.fail(ctx, call, error);
-    }
-
-    private static long parseLength(String header) {
-        try {
-            return header == null ? -1 : Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid_content_length", "Content-Length must be a number.", null);
-        }
     }
 }

@@ -6,7 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -87,6 +91,26 @@ public class WebhookSecrets {
             return mac.doFinal("mediawerk webhook secrets v1".getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /** The secrets that sign a webhook's deliveries now: its own, and the previous one during its grace period. */
+    public List<String> signing(Webhook webhook, Instant now) {
+        List<String> signing = new ArrayList<>(List.of(open(webhook.secret)));
+        if (webhook.previousSecret != null
+                && webhook.previousSecretExpires != null
+                && webhook.previousSecretExpires.isAfter(now)) {
+            signing.add(open(webhook.previousSecret));
+        }
+        return signing;
+    }
+
+    /** Like {@link #signing}, empty when a secret cannot be opened (sealed with another key). */
+    public Optional<List<String>> readableSigning(Webhook webhook, Instant now) {
+        try {
+            return Optional.of(signing(webhook, now));
+        } catch (IllegalStateException unreadable) {
+            return Optional.empty();
         }
     }
 }

@@ -98,7 +98,8 @@ public class DeliveryLedger {
                     active.stream().collect(Collectors.toMap(webhook -> webhook.id, Function.identity()));
             Instant now = Times.now();
             Map<String, List<String>> signing = new java.util.HashMap<>();
-            active.forEach(webhook -> readableSecrets(webhook, now).ifPresent(list -> signing.put(webhook.id, list)));
+            active.forEach(
+                    webhook -> secrets.readableSigning(webhook, now).ifPresent(list -> signing.put(webhook.id, list)));
             List<Delivery> made = new ArrayList<>();
             for (PublishedEvent event : events) {
                 for (Webhook webhook : byProject.getOrDefault(event.projectId(), List.of())) {
@@ -251,30 +252,15 @@ public class DeliveryLedger {
             }
             try {
                 sends.add(new Send(
-                        delivery, URI.create(webhook.url), signingSecrets(webhook, now), webhook.failingSince != null));
+                        delivery,
+                        URI.create(webhook.url),
+                        secrets.signing(webhook, now),
+                        webhook.failingSince != null));
             } catch (IllegalStateException unreadable) {
                 abandoned.add(deliveries.abandon(delivery.id, owner, unreadable.getMessage(), now));
             }
         }
         return InTurn.each(abandoned, Function.identity()).replaceWith(sends);
-    }
-
-    private java.util.Optional<List<String>> readableSecrets(Webhook webhook, Instant now) {
-        try {
-            return java.util.Optional.of(signingSecrets(webhook, now));
-        } catch (IllegalStateException unreadable) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private List<String> signingSecrets(Webhook webhook, Instant now) {
-        List<String> signing = new ArrayList<>(List.of(secrets.open(webhook.secret)));
-        if (webhook.previousSecret != null
-                && webhook.previousSecretExpires != null
-                && webhook.previousSecretExpires.isAfter(now)) {
-            signing.add(secrets.open(webhook.previousSecret));
-        }
-        return signing;
     }
 
     private String disabledReason(AttemptOutcome outcome, Instant now) {

@@ -87,7 +87,7 @@ spec:
             {{- include "mediawerk.secretEnv" (dict "env" "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID" "name" (include "mediawerk.s3.secretName" $root) "key" $keys.s3AccessKeyId) | nindent 12 }}
             {{- include "mediawerk.secretEnv" (dict "env" "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY" "name" (include "mediawerk.s3.secretName" $root) "key" $keys.s3SecretAccessKey) | nindent 12 }}
             {{- end }}
-            {{- include "mediawerk.secretEnv" (dict "env" "MEDIAWERK_UPLOADS_SIGNING_SECRET" "name" (include "mediawerk.app.secretName" $root) "key" $keys.signingSecret) | nindent 12 }}
+            {{- include "mediawerk.secretEnv" (dict "env" "MEDIAWERK_SIGNING_SECRET" "name" (include "mediawerk.app.secretName" $root) "key" $keys.signingSecret) | nindent 12 }}
             {{- if or $root.Values.appSecrets.existingSecret.name $root.Values.appSecrets.adminKey }}
             {{- include "mediawerk.secretEnv" (dict "env" "MEDIAWERK_ADMIN_KEY" "name" (include "mediawerk.app.secretName" $root) "key" $keys.adminKey "optional" true) | nindent 12 }}
             {{- end }}

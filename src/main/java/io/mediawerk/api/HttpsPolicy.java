@@ -1,6 +1,6 @@
 package io.mediawerk.api;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.HttpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -16,8 +16,8 @@ public class HttpsPolicy {
     private final List<AddressRange> trustedProxies;
 
     @Inject
-    public HttpsPolicy(MediawerkConfig config) {
-        this(config.http().requireHttps(), config.http().trustedProxies().orElse(List.of()));
+    public HttpsPolicy(HttpSettings httpSettings) {
+        this(httpSettings.requireHttps(), httpSettings.trustedProxies().orElse(List.of()));
     }
 
     HttpsPolicy(boolean required, List<String> trustedProxies) {

@@ -1,7 +1,7 @@
 package io.mediawerk.api;
 
-import io.mediawerk.config.MediawerkConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Absolute URLs from the configured public base URL, never from the Host header a caller sends. */
 @ApplicationScoped
@@ -9,8 +9,8 @@ public class PublicUrls {
 
     private final String base;
 
-    public PublicUrls(MediawerkConfig config) {
-        String configured = config.publicBaseUrl();
+    /** @param configured the absolute base URL clients reach the API at ({@code MEDIAWERK_PUBLIC_BASE_URL}) */
+    public PublicUrls(@ConfigProperty(name = "mediawerk.public-base-url") String configured) {
         this.base = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
 

@@ -1,6 +1,6 @@
 package io.mediawerk.api;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.HttpSettings;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,9 +29,9 @@ public class RequestLimits {
     private final RawResponses raw;
     private final long maxBody;
 
-    public RequestLimits(RawResponses raw, MediawerkConfig config) {
+    public RequestLimits(RawResponses raw, HttpSettings httpSettings) {
         this.raw = raw;
-        this.maxBody = config.http().maxJsonBodyBytes();
+        this.maxBody = httpSettings.maxJsonBodyBytes();
     }
 
     void register(@Observes Router router) {

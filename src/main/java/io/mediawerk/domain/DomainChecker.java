@@ -1,7 +1,7 @@
 package io.mediawerk.domain;
 
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.DomainSettings;
 import io.mediawerk.reactive.InTurn;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -20,10 +20,10 @@ public class DomainChecker {
     private final DomainService service;
     private final Duration every;
 
-    public DomainChecker(DomainRepository domains, DomainService service, MediawerkConfig config) {
+    public DomainChecker(DomainRepository domains, DomainService service, DomainSettings domainSettings) {
         this.domains = domains;
         this.service = service;
-        this.every = Duration.parse("PT" + config.domains().checkEvery().toUpperCase(java.util.Locale.ROOT));
+        this.every = domainSettings.checkEvery();
     }
 
     @Scheduled(

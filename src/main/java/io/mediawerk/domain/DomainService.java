@@ -12,7 +12,7 @@ import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.ProjectLists;
 import io.mediawerk.api.PublicUrls;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.DomainSettings;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -44,13 +44,13 @@ public class DomainService {
             DomainVerifier verifier,
             ActiveDomains active,
             PublicUrls urls,
-            MediawerkConfig config) {
+            DomainSettings domainSettings) {
         this.domains = domains;
         this.verifier = verifier;
         this.active = active;
         this.apiHost = urls.host();
-        this.verifyFor = config.domains().verifyFor();
-        this.maxPerProject = config.domains().maxPerProject();
+        this.verifyFor = domainSettings.verifyFor();
+        this.maxPerProject = domainSettings.maxPerProject();
     }
 
     @WithSession

@@ -1,6 +1,6 @@
 package io.mediawerk.domain;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.DomainSettings;
 import io.mediawerk.net.NetworkPolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -48,8 +48,8 @@ public class DomainVerifier {
     private final int httpPort;
     private final long timeoutMs;
 
-    public DomainVerifier(Vertx vertx, MediawerkConfig config) {
-        MediawerkConfig.Domains settings = config.domains();
+    public DomainVerifier(Vertx vertx, DomainSettings domainSettings) {
+        DomainSettings settings = domainSettings;
         this.timeoutMs = settings.timeout().toMillis();
         DnsClientOptions options =
                 new DnsClientOptions().setQueryTimeout(timeoutMs).setRecursionDesired(true);

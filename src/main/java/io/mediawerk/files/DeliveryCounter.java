@@ -1,7 +1,7 @@
 package io.mediawerk.files;
 
 import io.mediawerk.analytics.UsageClock;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.FileDeliverySettings;
 import io.mediawerk.reactive.InTurn;
 import io.mediawerk.reactive.OwnContexts;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,10 +43,10 @@ public class DeliveryCounter {
     private final boolean counting;
     private final OwnContexts contexts;
 
-    public DeliveryCounter(UsageClock clock, OwnContexts contexts, MediawerkConfig config) {
+    public DeliveryCounter(UsageClock clock, OwnContexts contexts, FileDeliverySettings fileDelivery) {
         this.clock = clock;
         this.contexts = contexts;
-        this.counting = config.delivery().counting();
+        this.counting = fileDelivery.counting();
     }
 
     public void record(String sourceId, String mediaId, String projectId, long bytes) {

@@ -5,7 +5,7 @@ import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.RawResponses;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.FileDeliverySettings;
 import io.mediawerk.domain.ActiveDomains;
 import io.mediawerk.domain.CustomHosts;
 import io.mediawerk.source.Source;
@@ -53,7 +53,7 @@ public class DeliveryRoute {
             RawResponses raw,
             SignedUrls signedUrls,
             ActiveDomains domains,
-            MediawerkConfig config) {
+            FileDeliverySettings fileDelivery) {
         this.signedUrls = signedUrls;
         this.domains = domains;
         this.files = files;
@@ -61,8 +61,8 @@ public class DeliveryRoute {
         this.downloads = downloads;
         this.counter = counter;
         this.raw = raw;
-        this.redirect = "redirect".equalsIgnoreCase(config.delivery().mode());
-        this.redirectValidity = config.delivery().redirectValidity();
+        this.redirect = "redirect".equalsIgnoreCase(fileDelivery.mode());
+        this.redirectValidity = fileDelivery.redirectValidity();
     }
 
     void register(@Observes Router router) {

@@ -1,7 +1,7 @@
 package io.mediawerk.files;
 
 import io.mediawerk.api.PublicUrls;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.DomainSettings;
 import io.mediawerk.domain.ActiveDomains;
 import io.mediawerk.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +20,10 @@ public class DeliveryUrls {
     private final ActiveDomains domains;
     private final String customScheme;
 
-    public DeliveryUrls(PublicUrls urls, ActiveDomains domains, MediawerkConfig config) {
+    public DeliveryUrls(PublicUrls urls, ActiveDomains domains, DomainSettings domainSettings) {
         this.urls = urls;
         this.domains = domains;
-        this.customScheme = config.domains().urlScheme();
+        this.customScheme = domainSettings.urlScheme();
     }
 
     public String of(Source source) {

@@ -1,6 +1,6 @@
 package io.mediawerk.files;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.SigningSettings;
 import io.mediawerk.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +32,11 @@ public class SignedUrls {
     private final DeliveryUrls urls;
     private final SecretKeySpec key;
 
-    public SignedUrls(DeliveryUrls urls, MediawerkConfig config) {
+    public SignedUrls(DeliveryUrls urls, SigningSettings signing) {
         this.urls = urls;
         this.key = new SecretKeySpec(
                 hmac(
-                        new SecretKeySpec(
-                                config.uploads().signingSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
+                        new SecretKeySpec(signing.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
                         "mediawerk signed delivery v1"),
                 "HmacSHA256");
     }

@@ -3,7 +3,7 @@ package io.mediawerk.ingest;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Outages;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.IngestSettings;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.media.Media;
@@ -57,7 +57,7 @@ public class Ingest {
             StorageGarbageCollector garbage,
             MediaViews views,
             Events events,
-            MediawerkConfig config) {
+            IngestSettings ingestSettings) {
         this.media = media;
         this.fetcher = fetcher;
         this.storage = storage;
@@ -67,7 +67,7 @@ public class Ingest {
         this.garbage = garbage;
         this.views = views;
         this.events = events;
-        this.timeout = config.ingest().timeout();
+        this.timeout = ingestSettings.timeout();
     }
 
     public Uni<Void> run(IngestJob job) {

@@ -1,6 +1,6 @@
 package io.mediawerk.ingest;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.IngestSettings;
 import io.mediawerk.media.OriginalProbe;
 import io.mediawerk.net.NetworkPolicy;
 import io.mediawerk.storage.S3Pump;
@@ -38,12 +38,12 @@ public class SafeFetcher {
     private final int maxRedirects;
     private final Duration idleTimeout;
 
-    public SafeFetcher(Vertx vertx, MediawerkConfig config) {
+    public SafeFetcher(Vertx vertx, IngestSettings ingestSettings) {
         this.vertx = vertx;
-        this.policy = NetworkPolicy.allowing(config.ingest().allowedNetworks().orElse(List.of()));
-        this.maxBytes = config.ingest().maxBytes();
-        this.maxRedirects = config.ingest().maxRedirects();
-        Duration idle = config.ingest().idleTimeout();
+        this.policy = NetworkPolicy.allowing(ingestSettings.allowedNetworks().orElse(List.of()));
+        this.maxBytes = ingestSettings.maxBytes();
+        this.maxRedirects = ingestSettings.maxRedirects();
+        Duration idle = ingestSettings.idleTimeout();
         this.idleTimeout = idle;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) idle.toMillis())

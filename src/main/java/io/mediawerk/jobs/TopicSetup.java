@@ -1,6 +1,6 @@
 package io.mediawerk.jobs;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.KafkaSettings;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -21,12 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TopicSetup {
 
     private final String bootstrapServers;
-    private final MediawerkConfig.Kafka settings;
+    private final KafkaSettings settings;
 
     public TopicSetup(
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MediawerkConfig config) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, KafkaSettings kafkaSettings) {
         this.bootstrapServers = bootstrapServers;
-        this.settings = config.kafka();
+        this.settings = kafkaSettings;
     }
 
     public void ensureTopics() throws Exception {

@@ -1,7 +1,7 @@
 package io.mediawerk.media;
 
 import io.mediawerk.api.ApiException;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.IngestSettings;
 import io.mediawerk.media.probe.MediaFormat;
 import io.mediawerk.media.probe.MediaKind;
 import io.mediawerk.media.probe.MediaProbe;
@@ -31,11 +31,11 @@ public class OriginalProbe {
     private final Duration timeout;
     private final long maxPixels;
 
-    public OriginalProbe(Storage storage, Vertx vertx, MediawerkConfig config) {
+    public OriginalProbe(Storage storage, Vertx vertx, IngestSettings ingestSettings) {
         this.storage = storage;
         this.vertx = vertx;
-        this.timeout = config.ingest().probeTimeout();
-        this.maxPixels = config.ingest().maxMegapixels() * 1_000_000L;
+        this.timeout = ingestSettings.probeTimeout();
+        this.maxPixels = ingestSettings.maxMegapixels() * 1_000_000L;
     }
 
     /** The format of a file from its first bytes, or 415. Cheap: callers check it before storing everything. */

@@ -1,7 +1,7 @@
 package io.mediawerk.startup;
 
 import io.mediawerk.auth.KeyMaterial;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.LocalRunSettings;
 import io.mediawerk.jobs.TopicSetup;
 import io.mediawerk.localstack.LocalStack;
 import io.mediawerk.localstack.LocalStackSettings;
@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,7 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StartupSequence {
 
-    private final MediawerkConfig config;
+    private final LocalRunSettings localStack;
+    private final Optional<String> adminKey;
     private final DatabaseMigrations migrations;
     private final Storage storage;
     private final Bootstrap bootstrap;
@@ -34,13 +36,15 @@ public class StartupSequence {
     private final int httpPort;
 
     public StartupSequence(
-            MediawerkConfig config,
+            LocalRunSettings localStack,
+            @ConfigProperty(name = "mediawerk.admin-key") Optional<String> adminKey,
             DatabaseMigrations migrations,
             Storage storage,
             Bootstrap bootstrap,
             TopicSetup topics,
             @ConfigProperty(name = "quarkus.http.port") int httpPort) {
-        this.config = config;
+        this.localStack = localStack;
+        this.adminKey = adminKey;
         this.migrations = migrations;
         this.storage = storage;
         this.bootstrap = bootstrap;
@@ -49,27 +53,26 @@ public class StartupSequence {
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) throws Throwable {
-        if (config.localStack().enabled()) {
-            LocalStack.ensureStarted(localStackSettings(config.localStack()));
+        if (localStack.enabled()) {
+            LocalStack.ensureStarted(localStackSettings(localStack));
         }
         migrations.migrate();
         storage.ensureBucket(Duration.ofSeconds(10));
         topics.ensureTopics();
-        if (config.adminKey().isPresent()) {
-            String key = config.adminKey().get();
+        if (adminKey.isPresent()) {
+            String key = adminKey.get();
             if (!key.startsWith(KeyMaterial.PREFIX) || key.length() < 36) {
                 throw new IllegalStateException("MEDIAWERK_ADMIN_KEY must start with '" + KeyMaterial.PREFIX
                         + "' and be at least 36 characters long (e.g. mwk_ and 40 random letters and digits).");
             }
             VertxContextSupport.subscribeAndAwait(() -> bootstrap.registerAdminKey(key));
         }
-        if (config.localStack().enabled()) {
+        if (localStack.enabled()) {
             Bootstrap.FirstKeys keys = VertxContextSupport.subscribeAndAwait(bootstrap::createFirstKeysIfEmpty);
             if (keys != null) {
                 announceFirstKeys(keys);
             }
-            Path dataDir =
-                    Path.of(config.localStack().dataDir()).toAbsolutePath().normalize();
+            Path dataDir = Path.of(localStack.dataDir()).toAbsolutePath().normalize();
             Log.infof(
                     "%n  Mediawerk is running%n  API:        http://localhost:%d%n  Swagger UI: http://localhost:%d"
                             + "/q/swagger-ui%n  Data:       %s%n  Keys:       %s%n",
@@ -80,10 +83,7 @@ public class StartupSequence {
     static final String CREDENTIALS_FILE = "credentials.env";
 
     private void announceFirstKeys(Bootstrap.FirstKeys keys) throws IOException {
-        Path file = Path.of(config.localStack().dataDir())
-                .toAbsolutePath()
-                .normalize()
-                .resolve(CREDENTIALS_FILE);
+        Path file = Path.of(localStack.dataDir()).toAbsolutePath().normalize().resolve(CREDENTIALS_FILE);
         String text = "# Mediawerk keys made on first start; they are not shown again.\n"
                 + "MEDIAWERK_ORG_ID=" + keys.orgId() + "\n"
                 + "MEDIAWERK_PROJECT_ID=" + keys.project().id() + "\n"
@@ -102,7 +102,7 @@ public class StartupSequence {
                 file);
     }
 
-    public static LocalStackSettings localStackSettings(MediawerkConfig.LocalStack local) {
+    public static LocalStackSettings localStackSettings(LocalRunSettings local) {
         return new LocalStackSettings(
                 Path.of(local.dataDir()),
                 local.postgresPort(),

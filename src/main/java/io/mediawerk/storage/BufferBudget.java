@@ -1,7 +1,7 @@
 package io.mediawerk.storage;
 
 import io.mediawerk.api.ApiException;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.StorageSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,9 +45,9 @@ public class BufferBudget {
     private volatile long lastRefusal;
 
     @Inject
-    public BufferBudget(BufferSettings settings, MediawerkConfig config, MeterRegistry registry) {
+    public BufferBudget(BufferSettings settings, StorageSettings storageSettings, MeterRegistry registry) {
         this(
-                budgetOf(settings, config.storage().partSizeMib() * MIB),
+                budgetOf(settings, storageSettings.partSizeMib() * MIB),
                 settings.maxWait(),
                 settings.maxWaiting(),
                 registry);

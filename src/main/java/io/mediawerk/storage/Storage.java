@@ -1,6 +1,6 @@
 package io.mediawerk.storage;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.StorageSettings;
 import io.mediawerk.reactive.InTurn;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -40,18 +40,18 @@ public class Storage {
     private final int partSize;
     private final int partsInFlight;
 
-    public Storage(S3AsyncClient s3, S3Presigner presigner, MediawerkConfig config) {
+    public Storage(S3AsyncClient s3, S3Presigner presigner, StorageSettings storageSettings) {
         this.s3 = s3;
         this.presigner = presigner;
-        this.bucket = config.storage().bucket();
-        this.createBucket = config.storage().createBucket();
-        int partSizeMib = config.storage().partSizeMib();
+        this.bucket = storageSettings.bucket();
+        this.createBucket = storageSettings.createBucket();
+        int partSizeMib = storageSettings.partSizeMib();
         if (partSizeMib < 5 || partSizeMib > 512) {
             throw new IllegalStateException("MEDIAWERK_STORAGE_PART_SIZE_MIB must be from 5 to 512 (S3 parts are at "
                     + "least 5 MiB); it is " + partSizeMib + ".");
         }
         this.partSize = partSizeMib * 1024 * 1024;
-        this.partsInFlight = config.storage().partsInFlight();
+        this.partsInFlight = storageSettings.partsInFlight();
     }
 
     public String bucket() {

@@ -1,7 +1,7 @@
 package io.mediawerk.task;
 
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.TransformSettings;
 import io.mediawerk.reactive.InTurn;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -25,10 +25,10 @@ public class TaskRescuer {
     private final TaskQueue queue;
     private final Duration requeuePendingAfter;
 
-    public TaskRescuer(TaskRepository tasks, TaskQueue queue, MediawerkConfig config) {
+    public TaskRescuer(TaskRepository tasks, TaskQueue queue, TransformSettings transformSettings) {
         this.tasks = tasks;
         this.queue = queue;
-        this.requeuePendingAfter = config.transforms().requeuePendingAfter();
+        this.requeuePendingAfter = transformSettings.requeuePendingAfter();
     }
 
     @Scheduled(

@@ -3,7 +3,7 @@ package io.mediawerk.upload;
 import io.mediawerk.analytics.UsageRecorder;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.IngestSettings;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.media.Media;
@@ -43,14 +43,14 @@ public class UploadLedger {
             Events events,
             UsageRecorder usage,
             com.fasterxml.jackson.databind.ObjectMapper json,
-            MediawerkConfig config) {
+            IngestSettings ingestSettings) {
         this.uploads = uploads;
         this.intake = intake;
         this.garbage = garbage;
         this.events = events;
         this.usage = usage;
         this.json = json;
-        this.staleReceiving = config.ingest().timeout();
+        this.staleReceiving = ingestSettings.timeout();
     }
 
     /**

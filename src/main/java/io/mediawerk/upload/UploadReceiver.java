@@ -5,7 +5,7 @@ import io.mediawerk.api.ApiException;
 import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.RawResponses;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.IngestSettings;
 import io.mediawerk.media.OriginalProbe;
 import io.mediawerk.storage.BufferBudget;
 import io.mediawerk.storage.S3Pump;
@@ -47,7 +47,7 @@ public class UploadReceiver {
             OriginalProbe probe,
             RawResponses raw,
             BufferBudget memory,
-            MediawerkConfig config) {
+            IngestSettings ingestSettings) {
         this.tokens = tokens;
         this.uploads = uploads;
         this.ledger = ledger;
@@ -55,7 +55,7 @@ public class UploadReceiver {
         this.probe = probe;
         this.raw = raw;
         this.memory = memory;
-        this.maxBytes = config.ingest().maxBytes();
+        this.maxBytes = ingestSettings.maxBytes();
     }
 
     void register(@Observes Router router) {

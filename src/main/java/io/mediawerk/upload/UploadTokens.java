@@ -1,7 +1,7 @@
 package io.mediawerk.upload;
 
 import io.mediawerk.api.ApiException;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.SigningSettings;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
@@ -30,12 +30,12 @@ public class UploadTokens {
     private final SecretKey key;
     private final String secret;
 
-    public UploadTokens(JWTParser parser, MediawerkConfig config) {
+    public UploadTokens(JWTParser parser, SigningSettings signing) {
         this.parser = parser;
-        this.secret = config.uploads().signingSecret();
+        this.secret = signing.secret();
         if (secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalStateException(
-                    "MEDIAWERK_UPLOADS_SIGNING_SECRET must be at least " + MIN_SECRET_LENGTH + " characters long.");
+                    "MEDIAWERK_SIGNING_SECRET must be at least " + MIN_SECRET_LENGTH + " characters long.");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }

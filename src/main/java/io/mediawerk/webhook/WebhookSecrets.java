@@ -1,6 +1,6 @@
 package io.mediawerk.webhook;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.SigningSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Webhook signing secrets: made as {@code whsec_<base64 of 32 random bytes>} (the Standard Webhooks form), shown
  * once, and stored encrypted with AES-GCM under a key derived from the server's signing secret
- * ({@code mediawerk.uploads.signing-secret}), so a copy of the database alone cannot sign events.
+ * ({@code mediawerk.signing.secret}), so a copy of the database alone cannot sign events.
  */
 @ApplicationScoped
 public class WebhookSecrets {
@@ -33,8 +33,8 @@ public class WebhookSecrets {
     private final SecureRandom random = new SecureRandom();
     private final SecretKeySpec storageKey;
 
-    public WebhookSecrets(MediawerkConfig config) {
-        this.storageKey = new SecretKeySpec(derive(config.uploads().signingSecret()), "AES");
+    public WebhookSecrets(SigningSettings signing) {
+        this.storageKey = new SecretKeySpec(derive(signing.secret()), "AES");
     }
 
     public String newSecret() {

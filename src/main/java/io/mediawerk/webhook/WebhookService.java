@@ -11,7 +11,7 @@ import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.ProjectLists;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -31,14 +31,17 @@ public class WebhookService {
     private final WebhookRepository webhooks;
     private final WebhookTargets targets;
     private final WebhookSecrets secrets;
-    private final MediawerkConfig.Webhooks settings;
+    private final WebhookSettings settings;
 
     public WebhookService(
-            WebhookRepository webhooks, WebhookTargets targets, WebhookSecrets secrets, MediawerkConfig config) {
+            WebhookRepository webhooks,
+            WebhookTargets targets,
+            WebhookSecrets secrets,
+            WebhookSettings webhookSettings) {
         this.webhooks = webhooks;
         this.targets = targets;
         this.secrets = secrets;
-        this.settings = config.webhooks();
+        this.settings = webhookSettings;
     }
 
     @WithSession

@@ -1,7 +1,7 @@
 package io.mediawerk.webhook;
 
 import io.mediawerk.api.ApiException;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import io.mediawerk.ingest.UrlRules;
 import io.mediawerk.net.NetworkPolicy;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +32,10 @@ public class WebhookTargets {
     private final NetworkPolicy policy;
     private final boolean allowHttp;
 
-    public WebhookTargets(Vertx vertx, MediawerkConfig config) {
+    public WebhookTargets(Vertx vertx, WebhookSettings webhookSettings) {
         this.vertx = vertx;
-        this.policy = NetworkPolicy.allowing(config.webhooks().allowedNetworks().orElse(List.of()));
-        this.allowHttp = config.webhooks().allowHttp();
+        this.policy = NetworkPolicy.allowing(webhookSettings.allowedNetworks().orElse(List.of()));
+        this.allowHttp = webhookSettings.allowHttp();
     }
 
     /** The URL's form: 400 naming {@code field} if it is not one a webhook may have. */

@@ -61,7 +61,7 @@ class HelmChartTest {
             "QUARKUS_DATASOURCE_PASSWORD", "mediawerk-database",
             "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", "mediawerk-s3",
             "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", "mediawerk-s3",
-            "MEDIAWERK_UPLOADS_SIGNING_SECRET", "mediawerk-app",
+            "MEDIAWERK_SIGNING_SECRET", "mediawerk-app",
             "MEDIAWERK_ADMIN_KEY", "mediawerk-app");
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|key|token).*");

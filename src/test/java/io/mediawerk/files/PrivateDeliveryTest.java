@@ -185,7 +185,7 @@ class PrivateDeliveryTest {
     /** The scheme, implemented here from its description, with the test profile's secret. */
     private static String sign(String sourceId, long expires) {
         try {
-            String secret = ConfigProvider.getConfig().getValue("mediawerk.uploads.signing-secret", String.class);
+            String secret = ConfigProvider.getConfig().getValue("mediawerk.signing.secret", String.class);
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] key = mac.doFinal("mediawerk signed delivery v1".getBytes(StandardCharsets.UTF_8));

@@ -2,7 +2,7 @@ package io.mediawerk.intelligence.speech;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.IntelligenceSettings;
 import io.mediawerk.intelligence.analysis.AnalysisFailure;
 import io.mediawerk.task.worker.TransientFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,8 +51,8 @@ public class SpeechProvider {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    public SpeechProvider(MediawerkConfig config) {
-        MediawerkConfig.Intelligence.Speech speech = config.intelligence().speech();
+    public SpeechProvider(IntelligenceSettings intelligenceSettings) {
+        IntelligenceSettings.Speech speech = intelligenceSettings.speech();
         this.url = speech.url().map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         this.key = speech.key();
         this.model = speech.model();

@@ -2,7 +2,8 @@ package io.mediawerk.intelligence.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.IntelligenceSettings;
+import io.mediawerk.config.TransformSettings;
 import io.mediawerk.ffmpeg.ProgramUnavailableException;
 import io.mediawerk.intelligence.IntelligenceKinds;
 import io.mediawerk.intelligence.analysis.AnalysisFailure;
@@ -68,15 +69,16 @@ public class IntelligenceExecution {
             WorkFolders folders,
             SpeechProvider speech,
             VisionProviders vision,
-            MediawerkConfig config) {
+            TransformSettings transformSettings,
+            IntelligenceSettings intelligenceSettings) {
         this.speech = speech;
         this.vision = vision;
-        this.faceCascade = Path.of(config.intelligence().faceCascade());
+        this.faceCascade = Path.of(intelligenceSettings.faceCascade());
         this.storage = storage;
         this.files = files;
         this.outputs = outputs;
         this.folders = folders;
-        this.timeout = config.transforms().timeout();
+        this.timeout = transformSettings.timeout();
     }
 
     Analysis run(ClaimedTask claimed, RunControl control) {

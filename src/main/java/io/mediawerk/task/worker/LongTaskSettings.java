@@ -1,6 +1,6 @@
 package io.mediawerk.task.worker;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.TransformSettings;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,10 +22,10 @@ class LongTaskSettings {
     /** The incoming channels that run tasks. */
     static final List<String> TASK_CHANNELS = List.of("transforms", "intelligence");
 
-    void check(@Observes StartupEvent started, Config config, MediawerkConfig settings) {
+    void check(@Observes StartupEvent started, Config config, TransformSettings transformSettings) {
         problem(
-                        settings.transforms().timeout(),
-                        settings.transforms().lease(),
+                        transformSettings.timeout(),
+                        transformSettings.lease(),
                         name -> config.getOptionalValue(name, Long.class))
                 .ifPresent(message -> {
                     throw new IllegalStateException(message);

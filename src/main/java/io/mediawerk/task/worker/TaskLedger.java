@@ -2,7 +2,7 @@ package io.mediawerk.task.worker;
 
 import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.TransformSettings;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.media.MediaRepository;
@@ -53,7 +53,7 @@ public class TaskLedger {
             Events events,
             TaskQueue queue,
             @All List<TaskEndings> endings,
-            MediawerkConfig config) {
+            TransformSettings transformSettings) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
@@ -61,8 +61,8 @@ public class TaskLedger {
         this.events = events;
         this.queue = queue;
         this.endings = endings;
-        this.lease = config.transforms().lease();
-        this.maxAttempts = config.transforms().maxAttempts();
+        this.lease = transformSettings.lease();
+        this.maxAttempts = transformSettings.maxAttempts();
     }
 
     /** The task, if it is this worker's to run now; null when it is finished, running elsewhere, or cannot run. */

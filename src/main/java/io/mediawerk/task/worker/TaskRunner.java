@@ -2,7 +2,7 @@ package io.mediawerk.task.worker;
 
 import io.mediawerk.api.Outages;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.TransformSettings;
 import io.mediawerk.task.TaskRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -49,10 +49,10 @@ public class TaskRunner {
         return thread;
     });
 
-    public TaskRunner(TaskRepository tasks, MediawerkConfig config) {
+    public TaskRunner(TaskRepository tasks, TransformSettings transformSettings) {
         this.tasks = tasks;
-        this.lease = config.transforms().lease();
-        this.heartbeatEvery = config.transforms().heartbeatEvery();
+        this.lease = transformSettings.lease();
+        this.heartbeatEvery = transformSettings.heartbeatEvery();
     }
 
     @PreDestroy

@@ -1,6 +1,6 @@
 package io.mediawerk.task.worker;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.TransformSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +16,8 @@ public class WorkFolders {
 
     private final Path root;
 
-    public WorkFolders(MediawerkConfig config) {
-        this.root = Path.of(config.transforms().workDir().orElse(System.getProperty("java.io.tmpdir")))
+    public WorkFolders(TransformSettings transformSettings) {
+        this.root = Path.of(transformSettings.workDir().orElse(System.getProperty("java.io.tmpdir")))
                 .resolve("mediawerk-work");
     }
 

@@ -1,7 +1,7 @@
 package io.mediawerk.transform.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.TransformSettings;
 import io.mediawerk.ffmpeg.ProcessResult;
 import io.mediawerk.ffmpeg.ProcessRunner;
 import io.mediawerk.source.Source;
@@ -66,12 +66,16 @@ public class TransformExecution {
     });
 
     public TransformExecution(
-            Storage storage, StorageFiles files, OutputFiles outputs, WorkFolders folders, MediawerkConfig config) {
+            Storage storage,
+            StorageFiles files,
+            OutputFiles outputs,
+            WorkFolders folders,
+            TransformSettings transformSettings) {
         this.storage = storage;
         this.files = files;
         this.outputs = outputs;
         this.folders = folders;
-        this.timeout = config.transforms().timeout();
+        this.timeout = transformSettings.timeout();
     }
 
     @PreDestroy

@@ -5,7 +5,7 @@ import io.mediawerk.api.Fields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import io.mediawerk.events.EventType;
 import io.mediawerk.webhook.Webhook;
 import io.mediawerk.webhook.WebhookService;
@@ -34,12 +34,12 @@ public class DeliveryService {
             DeliveryAttemptRepository attempts,
             WebhookService webhooks,
             DeliverySender sender,
-            MediawerkConfig config) {
+            WebhookSettings webhookSettings) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.webhooks = webhooks;
         this.sender = sender;
-        this.retryFor = config.webhooks().retryFor();
+        this.retryFor = webhookSettings.retryFor();
     }
 
     @WithSession

@@ -2,7 +2,7 @@ package io.mediawerk.webhook.dispatch;
 
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import io.mediawerk.reactive.InTurn;
 import io.mediawerk.webhook.Webhook;
 import io.mediawerk.webhook.WebhookRepository;
@@ -52,7 +52,7 @@ public class DeliveryLedger {
     private final WebhookSecrets secrets;
     private final RetrySchedule schedule;
     private final DeliverySlots slots;
-    private final MediawerkConfig.Webhooks settings;
+    private final WebhookSettings settings;
 
     public DeliveryLedger(
             DeliveryRepository deliveries,
@@ -61,14 +61,14 @@ public class DeliveryLedger {
             WebhookSecrets secrets,
             RetrySchedule schedule,
             DeliverySlots slots,
-            MediawerkConfig config) {
+            WebhookSettings webhookSettings) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.webhooks = webhooks;
         this.secrets = secrets;
         this.schedule = schedule;
         this.slots = slots;
-        this.settings = config.webhooks();
+        this.settings = webhookSettings;
     }
 
     /**

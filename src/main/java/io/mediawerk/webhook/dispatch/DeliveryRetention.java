@@ -1,7 +1,7 @@
 package io.mediawerk.webhook.dispatch;
 
 import io.mediawerk.api.Times;
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import io.mediawerk.webhook.delivery.DeliveryRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -17,9 +17,9 @@ public class DeliveryRetention {
     private final DeliveryRepository deliveries;
     private final Duration keep;
 
-    public DeliveryRetention(DeliveryRepository deliveries, MediawerkConfig config) {
+    public DeliveryRetention(DeliveryRepository deliveries, WebhookSettings webhookSettings) {
         this.deliveries = deliveries;
-        this.keep = config.webhooks().keepDeliveries();
+        this.keep = webhookSettings.keepDeliveries();
     }
 
     @Scheduled(

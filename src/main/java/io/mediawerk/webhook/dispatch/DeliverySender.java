@@ -1,6 +1,6 @@
 package io.mediawerk.webhook.dispatch;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import io.mediawerk.reactive.OwnContexts;
 import io.mediawerk.webhook.WebhookSignature;
 import io.quarkus.logging.Log;
@@ -50,7 +50,7 @@ public class DeliverySender {
             WebhookClient client,
             Vertx vertx,
             OwnContexts contexts,
-            MediawerkConfig config,
+            WebhookSettings webhookSettings,
             @ConfigProperty(name = "mp.messaging.incoming.events.enabled", defaultValue = "true") boolean enabled) {
         this.ledger = ledger;
         this.slots = slots;
@@ -58,7 +58,7 @@ public class DeliverySender {
         this.vertx = vertx;
         this.contexts = contexts;
         this.enabled = enabled;
-        this.timeout = config.webhooks().timeout();
+        this.timeout = webhookSettings.timeout();
     }
 
     @Scheduled(every = "${mediawerk.webhooks.poll-every}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -1,6 +1,6 @@
 package io.mediawerk.webhook.dispatch;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +21,8 @@ public class DeliverySlots {
     private int inFlight;
 
     @Inject
-    public DeliverySlots(MediawerkConfig config, MeterRegistry metrics) {
-        this(config.webhooks().maxInFlight(), config.webhooks().maxInFlightPerWebhook());
+    public DeliverySlots(WebhookSettings webhookSettings, MeterRegistry metrics) {
+        this(webhookSettings.maxInFlight(), webhookSettings.maxInFlightPerWebhook());
         Gauge.builder("mediawerk.webhook.deliveries.in.flight", this, DeliverySlots::inFlight)
                 .description("Webhook deliveries this dispatcher is sending or recording")
                 .register(metrics);

@@ -1,6 +1,6 @@
 package io.mediawerk.webhook.dispatch;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,8 +21,8 @@ public class RetrySchedule {
     private final Duration maxDelay;
 
     @Inject
-    public RetrySchedule(MediawerkConfig config) {
-        this(config.webhooks().retryFirstDelay(), config.webhooks().retryMaxDelay());
+    public RetrySchedule(WebhookSettings webhookSettings) {
+        this(webhookSettings.retryFirstDelay(), webhookSettings.retryMaxDelay());
     }
 
     RetrySchedule(Duration firstDelay, Duration maxDelay) {

@@ -1,6 +1,6 @@
 package io.mediawerk.webhook.dispatch;
 
-import io.mediawerk.config.MediawerkConfig;
+import io.mediawerk.config.WebhookSettings;
 import io.mediawerk.net.NetworkPolicy;
 import io.mediawerk.webhook.WebhookTargets;
 import io.smallrye.mutiny.Uni;
@@ -39,17 +39,17 @@ public class WebhookClient {
     private final HttpClient client;
     private final long timeoutMs;
 
-    public WebhookClient(Vertx vertx, WebhookTargets targets, MediawerkConfig config) {
+    public WebhookClient(Vertx vertx, WebhookTargets targets, WebhookSettings webhookSettings) {
         this.vertx = vertx;
         this.targets = targets;
-        this.timeoutMs = config.webhooks().timeout().toMillis();
+        this.timeoutMs = webhookSettings.timeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) timeoutMs)
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(30)
                 .setVerifyHost(true)
                 .setTryUseCompression(false)
-                .setMaxPoolSize(config.webhooks().maxInFlight())
+                .setMaxPoolSize(webhookSettings.maxInFlight())
                 .setMaxWaitQueueSize(-1));
     }
 

@@ -24,7 +24,7 @@ public final class KindOptions {
      */
     public static ObjectNode of(ObjectNode body, Set<String> own) {
         ObjectNode beside = JsonNodeFactory.instance.objectNode();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = body.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!own.contains(field.getKey()) && !OPTIONS.equals(field.getKey())) {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +98,7 @@ final class ValidUnicode extends SimpleModule {
                 }
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 try {
                     checked(p, field.getKey());
                     check(p, field.getValue());
@@ -116,7 +114,7 @@ final class ValidUnicode extends SimpleModule {
     private static Object plain(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> map.put(field.getKey(), plain(field.getValue())));
+            node.properties().forEach(field -> map.put(field.getKey(), plain(field.getValue())));
             return map;
         }
         if (node.isArray()) {

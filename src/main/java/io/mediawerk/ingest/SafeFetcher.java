@@ -49,7 +49,7 @@ public class SafeFetcher {
                 .setConnectTimeout((int) idle.toMillis())
                 .setKeepAlive(false)
                 .setVerifyHost(true)
-                .setTryUseCompression(false)
+                .setDecompressionSupported(false)
                 .setMaxPoolSize(16));
     }
 

@@ -3,12 +3,13 @@ package io.mediawerk.media;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class MediaRepository implements PanacheRepositoryBase<Media, String> {
@@ -68,8 +69,12 @@ public class MediaRepository implements PanacheRepositoryBase<Media, String> {
         return "projectId = :project and status <> 'deleted'" + (kind == null ? "" : " and kind = :kind");
     }
 
-    private static Parameters liveParameters(String projectId, String kind) {
-        Parameters parameters = Parameters.with("project", projectId);
-        return kind == null ? parameters : parameters.and("kind", kind);
+    private static Map<String, Object> liveParameters(String projectId, String kind) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("project", projectId);
+        if (kind != null) {
+            parameters.put("kind", kind);
+        }
+        return parameters;
     }
 }

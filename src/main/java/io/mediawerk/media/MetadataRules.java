@@ -21,7 +21,7 @@ public final class MetadataRules {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> merge(ObjectMapper json, Map<String, Object> existing, ObjectNode patch) {
         Map<String, Object> merged = new LinkedHashMap<>(existing == null ? Map.of() : existing);
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isNull()) {

@@ -59,7 +59,7 @@ public class OriginalProbe {
                         Uni.createFrom().item(() -> mediaProbe.probe(url, head, head.length, timeout)), false)
                 .onFailure(ProbeException.class)
                 .transform(e -> {
-                    ProbeException probe = (ProbeException) e;
+                    ProbeException probe = e;
                     int status = "probe_timeout".equals(probe.code()) ? 422 : 415;
                     return new ApiException(status, probe.code(), probe.getMessage(), null);
                 })

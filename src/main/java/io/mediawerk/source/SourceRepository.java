@@ -2,11 +2,12 @@ package io.mediawerk.source;
 
 import io.mediawerk.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class SourceRepository implements PanacheRepositoryBase<Source, String> {
@@ -57,16 +58,17 @@ public class SourceRepository implements PanacheRepositoryBase<Source, String> {
         return where.toString();
     }
 
-    private static Parameters parameters(String projectId, Filter filter) {
-        Parameters parameters = Parameters.with("project", projectId);
+    private static Map<String, Object> parameters(String projectId, Filter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("project", projectId);
         if (filter.mediaId() != null) {
-            parameters.and("media", filter.mediaId());
+            parameters.put("media", filter.mediaId());
         }
         if (filter.kind() != null) {
-            parameters.and("kind", filter.kind());
+            parameters.put("kind", filter.kind());
         }
         if (filter.label() != null) {
-            parameters.and("label", filter.label());
+            parameters.put("label", filter.label());
         }
         return parameters;
     }

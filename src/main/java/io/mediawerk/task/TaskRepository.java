@@ -4,13 +4,14 @@ import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -121,16 +122,18 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
         return where.toString();
     }
 
-    private static Parameters parameters(String projectId, String family, Filter filter) {
-        Parameters parameters = Parameters.with("project", projectId).and("family", family);
+    private static Map<String, Object> parameters(String projectId, String family, Filter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("project", projectId);
+        parameters.put("family", family);
         if (filter.mediaId() != null) {
-            parameters.and("media", filter.mediaId());
+            parameters.put("media", filter.mediaId());
         }
         if (filter.status() != null) {
-            parameters.and("status", filter.status());
+            parameters.put("status", filter.status());
         }
         if (filter.kind() != null) {
-            parameters.and("kind", filter.kind());
+            parameters.put("kind", filter.kind());
         }
         return parameters;
     }

@@ -2,13 +2,14 @@ package io.mediawerk.webhook.delivery;
 
 import io.mediawerk.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, String> {
@@ -151,14 +152,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
                         "status = :status, attempts = attempts + 1, nextAttempt = :next, lastStatusCode = :code, "
                                 + "lastError = :error, delivered = :delivered, leaseOwner = null, leaseUntil = null, "
                                 + "updated = :now where id = :id and leaseOwner = :owner",
-                        Parameters.with("status", status)
-                                .and("next", nextAttempt)
-                                .and("code", statusCode)
-                                .and("error", error)
-                                .and("delivered", Delivery.SUCCEEDED.equals(status) ? now : null)
-                                .and("now", now)
-                                .and("id", id)
-                                .and("owner", owner))
+                        settled(status, nextAttempt, statusCode, error, now, id, owner))
                 .map(updated -> updated > 0);
     }
 
@@ -189,14 +183,29 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, Strin
         return where.toString();
     }
 
-    private static Parameters parameters(String webhookId, Filter filter) {
-        Parameters parameters = Parameters.with("webhook", webhookId);
+    private static Map<String, Object> parameters(String webhookId, Filter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("webhook", webhookId);
         if (filter.status() != null) {
-            parameters.and("status", filter.status());
+            parameters.put("status", filter.status());
         }
         if (filter.eventType() != null) {
-            parameters.and("type", filter.eventType());
+            parameters.put("type", filter.eventType());
         }
+        return parameters;
+    }
+
+    private static Map<String, Object> settled(
+            String status, Instant next, Integer code, String error, Instant now, String id, String owner) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("status", status);
+        parameters.put("next", next);
+        parameters.put("code", code);
+        parameters.put("error", error);
+        parameters.put("delivered", Delivery.SUCCEEDED.equals(status) ? now : null);
+        parameters.put("now", now);
+        parameters.put("id", id);
+        parameters.put("owner", owner);
         return parameters;
     }
 }

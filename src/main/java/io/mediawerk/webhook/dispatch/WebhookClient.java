@@ -48,7 +48,7 @@ public class WebhookClient {
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(30)
                 .setVerifyHost(true)
-                .setTryUseCompression(false)
+                .setDecompressionSupported(false)
                 .setMaxPoolSize(webhookSettings.maxInFlight())
                 .setMaxWaitQueueSize(-1));
     }

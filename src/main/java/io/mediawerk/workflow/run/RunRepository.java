@@ -2,13 +2,14 @@ package io.mediawerk.workflow.run;
 
 import io.mediawerk.api.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @ApplicationScoped
 public class RunRepository implements PanacheRepositoryBase<WorkflowRun, String> {
@@ -54,13 +55,15 @@ public class RunRepository implements PanacheRepositoryBase<WorkflowRun, String>
                 + (status == null ? "" : " and status = :status");
     }
 
-    private static Parameters parameters(String projectId, String workflowId, String mediaId, String status) {
-        Parameters parameters = Parameters.with("project", projectId).and("workflow", workflowId);
+    private static Map<String, Object> parameters(String projectId, String workflowId, String mediaId, String status) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("project", projectId);
+        parameters.put("workflow", workflowId);
         if (mediaId != null) {
-            parameters.and("media", mediaId);
+            parameters.put("media", mediaId);
         }
         if (status != null) {
-            parameters.and("status", status);
+            parameters.put("status", status);
         }
         return parameters;
     }

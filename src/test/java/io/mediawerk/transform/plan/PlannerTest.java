@@ -159,7 +159,7 @@ class PlannerTest {
                         "-master_pl_name master.m3u8",
                         "-hls_segment_filename /work/out/v%v/seg_%03d.ts",
                         "/work/out/v%v/index.m3u8");
-        assertThat(plan.output().metadata().get("renditions")).asList().hasSize(4);
+        assertThat((List<?>) plan.output().metadata().get("renditions")).hasSize(4);
     }
 
     @Test

@@ -31,7 +31,7 @@ public class TaskQueue {
     }
 
     /** The Kafka topic that a task's family is run from. */
-    public static String topicOf(Task task) {
+    private static String topicOf(Task task) {
         return Task.TRANSFORM.equals(task.family) ? Topics.TRANSFORM : Topics.INTELLIGENCE;
     }
 }

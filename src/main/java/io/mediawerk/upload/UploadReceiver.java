@@ -1,17 +1,10 @@
 package io.mediawerk.upload;
 
-import io.mediawerk.api.ApiErrors;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.RawResponses;
-import io.mediawerk.config.IngestSettings;
-import io.mediawerk.media.OriginalProbe;
-import io.mediawerk.storage.BufferBudget;
 import io.mediawerk.storage.S3Pump;
-import io.mediawerk.storage.S3Upload;
-import io.mediawerk.storage.Storage;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -19,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.function.Consumer;
 
 /**
  * The upload URL itself, {@code /uploads/<id>/file?token=...}: a Vert.x route rather than a REST resource so that
@@ -32,30 +26,14 @@ public class UploadReceiver {
 
     private final UploadTokens tokens;
     private final UploadService uploads;
-    private final UploadLedger ledger;
-    private final Storage storage;
-    private final OriginalProbe probe;
+    private final UploadFlow flow;
     private final RawResponses raw;
-    private final BufferBudget memory;
-    private final long maxBytes;
 
-    public UploadReceiver(
-            UploadTokens tokens,
-            UploadService uploads,
-            UploadLedger ledger,
-            Storage storage,
-            OriginalProbe probe,
-            RawResponses raw,
-            BufferBudget memory,
-            IngestSettings ingestSettings) {
+    public UploadReceiver(UploadTokens tokens, UploadService uploads, UploadFlow flow, RawResponses raw) {
         this.tokens = tokens;
         this.uploads = uploads;
-        this.ledger = ledger;
-        this.storage = storage;
-        this.probe = probe;
+        this.flow = flow;
         this.raw = raw;
-        this.memory = memory;
-        this.maxBytes = ingestSettings.maxBytes();
     }
 
     void register(@Observes Router router) {
@@ -121,41 +99,22 @@ public class UploadReceiver {
     private void receive(RoutingContext ctx, CallContext call, UploadTokens.Claims claims) {
         UploadBody body;
         try {
-            body = UploadBody.of(ctx.request(), maxBytes);
+            body = UploadBody.of(ctx.request(), flow.maxBytes());
         } catch (ApiException e) {
             refuse(ctx, call, e);
             return;
         }
-        long expected = body.expectedBytes();
-        memory.reserve(expected < 0 ? storage.partSize() : Math.min(expected, storage.partSize()))
-                .chain(lease -> ledger.begin(claims, body.range(), storage.partSize())
-                        .map(upload -> receiveInto(ctx, call, claims, body, upload, lease))
-                        .onFailure()
-                        .invoke(lease::close))
+        flow.begin(claims, body)
                 .subscribe()
-                .with(ignored -> {}, e -> refuse(ctx, call, e));
+                .with(receiving -> receiveInto(ctx, call, body, receiving), e -> refuse(ctx, call, e));
     }
 
-    private S3Pump receiveInto(
-            RoutingContext ctx,
-            CallContext call,
-            UploadTokens.Claims claims,
-            UploadBody body,
-            Upload upload,
-            BufferBudget.Lease lease) {
+    private void receiveInto(RoutingContext ctx, CallContext call, UploadBody body, Receiving receiving) {
         HttpServerRequest request = ctx.request();
-        ChunkRange range = body.range();
-        boolean firstBytes = upload.received == 0;
-        S3Upload target = firstBytes
-                ? storage.startUpload(upload.storageKey, "application/octet-stream", lease)
-                : storage.resumeUpload(upload.storageKey, "application/octet-stream", lease, ledger.stateOf(upload));
-        long limit = range != null ? range.length() : maxBytes;
-        S3Pump pump = new S3Pump(
-                target,
-                limit,
-                firstBytes ? OriginalProbe::sniff : null,
-                failure -> failed(ctx, call, claims, target, firstBytes, failure),
-                () -> finished(ctx, call, claims, target, range, upload.storageKey, firstBytes));
+        Consumer<Throwable> failed = failure ->
+                receiving.fail(failure, call.requestId()).subscribe().with(error -> refuse(ctx, call, error));
+        S3Pump pump = receiving.pump(
+                failed, () -> receiving.finish().subscribe().with(arrived -> answer(ctx, call, arrived), failed));
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             ctx.response().writeContinue();
         }
@@ -167,7 +126,16 @@ public class UploadReceiver {
         } else {
             pump.pump(request);
         }
-        return pump;
+    }
+
+    private void answer(RoutingContext ctx, CallContext call, Receiving.Arrived arrived) {
+        if (arrived instanceof Receiving.Chunk chunk) {
+            ctx.response()
+                    .putHeader(OFFSET_HEADER, String.valueOf(chunk.upload().received()));
+            raw.object(ctx, call, 202, chunk.upload());
+        } else if (arrived instanceof Receiving.Stored stored) {
+            raw.object(ctx, call, 201, stored.media());
+        }
     }
 
     /** Streams the form field {@code name}; other fields are skipped. */
@@ -192,58 +160,6 @@ public class UploadReceiver {
             }
         });
         request.resume();
-    }
-
-    private void finished(
-            RoutingContext ctx,
-            CallContext call,
-            UploadTokens.Claims claims,
-            S3Upload target,
-            ChunkRange range,
-            String key,
-            boolean firstBytes) {
-        if (range != null && !range.isLast()) {
-            target.pause()
-                    .chain(state -> ledger.chunkReceived(claims, state, range.total()))
-                    .subscribe()
-                    .with(
-                            view -> {
-                                ctx.response().putHeader(OFFSET_HEADER, String.valueOf(view.received()));
-                                raw.object(ctx, call, 202, view);
-                            },
-                            e -> failed(ctx, call, claims, target, firstBytes, e));
-            return;
-        }
-        target.finish()
-                .chain(stored -> (firstBytes
-                                ? Uni.createFrom().item(target.head())
-                                : storage.readHead(key, S3Upload.HEAD_SIZE))
-                        .chain(head -> probe.probe(key, head))
-                        .chain(probed -> ledger.complete(claims, stored, probed)))
-                .subscribe()
-                .with(media -> raw.object(ctx, call, 201, media), e -> failed(ctx, call, claims, null, firstBytes, e));
-    }
-
-    /**
-     * A file that is refused (too large, not media) uses the upload up and leaves nothing in S3; a broken
-     * connection or an outage keeps the chunks that arrived whole, so the client can resume.
-     */
-    private void failed(
-            RoutingContext ctx,
-            CallContext call,
-            UploadTokens.Claims claims,
-            S3Upload target,
-            boolean firstBytes,
-            Throwable failure) {
-        ApiException error = ApiErrors.from(failure, call.requestId());
-        boolean rejectFile = error.status() == 413 || error.status() == 415 || error.status() == 422;
-        String abandoned = target == null ? null : target.multipartIdIfStarted();
-        Uni<Void> stop = target == null
-                ? Uni.createFrom().voidItem()
-                : firstBytes || rejectFile ? target.abort() : target.release();
-        stop.chain(() -> ledger.failed(claims, error, rejectFile, firstBytes ? abandoned : null))
-                .subscribe()
-                .with(ignored -> refuse(ctx, call, error), e -> refuse(ctx, call, error));
     }
 
     /**

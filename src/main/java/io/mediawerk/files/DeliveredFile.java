@@ -26,11 +26,16 @@ record DeliveredFile(Source source, String key, long size, String mimeType, Stri
         if (source.files == null || !source.files.containsKey(path)) {
             return null;
         }
+        // the main file of a growing source (an HLS master) is replaced as the source grows; its S3 ETag tells
+        String etag = path.equals(source.mainFile) && source.etag != null
+                ? source.etag.replace("\"", "")
+                : source.id + "-" + Integer.toHexString(path.hashCode());
         return new DeliveredFile(
-                source,
-                source.storageKey + "/" + path,
-                source.files.get(path),
-                ContentTypes.ofFile(path),
-                source.id + "-" + Integer.toHexString(path.hashCode()));
+                source, source.storageKey + "/" + path, source.files.get(path), ContentTypes.ofFile(path), etag);
+    }
+
+    /** Whether this file may still change: the main file of a source that is still growing. */
+    boolean mayChange() {
+        return Source.PROCESSING.equals(source.status) && key.endsWith("/" + source.mainFile);
     }
 }

@@ -36,6 +36,8 @@ public class DeliveryRoute {
     private final DeliverableFiles files;
     private final Storage storage;
     private static final String PUBLIC_CACHING = "public, max-age=31536000, immutable";
+    /** A master playlist that gains rungs: players that start now should see the next ones soon. */
+    private static final String GROWING_CACHING = "public, max-age=2";
 
     private final S3Downloads downloads;
     private final DeliveryCounter counter;
@@ -141,14 +143,16 @@ public class DeliveryRoute {
                                         ctx,
                                         call,
                                         file,
-                                        signature == null
-                                                ? PUBLIC_CACHING
-                                                : "private, max-age="
-                                                        + Math.max(
-                                                                0,
-                                                                Long.parseLong(signature.expires())
-                                                                        - Times.now()
-                                                                                .getEpochSecond()));
+                                        file.mayChange()
+                                                ? GROWING_CACHING
+                                                : signature == null
+                                                        ? PUBLIC_CACHING
+                                                        : "private, max-age="
+                                                                + Math.max(
+                                                                        0,
+                                                                        Long.parseLong(signature.expires())
+                                                                                - Times.now()
+                                                                                        .getEpochSecond()));
                             }
                         },
                         e -> raw.fail(ctx, call, e));

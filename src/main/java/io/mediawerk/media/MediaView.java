@@ -21,6 +21,7 @@ public record MediaView(
         Double duration,
         long filesize,
         List<SourceView> sources,
+        String playbackUrl,
         Map<String, Object> intelligence,
         Map<String, Object> metadata,
         @JsonInclude(JsonInclude.Include.NON_NULL) Failure error,
@@ -33,7 +34,11 @@ public record MediaView(
     /** Why a media failed: a machine code and what the user can do about it. */
     public record Failure(String code, String message) {}
 
-    public static MediaView of(Media media, List<SourceView> sources) {
+    /**
+     * @param playbackUrl the master playlist of the media's playback stream (signed when the media is private), null
+     *     until it is playable
+     */
+    public static MediaView of(Media media, List<SourceView> sources, String playbackUrl) {
         Failure failure = media.error == null ? null : new Failure(media.errorCode, media.error);
         return new MediaView(
                 media.id,
@@ -47,6 +52,7 @@ public record MediaView(
                 media.duration,
                 media.filesize,
                 media.isDeleted() ? List.of() : sources,
+                media.isDeleted() ? null : playbackUrl,
                 media.intelligence,
                 media.metadata,
                 failure,

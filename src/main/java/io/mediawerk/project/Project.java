@@ -27,6 +27,10 @@ public class Project {
     @Column(name = "private_delivery", nullable = false)
     public boolean privateDelivery;
 
+    /** Whether its videos get a playback stream on their own; null: the instance's default. */
+    @Column(name = "playback_auto")
+    public Boolean playbackAuto;
+
     @Column(nullable = false)
     public Instant created;
 

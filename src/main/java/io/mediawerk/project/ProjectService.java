@@ -8,6 +8,7 @@ import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
+import io.mediawerk.config.PlaybackSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -21,22 +22,24 @@ public class ProjectService {
     static final int MAX_NAME = 100;
     private static final String DEFAULT_WORKFLOW = "default_workflow_id";
     private static final String PRIVATE_DELIVERY = "private_delivery";
-    private static final Set<String> UPDATABLE = Set.of("name", DEFAULT_WORKFLOW, PRIVATE_DELIVERY);
+    private static final String PLAYBACK = "playback";
+    private static final Set<String> UPDATABLE = Set.of("name", DEFAULT_WORKFLOW, PRIVATE_DELIVERY, PLAYBACK);
 
     private final ProjectRepository projects;
     private final WorkflowReferences workflows;
+    private final boolean autoPlayback;
 
-    public ProjectService(ProjectRepository projects, WorkflowReferences workflows) {
+    public ProjectService(ProjectRepository projects, WorkflowReferences workflows, PlaybackSettings playback) {
         this.projects = projects;
         this.workflows = workflows;
+        this.autoPlayback = playback.auto();
     }
 
     @WithSession
     public Uni<Page<ProjectView>> list(String orgId, PageRequest page) {
         return projects.countLive(orgId)
                 .chain(total -> projects.listLive(orgId, page)
-                        .map(list ->
-                                new Page<>(list.stream().map(ProjectView::of).toList(), total, page)));
+                        .map(list -> new Page<>(list.stream().map(this::view).toList(), total, page)));
     }
 
     @WithTransaction
@@ -47,12 +50,12 @@ public class ProjectService {
         project.name = Fields.requireText("name", input.name(), MAX_NAME);
         project.created = Times.now();
         project.updated = project.created;
-        return projects.persist(project).map(ProjectView::of);
+        return projects.persist(project).map(this::view);
     }
 
     @WithSession
     public Uni<ProjectView> get(String orgId, String id) {
-        return live(orgId, id).map(ProjectView::of);
+        return live(orgId, id).map(this::view);
     }
 
     /** Changes the name and the default workflow ({@code null} for none: new media then run no workflow). */
@@ -65,6 +68,7 @@ public class ProjectService {
         }
         String workflowId = fields.text(DEFAULT_WORKFLOW, 40);
         Boolean privateDelivery = fields.bool(PRIVATE_DELIVERY);
+        Boolean playbackAuto = playbackAuto(fields);
         if (fields.isNull(PRIVATE_DELIVERY)) {
             throw ApiException.invalid(
                     PRIVATE_DELIVERY,
@@ -82,8 +86,11 @@ public class ProjectService {
                     if (privateDelivery != null) {
                         project.privateDelivery = privateDelivery;
                     }
+                    if (fields.has(PLAYBACK)) {
+                        project.playbackAuto = playbackAuto;
+                    }
                     project.updated = Times.now();
-                    return ProjectView.of(project);
+                    return view(project);
                 });
     }
 
@@ -93,8 +100,25 @@ public class ProjectService {
         return live(orgId, id).map(project -> {
             project.deleted = Times.now();
             project.updated = project.deleted;
-            return ProjectView.of(project);
+            return view(project);
         });
+    }
+
+    /** {@code "playback": {"auto": true|false}}; {@code null} for the instance's default. */
+    private static Boolean playbackAuto(JsonFields fields) {
+        if (!fields.has(PLAYBACK) || fields.isNull(PLAYBACK)) {
+            return null;
+        }
+        JsonFields playback = JsonFields.of(fields.object(PLAYBACK), Set.of("auto"));
+        if (!playback.has("auto")) {
+            throw ApiException.invalid(
+                    PLAYBACK + ".auto", "playback takes {\"auto\": true} or {\"auto\": false}; auto is missing.");
+        }
+        return playback.bool("auto");
+    }
+
+    private ProjectView view(Project project) {
+        return ProjectView.of(project, autoPlayback);
     }
 
     /** A live project of this organisation, or 404 (also for another organisation's project). */

@@ -12,11 +12,15 @@ public record ProjectView(
         String orgId,
         String defaultWorkflowId,
         boolean privateDelivery,
+        Playback playback,
         Instant created,
         Instant updated)
         implements ApiObject {
 
-    public static ProjectView of(Project project) {
+    /** Whether the project's videos get a playback stream on their own. */
+    public record Playback(boolean auto) {}
+
+    public static ProjectView of(Project project, boolean autoPlaybackByDefault) {
         return new ProjectView(
                 project.id,
                 "project",
@@ -24,6 +28,7 @@ public record ProjectView(
                 project.orgId,
                 project.defaultWorkflowId,
                 project.privateDelivery,
+                new Playback(project.playbackAuto == null ? autoPlaybackByDefault : project.playbackAuto),
                 project.created,
                 project.updated);
     }

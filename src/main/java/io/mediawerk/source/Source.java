@@ -19,6 +19,8 @@ public class Source {
 
     public static final String ORIGINAL = "original";
     public static final String READY = "ready";
+    /** An output still growing (an HLS ladder whose rungs arrive): usable, not complete. */
+    public static final String PROCESSING = "processing";
 
     @Id
     public String id;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The output sources of completed tasks, as the API shows them, loaded in one query for a page of tasks. */
+/** The output sources of tasks (completed, or growing while they run), as the API shows them, loaded in one query for a page of tasks. */
 @ApplicationScoped
 public class TaskOutputViews {
 
@@ -27,10 +27,10 @@ public class TaskOutputViews {
         return of(List.of(task)).map(outputs -> outputs.get(task.id));
     }
 
-    /** Task id → its output, for the completed tasks of the page that have one. */
+    /** Task id → its output, for the tasks of the page that have one. */
     public Uni<Map<String, SourceView>> of(List<Task> page) {
         Map<String, String> outputToTask = page.stream()
-                .filter(task -> Task.COMPLETED.equals(task.status))
+                .filter(task -> !Task.PENDING.equals(task.status) && task.outputSourceId != null)
                 .collect(Collectors.toMap(task -> task.outputSourceId, task -> task.id));
         if (outputToTask.isEmpty()) {
             return Uni.createFrom().item(Map.of());

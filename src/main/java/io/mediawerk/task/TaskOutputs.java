@@ -19,4 +19,12 @@ public final class TaskOutputs {
     public static String attemptPrefix(Task task, int attempt) {
         return prefix(task) + attempt + "/";
     }
+
+    /**
+     * The files of an output that is published while its task still runs (an HLS ladder whose rungs arrive one by
+     * one), ending in '/'. Not per attempt: a later attempt writes the same names again, so each file is stored once.
+     */
+    public static String growingPrefix(Task task) {
+        return prefix(task) + "live/";
+    }
 }

@@ -13,6 +13,7 @@ import io.mediawerk.reactive.InTurn;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
+import io.mediawerk.task.GrowingOutputs;
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskEndings;
 import io.mediawerk.task.TaskOutputs;
@@ -44,6 +45,7 @@ public class TransformService {
     private final TaskQueue queue;
     private final StorageGarbageCollector garbage;
     private final List<TaskEndings> endings;
+    private final GrowingOutputs growing;
 
     public TransformService(
             TaskRepository tasks,
@@ -52,7 +54,8 @@ public class TransformService {
             TransformViews views,
             TaskQueue queue,
             StorageGarbageCollector garbage,
-            @All List<TaskEndings> endings) {
+            @All List<TaskEndings> endings,
+            GrowingOutputs growing) {
         this.tasks = tasks;
         this.media = media;
         this.sources = sources;
@@ -60,6 +63,7 @@ public class TransformService {
         this.queue = queue;
         this.garbage = garbage;
         this.endings = endings;
+        this.growing = growing;
     }
 
     @WithTransaction
@@ -99,6 +103,7 @@ public class TransformService {
             }
             task.end(Task.CANCELLED);
             return garbage.discardPrefix(TaskOutputs.prefix(task))
+                    .chain(() -> growing.withdraw(task))
                     .chain(() -> InTurn.each(endings, listener -> listener.ended(task)))
                     .chain(() -> views.of(task));
         });

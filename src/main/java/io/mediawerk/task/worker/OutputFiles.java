@@ -11,6 +11,7 @@ import io.mediawerk.task.TaskOutputs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,33 @@ public class OutputFiles {
         String key = TaskOutputs.attemptPrefix(claimed.task(), claimed.attempt()) + name;
         S3Upload.Stored done = store(file, key, type);
         return SourceFiles.single(key, done.size(), done.etag());
+    }
+
+    /**
+     * Stores {@code made} (files of the run's folder {@code out}) under the task's growing output, each at its path
+     * relative to {@code out}; replaces what is there.
+     */
+    public Map<String, S3Upload.Stored> storeGrowing(Task task, Path out, List<Path> made) {
+        String prefix = TaskOutputs.growingPrefix(task);
+        List<String> names = made.stream()
+                .map(file -> out.relativize(file).toString().replace('\\', '/'))
+                .toList();
+        List<StorageFiles.FileToStore> toStore = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            toStore.add(new StorageFiles.FileToStore(
+                    made.get(i), prefix + names.get(i), ContentTypes.ofFile(names.get(i))));
+        }
+        List<S3Upload.Stored> done;
+        try {
+            done = files.storeAll(toStore);
+        } catch (RuntimeException e) {
+            throw new TransientFailure("Storing the output failed", e);
+        }
+        Map<String, S3Upload.Stored> stored = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            stored.put(names.get(i), done.get(i));
+        }
+        return stored;
     }
 
     /** The source a task made: its reserved id (or {@code id} for an extra), ready, recording the task. */

@@ -9,6 +9,7 @@ import io.mediawerk.media.MediaRepository;
 import io.mediawerk.reactive.InTurn;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
+import io.mediawerk.task.GrowingOutputs;
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskEndings;
 import io.mediawerk.task.TaskOutputs;
@@ -42,6 +43,7 @@ public class TaskLedger {
     private final Events events;
     private final TaskQueue queue;
     private final List<TaskEndings> endings;
+    private final GrowingOutputs growing;
     private final Duration lease;
     private final int maxAttempts;
 
@@ -53,6 +55,7 @@ public class TaskLedger {
             Events events,
             TaskQueue queue,
             @All List<TaskEndings> endings,
+            GrowingOutputs growing,
             TransformSettings transformSettings) {
         this.tasks = tasks;
         this.media = media;
@@ -61,6 +64,7 @@ public class TaskLedger {
         this.events = events;
         this.queue = queue;
         this.endings = endings;
+        this.growing = growing;
         this.lease = transformSettings.lease();
         this.maxAttempts = transformSettings.maxAttempts();
     }
@@ -182,7 +186,9 @@ public class TaskLedger {
         task.errorCode = code;
         task.error = message;
         task.end(Task.FAILED);
-        return events.emit(family.failedEvent(), task.projectId, family.view().apply(task))
+        return growing.withdraw(task)
+                .chain(() -> events.emit(
+                        family.failedEvent(), task.projectId, family.view().apply(task)))
                 .chain(() -> ended(task));
     }
 }

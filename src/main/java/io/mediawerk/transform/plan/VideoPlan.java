@@ -15,7 +15,7 @@ final class VideoPlan {
     static Plan plan(Settings options, InputFacts input, Workspace workspace) {
         VideoFormat format = VideoFormat.of(options.text("format"));
         if (format == VideoFormat.HLS) {
-            return HlsPlan.plan(options, input, workspace);
+            throw new IllegalArgumentException("An HLS ladder is planned in stages: see HlsPlan");
         }
         VideoCodec codec =
                 VideoCodec.of(options.text("codec", format.defaultCodec().id()));

@@ -37,6 +37,23 @@ final class OutputProbe {
     private OutputProbe() {}
 
     static Measured measure(Path file) {
+        JsonNode root = read(file);
+        JsonNode video = first(root, "video");
+        JsonNode audio = first(root, "audio");
+        JsonNode format = root.path("format");
+        Dimensions size = video == null ? null : size(video, file);
+        return new Measured(
+                video == null ? null : text(video, "codec_name"),
+                audio == null ? null : text(audio, "codec_name"),
+                size == null ? null : size.width(),
+                size == null ? null : size.height(),
+                number(format, "duration"),
+                video == null ? null : frameRate(text(video, "avg_frame_rate")),
+                format.hasNonNull("bit_rate") ? format.path("bit_rate").asLong() : null);
+    }
+
+    /** What ffprobe says of a file the transform wrote: its {@code streams} and {@code format}. */
+    static JsonNode read(Path file) {
         ProcessResult result = ProcessRunner.run(
                 List.of(
                         "ffprobe",
@@ -56,24 +73,11 @@ final class OutputProbe {
                     "The transform wrote a file that cannot be read back: "
                             + result.stderrTail().strip());
         }
-        JsonNode root;
         try {
-            root = JSON.readTree(result.stdout());
+            return JSON.readTree(result.stdout());
         } catch (IOException e) {
             throw new TaskFailure("output_unreadable", "The transform's output could not be measured.");
         }
-        JsonNode video = first(root, "video");
-        JsonNode audio = first(root, "audio");
-        JsonNode format = root.path("format");
-        Dimensions size = video == null ? null : size(video, file);
-        return new Measured(
-                video == null ? null : text(video, "codec_name"),
-                audio == null ? null : text(audio, "codec_name"),
-                size == null ? null : size.width(),
-                size == null ? null : size.height(),
-                number(format, "duration"),
-                video == null ? null : frameRate(text(video, "avg_frame_rate")),
-                format.hasNonNull("bit_rate") ? format.path("bit_rate").asLong() : null);
     }
 
     /** ffprobe 5.1 sizes an animated WebP as 0×0; its header knows. */
@@ -120,7 +124,7 @@ final class OutputProbe {
         }
     }
 
-    private static Double frameRate(String ratio) {
+    static Double frameRate(String ratio) {
         if (ratio == null || !ratio.contains("/")) {
             return null;
         }

@@ -1,9 +1,6 @@
 package io.mediawerk.transform.worker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mediawerk.config.TransformSettings;
-import io.mediawerk.ffmpeg.ProcessResult;
-import io.mediawerk.ffmpeg.ProcessRunner;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceFiles;
 import io.mediawerk.source.SourceFormat;
@@ -13,16 +10,14 @@ import io.mediawerk.task.Task;
 import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.task.worker.OutputFiles;
 import io.mediawerk.task.worker.RunControl;
-import io.mediawerk.task.worker.TaskFailure;
 import io.mediawerk.task.worker.TransientFailure;
 import io.mediawerk.task.worker.WorkFolders;
 import io.mediawerk.transform.TransformInputs;
-import io.mediawerk.transform.plan.FfmpegErrors;
+import io.mediawerk.transform.plan.HlsPlan;
 import io.mediawerk.transform.plan.InputFacts;
 import io.mediawerk.transform.plan.Output;
 import io.mediawerk.transform.plan.Plan;
 import io.mediawerk.transform.plan.Planner;
-import io.mediawerk.transform.plan.Step;
 import io.mediawerk.transform.plan.TransformSpec;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
@@ -34,13 +29,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 
 /**
  * Runs one claimed transform on this machine, blocking the calling thread: plans the ffmpeg commands, runs them
@@ -50,14 +43,11 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TransformExecution {
 
-    private static final Pattern READ_FAILURE =
-            Pattern.compile("Server returned 5|Connection refused|Connection timed out|Connection reset by peer");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Storage storage;
     private final StorageFiles files;
     private final OutputFiles outputs;
     private final WorkFolders folders;
+    private final HlsExecution hls;
     private final Duration timeout;
     private final ExecutorService probes = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "transform-probe");
@@ -70,11 +60,13 @@ public class TransformExecution {
             StorageFiles files,
             OutputFiles outputs,
             WorkFolders folders,
+            HlsExecution hls,
             TransformSettings transformSettings) {
         this.storage = storage;
         this.files = files;
         this.outputs = outputs;
         this.folders = folders;
+        this.hls = hls;
         this.timeout = transformSettings.timeout();
     }
 
@@ -85,6 +77,9 @@ public class TransformExecution {
 
     Source run(ClaimedTask claimed, RunControl control) {
         Task task = claimed.task();
+        if (HlsPlan.isHls(new TransformSpec(task.kind, task.options))) {
+            return hls.run(claimed, control);
+        }
         Path dir = folders.of(claimed);
         try {
             Path scratch = Files.createDirectories(dir.resolve("scratch"));
@@ -93,7 +88,8 @@ public class TransformExecution {
             String input = inputLocation(claimed.input(), facts, scratch);
             Plan plan = Planner.plan(new TransformSpec(task.kind, task.options), facts, input, scratch, out);
             long started = System.nanoTime();
-            runSteps(task.id, plan.steps(), input, control);
+            FfmpegSteps steps = new FfmpegSteps(task.id, input, control, timeout);
+            plan.steps().forEach(steps::run);
             long ran = System.nanoTime();
             for (Map.Entry<String, String> text : plan.output().textFiles().entrySet()) {
                 Files.writeString(out.resolve(text.getKey()), text.getValue(), StandardCharsets.UTF_8);
@@ -126,44 +122,6 @@ public class TransformExecution {
             throw new TransientFailure("The input could not be read from storage", e);
         }
         return local.toString();
-    }
-
-    private void runSteps(String taskId, List<Step> steps, String input, RunControl control) throws IOException {
-        FfmpegProgress progress = new FfmpegProgress(steps);
-        control.follow(progress::value);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int i = 0; i < steps.size(); i++) {
-            progress.stepStarted(i);
-            if (Log.isDebugEnabled()) {
-                // as a JSON array, so that it can be run again as it is (the benchmark does); the URL is a secret
-                Log.debugf(
-                        "Transform %s step %d runs %s",
-                        taskId,
-                        i,
-                        JSON.writeValueAsString(steps.get(i).command().stream()
-                                .map(arg -> arg.equals(input) ? "<input>" : arg)
-                                .toList()));
-            }
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            ProcessResult result =
-                    ProcessRunner.runStreaming(steps.get(i).command(), left, control::started, progress::line);
-            control.checkOwned();
-            if (result.timedOut()) {
-                throw new TaskFailure(
-                        "transform_timeout",
-                        "The transform took longer than " + timeout.toMinutes() + " minutes and was stopped.");
-            }
-            if (result.exitCode() != 0) {
-                // the input URL is a credential: it never reaches a message
-                String stderr = result.stderrTail().replace(input, "input");
-                String reason = FfmpegErrors.relevantLine(stderr);
-                if (READ_FAILURE.matcher(stderr).find()) {
-                    throw new TransientFailure("Reading the input failed: " + reason, null);
-                }
-                throw new TaskFailure("transform_failed", reason);
-            }
-            progress.stepEnded();
-        }
     }
 
     private Source store(

@@ -1,8 +1,11 @@
 package io.mediawerk.transform.worker;
 
+import io.mediawerk.api.Times;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
+import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaViews;
+import io.mediawerk.media.Playback;
 import io.mediawerk.source.Source;
 import io.mediawerk.source.SourceRepository;
 import io.mediawerk.storage.StorageGarbageCollector;
@@ -44,31 +47,85 @@ public class TransformLedger {
         this.events = events;
     }
 
+    /**
+     * Makes a growing output (the first rungs of an HLS ladder) the task's source before the task ends: created
+     * the first time, updated after; false if the task is no longer this worker's or its media is gone.
+     */
+    @WithTransaction
+    public Uni<Boolean> publish(ClaimedTask claimed, Source partial) {
+        return ledger.owned(claimed)
+                .chain(task -> task == null
+                        ? Uni.createFrom().item(false)
+                        : ledger.liveMedia(task)
+                                .chain(media -> media == null
+                                        ? Uni.createFrom().item(false)
+                                        : record(task, media, partial).replaceWith(true)));
+    }
+
     /** Records the output source and the completed task; false (and the files discarded) if the task was lost. */
     @WithTransaction
     public Uni<Boolean> complete(ClaimedTask claimed, Source output, Duration elapsed) {
         return ledger.owned(claimed).chain(task -> {
             if (task == null) {
-                return garbage.discardAll(output.storageKeys()).replaceWith(false);
+                return discardUnpublished(output).replaceWith(false);
             }
             return ledger.liveMedia(task).chain(found -> {
                 if (found == null) {
-                    return garbage.discardAll(output.storageKeys())
+                    return discardUnpublished(output)
                             .chain(() -> ledger.cancelled(task))
                             .replaceWith(false);
                 }
                 task.progress = 1;
                 task.processingMs += elapsed.toMillis();
                 task.end(Task.COMPLETED);
-                return sources.persist(output)
-                        .chain(() -> events.emit(EventType.SOURCE_CREATED, task.projectId, views.source(output)))
-                        .chain(() -> events.emit(
+                return record(task, found, output)
+                        .chain(saved -> events.emit(
                                 EventType.TRANSFORM_COMPLETED,
                                 task.projectId,
-                                TransformView.of(task, views.source(output))))
+                                TransformView.of(task, views.source(saved))))
                         .chain(() -> ledger.ended(task))
                         .replaceWith(true);
             });
         });
+    }
+
+    /**
+     * Saves the task's source: {@code source.created} the first time (and {@code media.playable} when it is the
+     * media's playback stream), {@code source.updated} when a growing one changes.
+     */
+    private Uni<Source> record(Task task, Media media, Source made) {
+        return sources.findById(made.id).chain(existing -> {
+            if (existing == null) {
+                Uni<Void> created = sources.persist(made)
+                        .chain(() -> events.emit(EventType.SOURCE_CREATED, task.projectId, views.source(made)));
+                if (Playback.LABEL.equals(made.label) && "hls".equals(made.container)) {
+                    created = created.chain(() -> views.of(media))
+                            .chain(view -> events.emit(EventType.MEDIA_PLAYABLE, task.projectId, view));
+                }
+                return created.replaceWith(made);
+            }
+            existing.files = made.files;
+            existing.filesize = made.filesize;
+            existing.etag = made.etag;
+            existing.metadata = made.metadata;
+            existing.width = made.width;
+            existing.height = made.height;
+            existing.duration = made.duration;
+            existing.fps = made.fps;
+            existing.bitrate = made.bitrate;
+            existing.videoCodec = made.videoCodec;
+            existing.audioCodec = made.audioCodec;
+            existing.status = made.status;
+            existing.updated = Times.now();
+            return events.emit(EventType.SOURCE_UPDATED, task.projectId, views.source(existing))
+                    .replaceWith(existing);
+        });
+    }
+
+    /** A lost task's files go, unless they are a growing source's that players may be reading. */
+    private Uni<Void> discardUnpublished(Source output) {
+        return sources.findById(output.id)
+                .chain(published ->
+                        published != null ? Uni.createFrom().voidItem() : garbage.discardAll(output.storageKeys()));
     }
 }

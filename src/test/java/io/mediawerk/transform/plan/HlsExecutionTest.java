@@ -13,53 +13,64 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs HLS plans and checks the playlists: every URI relative, every file they name present. */
+/** Runs the stages of HLS ladders and checks the playlists: every URI relative, every file they name present. */
 class HlsExecutionTest {
 
     @TempDir
     Path temp;
 
     @Test
-    void h264LadderOfTwoRenditions() throws IOException {
-        Transforms.Done done = Transforms.run("video", "{\"format\":\"hls\"}", Samples.wideClip(), temp);
-        Output output = done.plan().output();
+    void aCopiedFirstRungAndTheRestCutWhereTheCopyCuts() throws IOException {
+        Samples.Sample wide = Samples.wideClip();
+        TransformSpec spec = new TransformSpec("video", Map.of("format", "hls"));
+        HlsPlan.Start start =
+                HlsPlan.start(spec, wide.facts(), wide.path(), temp, 2, new CopyGate.Decision(true, true, null));
+        folders(start.rung());
+        Programs.runOrFail(start.step().command(), temp);
+        MediaPlaylist copy =
+                MediaPlaylist.parse(Files.readString(temp.resolve(start.rung().playlist())));
+        folders(start.left().toArray(HlsPlan.Rung[]::new));
+        Programs.runOrFail(
+                HlsPlan.rest(spec, wide.facts(), wide.path(), temp, 2, start.left(), copy.cuts())
+                        .command(),
+                temp);
 
-        assertThat(output.mainFile()).isEqualTo("master.m3u8");
-        assertThat(output.probeFile()).isEqualTo("v0/index.m3u8");
-        assertThat(output.multiFile()).isTrue();
-        assertThat(output.mimeType()).isEqualTo("application/vnd.apple.mpegurl");
-        assertThat(output.metadata().get("renditions"))
-                .isEqualTo(List.of(
-                        Map.of("width", 640, "height", 360, "bitrate", 800_000, "playlist", "v0/index.m3u8"),
-                        Map.of("width", 426, "height", 240, "bitrate", 400_000, "playlist", "v1/index.m3u8")));
-        assertThat(uris(done.main())).containsExactly("v0/index.m3u8", "v1/index.m3u8");
-        assertThat(Files.readString(done.main())).contains("RESOLUTION=640x360", "RESOLUTION=426x240");
-        assertEveryPlaylistIsRelativeAndComplete(done.outputDir());
-        assertThat(uris(done.file("v0/index.m3u8"))).allMatch(uri -> uri.matches("seg_\\d{3}\\.ts"));
-
-        Probed top = done.probe();
+        assertThat(start.left()).extracting(HlsPlan.Rung::folder).containsExactly("v1");
+        assertEveryPlaylistIsRelativeAndComplete(temp);
+        assertThat(uris(temp.resolve("v1/index.m3u8"))).allMatch(uri -> uri.matches("seg_\\d{3}\\.ts"));
+        Probed top = Probed.of(temp.resolve("v0/index.m3u8"), temp);
         assertThat(top.videoCodec()).isEqualTo("h264");
         assertThat(top.size()).isEqualTo("640x360");
         assertThat(top.audioCodec()).isEqualTo("aac");
         assertThat(top.duration()).isCloseTo(2.0, within(0.3));
-        assertThat(done.probe("v1/index.m3u8").size()).isEqualTo("426x240");
+        assertThat(Probed.of(temp.resolve("v1/index.m3u8"), temp).size()).isEqualTo("426x240");
     }
 
     @Test
     void h265GoesToFragmentedMp4() throws IOException {
-        Transforms.Done done = Transforms.run(
-                "video", "{\"format\":\"hls\",\"codec\":\"h265\",\"audio\":false}", Samples.shortClip(), temp);
+        Samples.Sample clip = Samples.shortClip();
+        TransformSpec spec = new TransformSpec("video", Map.of("format", "hls", "codec", "h265", "audio", false));
+        HlsPlan.Start start =
+                HlsPlan.start(spec, clip.facts(), clip.path(), temp, 2, new CopyGate.Decision(false, false, "H.265"));
+        folders(start.rung());
+        Programs.runOrFail(start.step().command(), temp);
 
-        assertEveryPlaylistIsRelativeAndComplete(done.outputDir());
-        // ffmpeg names the init file init.mp4 for one rendition, init_<n>.mp4 for several
-        assertThat(uris(done.file("v0/index.m3u8")))
-                .anyMatch(uri -> uri.matches("init(_0)?\\.mp4"))
+        assertThat(start.left()).isEmpty();
+        assertEveryPlaylistIsRelativeAndComplete(temp);
+        assertThat(uris(temp.resolve("v0/index.m3u8")))
+                .anyMatch(uri -> uri.equals("init.mp4"))
                 .anyMatch(uri -> uri.endsWith(".m4s"));
-        Probed probed = done.probe();
+        Probed probed = Probed.of(temp.resolve("v0/index.m3u8"), temp);
         assertThat(probed.videoCodec()).isEqualTo("hevc");
         assertThat(probed.video().path("codec_tag_string").asText()).isEqualTo("hvc1");
         assertThat(probed.size()).isEqualTo("320x240");
         assertThat(probed.hasAudio()).isFalse();
+    }
+
+    private void folders(HlsPlan.Rung... rungs) throws IOException {
+        for (HlsPlan.Rung rung : rungs) {
+            Files.createDirectories(temp.resolve(rung.folder()));
+        }
     }
 
     /** Every playlist names only relative URIs of files that exist, and no absolute path appears in any of them. */

@@ -143,23 +143,56 @@ class PlannerTest {
     }
 
     @Test
-    void hlsIsOneCommandWithALadder() {
-        Plan plan = plan("video", "{\"format\":\"hls\"}", VIDEO, URL);
-        String command = String.join(" ", plan.steps().get(0).command());
-
-        assertThat(plan.steps()).hasSize(1);
-        assertThat(command)
+    void anHlsLadderThatCannotBeCopiedStartsWithItsLowestRungThenEncodesTheRestInOnePass() {
+        TransformSpec spec = new TransformSpec("video", Map.of("format", "hls"));
+        HlsPlan.Start start = HlsPlan.start(
+                spec, VIDEO, URL, Path.of("/work/out"), 2, new CopyGate.Decision(false, false, "the video is vp9"));
+        assertThat(start.rung()).isEqualTo(new HlsPlan.Rung("v3", 640, 360, 800_000, false));
+        assertThat(start.left()).extracting(HlsPlan.Rung::height).containsExactly(1080, 720, 480);
+        assertThat(String.join(" ", start.step().command()))
                 .contains(
-                        "[0:v]split=4[s0][s1][s2][s3];[s0]scale=1920:1080,setsar=1[v0];"
-                                + "[s1]scale=1280:720,setsar=1[v1];[s2]scale=854:480,setsar=1[v2];[s3]scale=640:360,setsar=1[v3]",
+                        "[0:v]scale=640:360,setsar=1[v0]",
+                        "-preset superfast",
                         "-force_key_frames expr:gte(t,n_forced*4)",
-                        "-maxrate:v:0 5000k -bufsize:v:0 10000k",
-                        "-maxrate:v:3 800k",
-                        "-var_stream_map v:0,a:0 v:1,a:1 v:2,a:2 v:3,a:3",
-                        "-master_pl_name master.m3u8",
-                        "-hls_segment_filename /work/out/v%v/seg_%03d.ts",
-                        "/work/out/v%v/index.m3u8");
-        assertThat((List<?>) plan.output().metadata().get("renditions")).hasSize(4);
+                        "-maxrate 800k -bufsize 1600k",
+                        "-fps_mode passthrough",
+                        "-hls_segment_filename /work/out/v3/seg_%03d.ts /work/out/v3/index.m3u8");
+
+        String rest = String.join(
+                " ",
+                HlsPlan.rest(spec, VIDEO, URL, Path.of("/work/out"), 2, start.left(), null)
+                        .command());
+        assertThat(rest)
+                .contains(
+                        "[0:v]split=3[s0][s1][s2];[s0]scale=1920:1080,setsar=1[v0];"
+                                + "[s1]scale=1280:720,setsar=1[v1];[s2]scale=854:480,setsar=1[v2]",
+                        "-preset veryfast",
+                        "-maxrate 5000k -bufsize 10000k",
+                        "/work/out/v0/index.m3u8",
+                        "/work/out/v2/index.m3u8")
+                .doesNotContain("superfast", "var_stream_map", "master_pl_name");
+        assertThat(start.step().weight()
+                        + HlsPlan.rest(spec, VIDEO, URL, Path.of("/work/out"), 2, start.left(), null)
+                                .weight())
+                .isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void aCopiedLadderCopiesItsTopRungAndCutsTheOthersAtTheCopysKeyframes() {
+        TransformSpec spec = new TransformSpec("video", Map.of("format", "hls"));
+        HlsPlan.Start start =
+                HlsPlan.start(spec, VIDEO, URL, Path.of("/work/out"), 2, new CopyGate.Decision(true, true, null));
+        assertThat(start.rung().copy()).isTrue();
+        assertThat(start.rung().height()).isEqualTo(1080);
+        assertThat(String.join(" ", start.step().command()))
+                .contains("-map 0:v:0 -map 0:a:0 -c:v copy -c:a copy", "/work/out/v0/index.m3u8")
+                .doesNotContain("libx264");
+        assertThat(start.left()).extracting(HlsPlan.Rung::folder).containsExactly("v1", "v2", "v3");
+        String rest = String.join(
+                " ",
+                HlsPlan.rest(spec, VIDEO, URL, Path.of("/work/out"), 2, start.left(), List.of(4.2, 8.4))
+                        .command());
+        assertThat(rest).contains("-force_key_frames 4.2,8.4", "-sc_threshold 0 -g 1000", "-preset veryfast");
     }
 
     @Test

@@ -1,0 +1,113 @@
+package io.mediawerk.transform.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+
+/**
+ * Whether an HLS ladder's first rendition may be a stream copy of the input: only what every player decodes and what
+ * needs no change the transform asked for. When in doubt, encode — a copy that a player cannot play is worse than a
+ * second's wait. Keyframes too far apart show only after the copy ({@link #MAX_SEGMENT_SECONDS}).
+ */
+public final class CopyGate {
+
+    /** A copy whose keyframes leave a segment longer than this is dropped and the lowest rung encoded instead. */
+    public static final double MAX_SEGMENT_SECONDS = 10;
+
+    private static final Set<String> PROFILES = Set.of("Baseline", "Constrained Baseline", "Main", "High");
+    private static final int MAX_SHORT_SIDE = 1080;
+
+    /**
+     * @param copy whether the video is copied
+     * @param copyAudio whether the audio (if any) is copied too, else encoded to AAC
+     * @param reason why the video is encoded, for the source's metadata; null when copied
+     */
+    public record Decision(boolean copy, boolean copyAudio, String reason) {
+
+        static Decision encode(String reason) {
+            return new Decision(false, false, reason);
+        }
+    }
+
+    private CopyGate() {}
+
+    /**
+     * @param streams ffprobe's {@code streams} array for the input, as {@link HlsPlan#probeCommand} prints it
+     */
+    public static Decision decide(TransformSpec spec, InputFacts input, JsonNode streams) {
+        Settings options = new Settings(spec.options());
+        if (!VideoCodec.H264.id().equals(options.text("codec", VideoCodec.H264.id()))) {
+            return Decision.encode("the ladder is H.265");
+        }
+        if (options.has("start") || options.has("end")) {
+            return Decision.encode("the video is trimmed");
+        }
+        Frame frame = VideoPlan.frame(options, input);
+        if (frame.crop() != null || !frame.size().equals(VideoOptions.size(input))) {
+            return Decision.encode("the picture is resized");
+        }
+        if (VideoPlan.fpsFilter(options.number("fps"), input).isPresent()) {
+            return Decision.encode("the frame rate is lowered");
+        }
+        JsonNode video = first(streams, "video");
+        if (video == null) {
+            return Decision.encode("no video stream");
+        }
+        String refusal = videoRefusal(video);
+        if (refusal != null) {
+            return Decision.encode(refusal);
+        }
+        JsonNode audio = first(streams, "audio");
+        return new Decision(true, audio == null || audioCopies(audio), null);
+    }
+
+    private static String videoRefusal(JsonNode video) {
+        if (!"h264".equals(video.path("codec_name").asText())) {
+            return "the video is " + video.path("codec_name").asText("of an unknown codec") + ", not H.264";
+        }
+        String profile = video.path("profile").asText("");
+        if (!PROFILES.contains(profile)) {
+            return "the H.264 profile " + profile + " is not one every player decodes";
+        }
+        if (!"yuv420p".equals(video.path("pix_fmt").asText())) {
+            return "the pixels are " + video.path("pix_fmt").asText("unknown") + ", not 8-bit 4:2:0";
+        }
+        String fields = video.path("field_order").asText("progressive");
+        if (!"progressive".equals(fields) && !"unknown".equals(fields)) {
+            return "the video is interlaced";
+        }
+        if (rotation(video) != 0) {
+            return "the video is rotated by its metadata";
+        }
+        int shortSide =
+                Math.min(video.path("width").asInt(), video.path("height").asInt());
+        if (shortSide <= 0 || shortSide > MAX_SHORT_SIDE) {
+            return "the picture is larger than the ladder's top rung";
+        }
+        return null;
+    }
+
+    private static boolean audioCopies(JsonNode audio) {
+        String codec = audio.path("codec_name").asText();
+        return "mp3".equals(codec)
+                || "aac".equals(codec) && "LC".equals(audio.path("profile").asText());
+    }
+
+    private static int rotation(JsonNode video) {
+        for (JsonNode data : video.path("side_data_list")) {
+            if (data.has("rotation") && Math.round(data.path("rotation").asDouble()) % 360 != 0) {
+                return 1;
+            }
+        }
+        String tagged = video.path("tags").path("rotate").asText("0");
+        return "0".equals(tagged) ? 0 : 1;
+    }
+
+    private static JsonNode first(JsonNode streams, String type) {
+        for (JsonNode stream : streams) {
+            if (type.equals(stream.path("codec_type").asText())) {
+                return stream;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,409 @@
+package io.mediawerk.transform;
+
+import static io.mediawerk.testing.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.mediawerk.testing.Api;
+import io.mediawerk.testing.HlsPlayer;
+import io.mediawerk.testing.Probe;
+import io.mediawerk.testing.TestMedia;
+import io.mediawerk.testing.Transforms;
+import io.mediawerk.testing.WebhookReceiver;
+import io.mediawerk.testing.WebhookReceiver.Answer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Streaming-first video through the real stack: a playback stream on its own, a copy first when the input allows,
+ * the lowest rung first when it does not; every output played the way a player plays it.
+ */
+@Tag("stack")
+@QuarkusTest
+class PlaybackTest {
+
+    private static final double FRAME = 1 / 25.0;
+    static final WebhookReceiver receiver = new WebhookReceiver();
+    static Api.TestProject auto;
+    static Api.TestProject manual;
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void projects() {
+        if (auto == null) {
+            auto = Api.newProject("Automatic playback");
+            Api.admin()
+                    .body(Map.of("playback", Map.of("auto", true)))
+                    .patch("/projects/" + auto.id())
+                    .then()
+                    .statusCode(200)
+                    .body("data.playback.auto", equalTo(true));
+            as(auto.key())
+                    .body(Map.of(
+                            "url",
+                            receiver.url("/events", Answer.ok()),
+                            "events",
+                            List.of("media.playable", "source.created", "source.updated", "transform.completed")))
+                    .post("/webhooks")
+                    .then()
+                    .statusCode(201);
+            manual = Api.newProject("Playback on request");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        receiver.close();
+    }
+
+    @Test
+    void aReadyVideoGetsAPlaybackStreamThatStartsAsACopyAndGrowsIntoALadder() {
+        String mediaId = upload(auto, withBFrames());
+        Response media = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> as(auto.key()).get("/media/" + mediaId),
+                        found -> found.path("data.playback_url") != null && playbackReady(found));
+        String url = media.path("data.playback_url");
+        assertThat(url).endsWith("/master.m3u8");
+        Map<String, Object> source = playbackSource(media);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> metadata = (Map<String, Object>) source.get("metadata");
+        assertThat(metadata).containsEntry("fast_start", "copy");
+        assertThat((List<?>) metadata.get("renditions"))
+                .hasSize(2)
+                .allSatisfy(rung -> assertThat(((Map<?, ?>) rung).get("status")).isEqualTo("ready"));
+
+        List<HlsPlayer.Variant> variants = HlsPlayer.play(url, temp);
+        assertThat(variants).extracting(HlsPlayer.Variant::height).containsExactly(360, 240);
+        assertPlaysLikeTheInput(variants, 6.0);
+        assertThat(variants.get(0).streamInfo()).contains("CODECS=\"avc1.", "mp4a.40.2", "FRAME-RATE=25.000");
+
+        List<String> types = receiver.at("/events").stream()
+                .filter(event -> event.event().toString().contains(mediaId))
+                .map(WebhookReceiver.Received::type)
+                .toList();
+        assertThat(types).contains("media.playable", "source.created", "source.updated", "transform.completed");
+        assertThat(types.indexOf("media.playable")).isLessThan(types.indexOf("transform.completed"));
+    }
+
+    @Test
+    void projectsChooseWhetherTheirVideosGetPlayback() {
+        String mediaId = upload(manual, TestMedia.video(320, 240, 2));
+        as(manual.key()).get("/media/" + mediaId).then().statusCode(200).body("data.playback_url", nullValue());
+        Api.admin().get("/projects/" + manual.id()).then().body("data.playback.auto", equalTo(false));
+        Api.admin()
+                .body("{\"playback\": {\"auto\": \"yes\"}}")
+                .patch("/projects/" + manual.id())
+                .then()
+                .statusCode(400)
+                .body("error.param", equalTo("auto"));
+        Api.admin()
+                .body("{\"playback\": {\"auto\": true, \"speed\": 2}}")
+                .patch("/projects/" + manual.id())
+                .then()
+                .statusCode(400)
+                .body("error.code", equalTo("unknown_field"));
+        Api.admin()
+                .body("{\"playback\": {}}")
+                .patch("/projects/" + manual.id())
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void inputsThatCannotBeCopiedAreEncodedLowestRungFirst() {
+        Map<String, Path> refused = Map.of(
+                "rotated", rotated(),
+                "High 10", tenBit(),
+                "more than 10 s apart", sparseKeyframes());
+        refused.forEach((reason, file) -> {
+            Response done = hls(file);
+            assertThat(done.<String>path("data.output.metadata.fast_start")).isEqualTo("encode");
+            assertThat(done.<String>path("data.output.metadata.fast_start_reason"))
+                    .contains(reason.split(" ")[0]);
+            List<HlsPlayer.Variant> variants = HlsPlayer.play(done.path("data.output.url"), temp.resolve(reason));
+            assertPlaysLikeTheInput(variants, secondsOf(file));
+        });
+    }
+
+    @Test
+    void videoWithoutAudioAndWithVariableFrameRateIsCopied() {
+        for (Path file : List.of(silent(), variableFrameRate())) {
+            Response done = hls(file);
+            assertThat(done.<String>path("data.output.metadata.fast_start")).isEqualTo("copy");
+            assertPlaysLikeTheInput(
+                    HlsPlayer.play(
+                            done.path("data.output.url"),
+                            temp.resolve(file.getFileName().toString())),
+                    secondsOf(file));
+        }
+    }
+
+    @Test
+    void aTruncatedFileFailsWithFfmpegsReason() {
+        Path whole = TestMedia.custom(
+                "whole-for-truncation.mp4",
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=320x240:rate=25:duration=6",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=48000:duration=6",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-movflags",
+                        "+faststart",
+                        "-shortest"));
+        byte[] bytes = TestMedia.bytes(whole);
+        String mediaId = Api.upload(manual, Arrays.copyOf(bytes, bytes.length * 6 / 10), "video/mp4")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+        String id = Transforms.create(
+                manual, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", \"format\": \"hls\"}");
+        Transforms.awaitEnd(manual, id, Duration.ofSeconds(60))
+                .then()
+                .body("data.status", equalTo("failed"))
+                .body("data.error.code", equalTo("transform_failed"))
+                // ffmpeg's own words for the damage it met first
+                .body("data.error.message", anyOf(containsString("corrupt"), containsString("Invalid NAL unit")));
+        as(manual.key()).get("/media/" + mediaId).then().body("data.sources.size()", equalTo(1));
+    }
+
+    @Test
+    void cancellingAGrowingLadderWithdrawsWhatWasPublished() {
+        String mediaId = upload(manual, TestMedia.video(1280, 720, 30));
+        String id = Transforms.create(
+                manual, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", \"format\": \"hls\"}");
+        Response growing = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> as(manual.key()).get("/transforms/" + id), found -> found.path("data.output.id") != null);
+        String sourceId = growing.path("data.output.id");
+        String master = as(manual.key())
+                .get("/sources/" + sourceId)
+                .then()
+                .statusCode(200)
+                .body("data.status", equalTo("processing"))
+                .extract()
+                .path("data.url");
+        given().get(master).then().statusCode(200).header("Cache-Control", "public, max-age=2");
+
+        as(manual.key()).delete("/transforms/" + id).then().statusCode(200).body("data.status", equalTo("cancelled"));
+        as(manual.key()).get("/sources/" + sourceId).then().statusCode(404);
+        given().get(master).then().statusCode(404);
+        Transforms.awaitEnd(manual, id, Duration.ofSeconds(30)).then().body("data.status", equalTo("cancelled"));
+    }
+
+    private static Response hls(Path file) {
+        String mediaId = upload(manual, file);
+        String id = Transforms.create(
+                manual, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", \"format\": \"hls\"}");
+        return Transforms.awaitCompleted(manual, id);
+    }
+
+    /**
+     * Every variant lasts as long as the input within a frame, cuts its segments where the others do, keeps its
+     * timestamps continuous from segment to segment, and its audio and video agree within 50 ms.
+     */
+    private static void assertPlaysLikeTheInput(List<HlsPlayer.Variant> variants, double seconds) {
+        HlsPlayer.Variant first = variants.get(0);
+        for (HlsPlayer.Variant variant : variants) {
+            assertThat(variant.seconds()).as(variant.uri()).isCloseTo(seconds, within(FRAME + 0.001));
+            assertThat(variant.videoSeconds()).as(variant.uri()).isCloseTo(seconds, within(FRAME + 0.001));
+            if (variant.audioSeconds() != null) {
+                assertThat(variant.audioSeconds()).as(variant.uri()).isCloseTo(variant.videoSeconds(), within(0.05));
+            }
+            assertThat(variant.segmentSeconds()).as(variant.uri()).hasSameSizeAs(first.segmentSeconds());
+            for (int i = 0; i < variant.segmentSeconds().size(); i++) {
+                assertThat(variant.segmentSeconds().get(i))
+                        .as(variant.uri() + " segment " + i)
+                        .isCloseTo(first.segmentSeconds().get(i), within(FRAME));
+                assertThat(variant.segmentStarts().get(i))
+                        .as(variant.uri() + " segment " + i + " starts where the others' do")
+                        .isCloseTo(first.segmentStarts().get(i), within(FRAME));
+                if (i > 0) {
+                    assertThat(variant.segmentStarts().get(i))
+                            .as(variant.uri() + " segment " + i + " follows the one before")
+                            .isCloseTo(
+                                    variant.segmentStarts().get(i - 1)
+                                            + variant.segmentSeconds().get(i - 1),
+                                    within(FRAME));
+                }
+            }
+        }
+    }
+
+    private static String upload(Api.TestProject project, Path file) {
+        return Api.upload(project, TestMedia.bytes(file), "video/mp4")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+    }
+
+    private static boolean playbackReady(Response media) {
+        Map<String, Object> source = playbackSource(media);
+        return source != null && "ready".equals(source.get("status"));
+    }
+
+    private static Map<String, Object> playbackSource(Response media) {
+        List<Map<String, Object>> sources = media.path("data.sources");
+        return sources.stream()
+                .filter(source -> "playback".equals(source.get("label")))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** 640x360, 6 s, H.264 with B-frames (negative decoding timestamps at the start), AAC. */
+    private static Path withBFrames() {
+        return TestMedia.custom(
+                "bframes.mp4",
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=640x360:rate=25:duration=6",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=48000:duration=6",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "veryfast",
+                        "-bf",
+                        "3",
+                        "-g",
+                        "50",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-b:a",
+                        "64k",
+                        "-shortest"));
+    }
+
+    private static Path rotated() {
+        return TestMedia.custom(
+                "rotated-hls.mp4",
+                List.of("-i", TestMedia.video(320, 240, 3).toString(), "-c", "copy", "-metadata:s:v", "rotate=90"));
+    }
+
+    private static Path tenBit() {
+        return TestMedia.custom(
+                "ten-bit.mp4",
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=320x240:rate=25:duration=3",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-pix_fmt",
+                        "yuv420p10le"));
+    }
+
+    private static Path sparseKeyframes() {
+        return TestMedia.custom(
+                "sparse-keyframes.mp4",
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=160x120:rate=25:duration=24",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "sine=frequency=440:sample_rate=48000:duration=24",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-g",
+                        "500",
+                        "-keyint_min",
+                        "500",
+                        "-sc_threshold",
+                        "0",
+                        "-pix_fmt",
+                        "yuv420p",
+                        "-c:a",
+                        "aac",
+                        "-b:a",
+                        "32k",
+                        "-shortest"));
+    }
+
+    private static Path silent() {
+        return TestMedia.custom(
+                "silent-hls.mp4",
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=320x240:rate=25:duration=3",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-pix_fmt",
+                        "yuv420p"));
+    }
+
+    /** Frames 20 to 39 dropped: a 40-frame gap in the timestamps. */
+    private static Path variableFrameRate() {
+        return TestMedia.custom(
+                "vfr.mp4",
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "testsrc2=size=320x240:rate=25:duration=4",
+                        "-vf",
+                        "select='not(between(n,20,39))'",
+                        "-fps_mode",
+                        "vfr",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-pix_fmt",
+                        "yuv420p"));
+    }
+
+    /** The input's length as ffprobe gives it. */
+    private static double secondsOf(Path file) {
+        return Probe.duration(Probe.of(file.toString()));
+    }
+}

@@ -13,7 +13,8 @@ ROUNDS=${1:-5}
 SECONDS_OF_VIDEO=${2:-60}
 
 build_and_start_stack
-start_app $HTTP 1g "$WORK/app.log" -Dmediawerk.playback.auto=true
+start_app $HTTP 1g "$WORK/app.log" -Dmediawerk.playback.auto=true \
+  -Dquarkus.log.category.\"io.mediawerk.transform.worker\".level=DEBUG
 new_project
 
 MP4="$WORK/playable-${SECONDS_OF_VIDEO}s-1080p.mp4"

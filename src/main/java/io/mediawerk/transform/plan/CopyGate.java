@@ -1,6 +1,8 @@
 package io.mediawerk.transform.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Set;
 
 /**
@@ -34,30 +36,63 @@ public final class CopyGate {
      * @param streams ffprobe's {@code streams} array for the input, as {@link HlsPlan#probeCommand} prints it
      */
     public static Decision decide(TransformSpec spec, InputFacts input, JsonNode streams) {
-        Settings options = new Settings(spec.options());
-        if (!VideoCodec.H264.id().equals(options.text("codec", VideoCodec.H264.id()))) {
-            return Decision.encode("the ladder is H.265");
-        }
-        if (options.has("start") || options.has("end")) {
-            return Decision.encode("the video is trimmed");
-        }
-        Frame frame = VideoPlan.frame(options, input);
-        if (frame.crop() != null || !frame.size().equals(VideoOptions.size(input))) {
-            return Decision.encode("the picture is resized");
-        }
-        if (VideoPlan.fpsFilter(options.number("fps"), input).isPresent()) {
-            return Decision.encode("the frame rate is lowered");
+        String refusal = optionsRefusal(spec, input);
+        if (refusal != null) {
+            return Decision.encode(refusal);
         }
         JsonNode video = first(streams, "video");
         if (video == null) {
             return Decision.encode("no video stream");
         }
-        String refusal = videoRefusal(video);
+        refusal = videoRefusal(video);
         if (refusal != null) {
             return Decision.encode(refusal);
         }
         JsonNode audio = first(streams, "audio");
         return new Decision(true, audio == null || audioCopies(audio), null);
+    }
+
+    /**
+     * Why the transform's options rule a copy out (a resize, a trim, H.265...), whatever the input holds; null when
+     * they do not.
+     */
+    public static String optionsRefusal(TransformSpec spec, InputFacts input) {
+        Settings options = new Settings(spec.options());
+        if (!VideoCodec.H264.id().equals(options.text("codec", VideoCodec.H264.id()))) {
+            return "the ladder is H.265";
+        }
+        if (options.has("start") || options.has("end")) {
+            return "the video is trimmed";
+        }
+        Frame frame = VideoPlan.frame(options, input);
+        if (frame.crop() != null || !frame.size().equals(VideoOptions.size(input))) {
+            return "the picture is resized";
+        }
+        if (VideoPlan.fpsFilter(options.number("fps"), input).isPresent()) {
+            return "the frame rate is lowered";
+        }
+        return null;
+    }
+
+    /** The streams of a copy: the input's, with the audio as it will be (copied, or encoded to AAC-LC). */
+    public static JsonNode copiedStreams(JsonNode streams, Decision decision) {
+        ArrayNode copied = JsonNodeFactory.instance.arrayNode();
+        JsonNode video = first(streams, "video");
+        if (video != null) {
+            copied.add(video);
+        }
+        JsonNode audio = first(streams, "audio");
+        if (audio != null) {
+            copied.add(
+                    decision.copyAudio()
+                            ? audio
+                            : JsonNodeFactory.instance
+                                    .objectNode()
+                                    .put("codec_type", "audio")
+                                    .put("codec_name", "aac")
+                                    .put("profile", "LC"));
+        }
+        return copied;
     }
 
     private static String videoRefusal(JsonNode video) {

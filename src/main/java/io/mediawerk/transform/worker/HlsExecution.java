@@ -12,6 +12,7 @@ import io.mediawerk.task.Task;
 import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.task.worker.OutputFiles;
 import io.mediawerk.task.worker.RunControl;
+import io.mediawerk.task.worker.TaskFailure;
 import io.mediawerk.task.worker.TaskLost;
 import io.mediawerk.task.worker.WorkFolders;
 import io.mediawerk.transform.TransformInputs;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs an HLS transform so that it is playable early: the first rendition (a stream copy when {@link CopyGate} allows,
@@ -47,6 +49,7 @@ public class HlsExecution {
     private final OutputFiles outputs;
     private final WorkFolders folders;
     private final TransformLedger ledger;
+    private final SideProbes probes;
     private final Duration timeout;
 
     public HlsExecution(
@@ -54,11 +57,13 @@ public class HlsExecution {
             OutputFiles outputs,
             WorkFolders folders,
             TransformLedger ledger,
+            SideProbes probes,
             TransformSettings transformSettings) {
         this.storage = storage;
         this.outputs = outputs;
         this.folders = folders;
         this.ledger = ledger;
+        this.probes = probes;
         this.timeout = transformSettings.timeout();
     }
 
@@ -73,36 +78,28 @@ public class HlsExecution {
             FfmpegSteps steps = new FfmpegSteps(task.id, input, control, timeout);
             LiveLadder ladder = new LiveLadder(task, out, outputs);
 
-            CopyGate.Decision gate = gate(spec, facts, input);
-            HlsPlan.Start start = HlsPlan.start(spec, facts, input, out, Planner.DEFAULT_THREADS, gate);
-            folders(out, List.of(start.rung()));
-            steps.run(start.step());
-            List<Double> cuts = null;
-            if (start.rung().copy()) {
-                MediaPlaylist copy = ladder.playlistOf(start.rung());
-                if (copy.longestSegment() > CopyGate.MAX_SEGMENT_SECONDS) {
-                    WorkFolders.delete(out.resolve(start.rung().folder()));
-                    gate = new CopyGate.Decision(
-                            false, false, "keyframes are more than " + (int) CopyGate.MAX_SEGMENT_SECONDS + " s apart");
-                    start = HlsPlan.start(spec, facts, input, out, Planner.DEFAULT_THREADS, gate);
-                    folders(out, List.of(start.rung()));
-                    steps.run(start.step());
-                } else {
-                    cuts = copy.cuts();
-                }
-            }
-            ladder.planned(gate, start.rung(), start.left());
+            long began = System.nanoTime();
+            First first = first(spec, facts, input, out, steps);
+            HlsPlan.Start start = first.start();
+            ladder.planned(first.gate(), start.rung(), start.left());
             control.checkOwned();
-            ladder.add(start.rung());
+            long ran = System.nanoTime();
+            ladder.add(start.rung(), first.copiedStreams());
             if (ladder.complete()) {
                 return ladder.source();
             }
             publish(claimed, ladder.source());
+            Log.debugf(
+                    "Transform %s: first rendition (%s) published %d ms after it began, %d ms after ffmpeg",
+                    task.id,
+                    first.gate().copy() ? "copy" : "encode",
+                    ms(System.nanoTime() - began),
+                    ms(System.nanoTime() - ran));
             folders(out, start.left());
-            steps.run(HlsPlan.rest(spec, facts, input, out, Planner.DEFAULT_THREADS, start.left(), cuts));
+            steps.run(HlsPlan.rest(spec, facts, input, out, Planner.DEFAULT_THREADS, start.left(), first.cuts()));
             control.checkOwned();
             for (HlsPlan.Rung rung : start.left()) {
-                ladder.add(rung);
+                ladder.add(rung, null);
             }
             return ladder.source();
         } catch (IOException e) {
@@ -112,6 +109,10 @@ public class HlsExecution {
         }
     }
 
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     /** ffmpeg's HLS muxer writes into a rung's folder but does not make it. */
     private static void folders(Path out, List<HlsPlan.Rung> rungs) throws IOException {
         for (HlsPlan.Rung rung : rungs) {
@@ -119,18 +120,79 @@ public class HlsExecution {
         }
     }
 
-    /** Whether the input may be copied; an input ffprobe cannot describe here is encoded. */
-    private static CopyGate.Decision gate(TransformSpec spec, InputFacts facts, String input) {
+    /**
+     * The first stage as run: its plan, the gate's decision, the copy's cut times (null when encoded) and, for a copy,
+     * its streams (the input's).
+     */
+    private record First(HlsPlan.Start start, CopyGate.Decision gate, List<Double> cuts, JsonNode copiedStreams) {}
+
+    /**
+     * Makes the first rendition. An H.264 input whose options allow a copy is copied while ffprobe reads its streams
+     * (the copy is I/O, the probe mostly waiting): the copy is kept when the gate then agrees, else dropped. A copy
+     * whose keyframes are too far apart is dropped too; then the lowest rung is encoded.
+     */
+    private First first(TransformSpec spec, InputFacts facts, String input, Path out, FfmpegSteps steps)
+            throws IOException {
+        CompletableFuture<JsonNode> probing = probes.start(() -> streams(input, facts));
+        HlsPlan.Start copy = null;
+        TaskFailure copyFailed = null;
+        if ("h264".equals(facts.videoCodec()) && CopyGate.optionsRefusal(spec, facts) == null) {
+            copy = start(spec, facts, input, out, new CopyGate.Decision(true, true, null));
+            try {
+                steps.run(copy.step());
+            } catch (TaskFailure e) {
+                copyFailed = e;
+            }
+        }
+        JsonNode streams = SideProbes.result(probing);
+        CopyGate.Decision gate = streams == null
+                ? new CopyGate.Decision(false, false, "the input's streams could not be read")
+                : CopyGate.decide(spec, facts, streams);
+        if (copy != null && !(gate.copy() && gate.copyAudio())) {
+            WorkFolders.delete(out.resolve(copy.rung().folder()));
+            copy = null;
+            copyFailed = null;
+        }
+        if (copyFailed != null) {
+            throw copyFailed;
+        }
+        if (copy == null && gate.copy()) {
+            copy = start(spec, facts, input, out, gate);
+            steps.run(copy.step());
+        }
+        if (copy != null) {
+            MediaPlaylist copied =
+                    MediaPlaylist.parse(Files.readString(out.resolve(copy.rung().playlist())));
+            if (copied.longestSegment() <= CopyGate.MAX_SEGMENT_SECONDS) {
+                return new First(copy, gate, copied.cuts(), CopyGate.copiedStreams(streams, gate));
+            }
+            WorkFolders.delete(out.resolve(copy.rung().folder()));
+            gate = new CopyGate.Decision(
+                    false, false, "keyframes are more than " + (int) CopyGate.MAX_SEGMENT_SECONDS + " s apart");
+        }
+        HlsPlan.Start lowest = start(spec, facts, input, out, gate);
+        steps.run(lowest.step());
+        return new First(lowest, gate, null, null);
+    }
+
+    private static HlsPlan.Start start(
+            TransformSpec spec, InputFacts facts, String input, Path out, CopyGate.Decision gate) throws IOException {
+        HlsPlan.Start start = HlsPlan.start(spec, facts, input, out, Planner.DEFAULT_THREADS, gate);
+        folders(out, List.of(start.rung()));
+        return start;
+    }
+
+    /** ffprobe's {@code streams} of the input, as ffmpeg opens it; null when it cannot say. */
+    private static JsonNode streams(String input, InputFacts facts) {
         ProcessResult probed =
                 ProcessRunner.run(HlsPlan.probeCommand(input, facts.container()), PROBE_TIMEOUT, PROBE_OUTPUT);
         if (!probed.succeeded()) {
-            return new CopyGate.Decision(false, false, "the input's streams could not be read");
+            return null;
         }
         try {
-            JsonNode streams = JSON.readTree(probed.stdout()).path("streams");
-            return CopyGate.decide(spec, facts, streams);
+            return JSON.readTree(probed.stdout()).path("streams");
         } catch (IOException e) {
-            return new CopyGate.Decision(false, false, "the input's streams could not be read");
+            return null;
         }
     }
 

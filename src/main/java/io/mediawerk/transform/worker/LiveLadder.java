@@ -62,11 +62,20 @@ final class LiveLadder {
         return MediaPlaylist.parse(Files.readString(out.resolve(rung.playlist()), StandardCharsets.UTF_8));
     }
 
-    /** Stores a finished rung, then the master that names it. */
-    void add(HlsPlan.Rung rung) throws IOException {
+    /**
+     * Stores a finished rung, then the master that names it.
+     *
+     * @param streams what ffprobe says of the rung's streams when that is known already (a copy's are the input's);
+     *     null to probe the rung
+     */
+    void add(HlsPlan.Rung rung, JsonNode streams) throws IOException {
         Path folder = out.resolve(rung.folder());
         MediaPlaylist playlist = playlistOf(rung);
-        Measured measured = measure(rung, folder, playlist);
+        // through the rung's playlist: a fragmented MP4 segment cannot be read without its init file
+        JsonNode known = streams != null
+                ? streams
+                : OutputProbe.read(folder.resolve("index.m3u8")).path("streams");
+        Measured measured = measure(rung, folder, playlist, known);
         for (Map.Entry<String, S3Upload.Stored> file :
                 outputs.storeGrowing(task, out, WorkFolders.filesOf(folder)).entrySet()) {
             files.put(file.getKey(), file.getValue().size());
@@ -140,7 +149,8 @@ final class LiveLadder {
         return described;
     }
 
-    private static Measured measure(HlsPlan.Rung rung, Path folder, MediaPlaylist playlist) throws IOException {
+    private static Measured measure(HlsPlan.Rung rung, Path folder, MediaPlaylist playlist, JsonNode streams)
+            throws IOException {
         long peak = 0;
         long bytes = 0;
         for (MediaPlaylist.Segment segment : playlist.segments()) {
@@ -151,14 +161,12 @@ final class LiveLadder {
             }
         }
         long average = playlist.seconds() > 0 ? Math.round(bytes * 8 / playlist.seconds()) : peak;
-        // through the rung's playlist: a fragmented MP4 segment cannot be read without its init file
-        JsonNode first = OutputProbe.read(folder.resolve("index.m3u8"));
         int width = rung.width();
         int height = rung.height();
         Double fps = null;
         String videoCodec = null;
         String audioCodec = null;
-        for (JsonNode stream : first.path("streams")) {
+        for (JsonNode stream : streams) {
             if ("audio".equals(stream.path("codec_type").asText()) && audioCodec == null) {
                 audioCodec = stream.path("codec_name").asText();
             }
@@ -179,7 +187,7 @@ final class LiveLadder {
                 width,
                 height,
                 fps,
-                MasterPlaylist.codecs(first.path("streams")));
+                MasterPlaylist.codecs(streams));
         return new Measured(variant, videoCodec, audioCodec, playlist.seconds());
     }
 }

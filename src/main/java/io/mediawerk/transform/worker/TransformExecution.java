@@ -20,7 +20,6 @@ import io.mediawerk.transform.plan.Plan;
 import io.mediawerk.transform.plan.Planner;
 import io.mediawerk.transform.plan.TransformSpec;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +30,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs one claimed transform on this machine, blocking the calling thread: plans the ffmpeg commands, runs them
@@ -49,11 +45,7 @@ public class TransformExecution {
     private final WorkFolders folders;
     private final HlsExecution hls;
     private final Duration timeout;
-    private final ExecutorService probes = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "transform-probe");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SideProbes probes;
 
     public TransformExecution(
             Storage storage,
@@ -61,18 +53,15 @@ public class TransformExecution {
             OutputFiles outputs,
             WorkFolders folders,
             HlsExecution hls,
+            SideProbes probes,
             TransformSettings transformSettings) {
         this.storage = storage;
         this.files = files;
         this.outputs = outputs;
         this.folders = folders;
         this.hls = hls;
+        this.probes = probes;
         this.timeout = transformSettings.timeout();
-    }
-
-    @PreDestroy
-    void close() {
-        probes.shutdownNow();
     }
 
     Source run(ClaimedTask claimed, RunControl control) {
@@ -97,8 +86,7 @@ public class TransformExecution {
             control.checkOwned();
             // measuring the output and storing it both only read the files: side by side
             Path probeFile = out.resolve(plan.output().probeFile());
-            CompletableFuture<OutputProbe.Measured> measuring =
-                    CompletableFuture.supplyAsync(() -> OutputProbe.measure(probeFile), probes);
+            CompletableFuture<OutputProbe.Measured> measuring = probes.start(() -> OutputProbe.measure(probeFile));
             Source made = store(claimed, plan.output(), measuring, out);
             Log.debugf(
                     "Transform %s: programs %d ms, probing and storing %d ms",
@@ -129,7 +117,7 @@ public class TransformExecution {
             throws IOException {
         Task task = claimed.task();
         SourceFiles stored = outputs.store(claimed, out, output.mainFile(), output.mimeType(), output.multiFile());
-        OutputProbe.Measured measured = measured(measuring);
+        OutputProbe.Measured measured = SideProbes.result(measuring);
         Source source = OutputFiles.sourceOf(
                 task,
                 task.outputSourceId,
@@ -146,13 +134,5 @@ public class TransformExecution {
         source.bitrate = still ? null : measured.bitrate();
         source.metadata = new HashMap<>(output.metadata());
         return source;
-    }
-
-    private static OutputProbe.Measured measured(CompletableFuture<OutputProbe.Measured> measuring) {
-        try {
-            return measuring.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 }

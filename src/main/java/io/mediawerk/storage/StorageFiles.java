@@ -95,18 +95,6 @@ public class StorageFiles {
         return List.of(stored);
     }
 
-    /**
-     * Starts storing one file of a single part, without waiting; null for a larger file, which {@link #store} takes.
-     */
-    public CompletableFuture<S3Upload.Stored> startStore(FileToStore each) {
-        long size = sizeOf(each.file());
-        if (size > storage.partSize()) {
-            return null;
-        }
-        return storage.putFile(each.key(), each.contentType(), each.file(), size)
-                .subscribeAsCompletionStage();
-    }
-
     private static long sizeOf(Path file) {
         try {
             return Files.size(file);

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /** Stores what a task's run wrote and makes it the task's output source: the same for every task family. */
 @ApplicationScoped
@@ -84,16 +83,6 @@ public class OutputFiles {
             stored.put(names.get(i), done.get(i));
         }
         return stored;
-    }
-
-    /**
-     * Starts storing one file of the run's folder {@code out} under the task's growing output, without waiting; null
-     * when the file is too large for one PUT (then {@link #storeGrowing} stores it).
-     */
-    public CompletableFuture<S3Upload.Stored> startGrowing(Task task, Path out, Path file) {
-        String name = out.relativize(file).toString().replace('\\', '/');
-        return files.startStore(
-                new StorageFiles.FileToStore(file, TaskOutputs.growingPrefix(task) + name, ContentTypes.ofFile(name)));
     }
 
     /** The source a task made: its reserved id (or {@code id} for an extra), ready, recording the task. */

@@ -7,7 +7,6 @@ import io.mediawerk.config.TransformSettings;
 import io.mediawerk.ffmpeg.ProcessResult;
 import io.mediawerk.ffmpeg.ProcessRunner;
 import io.mediawerk.source.Source;
-import io.mediawerk.storage.S3Upload;
 import io.mediawerk.storage.Storage;
 import io.mediawerk.task.Task;
 import io.mediawerk.task.worker.ClaimedTask;
@@ -32,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -81,12 +79,12 @@ public class HlsExecution {
             LiveLadder ladder = new LiveLadder(task, out, outputs);
 
             long began = System.nanoTime();
-            First first = first(task, spec, facts, input, out, steps);
+            First first = first(spec, facts, input, out, steps);
             HlsPlan.Start start = first.start();
             ladder.planned(first.gate(), start.rung(), start.left());
             control.checkOwned();
             long ran = System.nanoTime();
-            ladder.add(start.rung(), first.copiedStreams(), first.storedEarly());
+            ladder.add(start.rung(), first.copiedStreams());
             if (ladder.complete()) {
                 return ladder.source();
             }
@@ -126,40 +124,24 @@ public class HlsExecution {
      * The first stage as run: its plan, the gate's decision, the copy's cut times (null when encoded) and, for a copy,
      * its streams (the input's).
      */
-    private record First(
-            HlsPlan.Start start,
-            CopyGate.Decision gate,
-            List<Double> cuts,
-            JsonNode copiedStreams,
-            Map<String, S3Upload.Stored> storedEarly) {}
+    private record First(HlsPlan.Start start, CopyGate.Decision gate, List<Double> cuts, JsonNode copiedStreams) {}
 
     /**
      * Makes the first rendition. An H.264 input whose options allow a copy is copied while ffprobe reads its streams
      * (the copy is I/O, the probe mostly waiting): the copy is kept when the gate then agrees, else dropped. A copy
      * whose keyframes are too far apart is dropped too; then the lowest rung is encoded.
      */
-    private First first(Task task, TransformSpec spec, InputFacts facts, String input, Path out, FfmpegSteps steps)
+    private First first(TransformSpec spec, InputFacts facts, String input, Path out, FfmpegSteps steps)
             throws IOException {
         CompletableFuture<JsonNode> probing = probes.start(() -> streams(input, facts));
         HlsPlan.Start copy = null;
         TaskFailure copyFailed = null;
-        Map<String, S3Upload.Stored> early = Map.of();
         if ("h264".equals(facts.videoCodec()) && CopyGate.optionsRefusal(spec, facts) == null) {
             copy = start(spec, facts, input, out, new CopyGate.Decision(true, true, null));
-            SegmentShipper shipper =
-                    new SegmentShipper(task, out, out.resolve(copy.rung().folder()), outputs);
-            probing.thenAccept(streams -> {
-                CopyGate.Decision decision = streams == null ? null : CopyGate.decide(spec, facts, streams);
-                if (decision != null && decision.copy() && decision.copyAudio()) {
-                    shipper.allow();
-                }
-            });
             try {
                 steps.run(copy.step());
             } catch (TaskFailure e) {
                 copyFailed = e;
-            } finally {
-                early = shipper.stop();
             }
         }
         JsonNode streams = SideProbes.result(probing);
@@ -172,7 +154,6 @@ public class HlsExecution {
             copyFailed = null;
         }
         if (copyFailed != null) {
-            forget(early);
             throw copyFailed;
         }
         if (copy == null && gate.copy()) {
@@ -183,23 +164,15 @@ public class HlsExecution {
             MediaPlaylist copied =
                     MediaPlaylist.parse(Files.readString(out.resolve(copy.rung().playlist())));
             if (copied.longestSegment() <= CopyGate.MAX_SEGMENT_SECONDS) {
-                return new First(copy, gate, copied.cuts(), CopyGate.copiedStreams(streams, gate), early);
+                return new First(copy, gate, copied.cuts(), CopyGate.copiedStreams(streams, gate));
             }
             WorkFolders.delete(out.resolve(copy.rung().folder()));
             gate = new CopyGate.Decision(
                     false, false, "keyframes are more than " + (int) CopyGate.MAX_SEGMENT_SECONDS + " s apart");
         }
-        forget(early);
         HlsPlan.Start lowest = start(spec, facts, input, out, gate);
         steps.run(lowest.step());
-        return new First(lowest, gate, null, null, Map.of());
-    }
-
-    /** Segments of a copy that was dropped after they were stored: removed again (they are nobody's). */
-    private void forget(Map<String, S3Upload.Stored> storedEarly) {
-        for (S3Upload.Stored stored : storedEarly.values()) {
-            storage.delete(stored.key()).await().atMost(Duration.ofMinutes(1));
-        }
+        return new First(lowest, gate, null, null);
     }
 
     private static HlsPlan.Start start(

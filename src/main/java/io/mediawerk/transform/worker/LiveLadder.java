@@ -69,11 +69,6 @@ final class LiveLadder {
      *     null to probe the rung
      */
     void add(HlsPlan.Rung rung, JsonNode streams) throws IOException {
-        add(rung, streams, Map.of());
-    }
-
-    /** As {@link #add(HlsPlan.Rung, JsonNode)}, for a rung some of whose files are stored already. */
-    void add(HlsPlan.Rung rung, JsonNode streams, Map<String, S3Upload.Stored> storedEarly) throws IOException {
         Path folder = out.resolve(rung.folder());
         MediaPlaylist playlist = playlistOf(rung);
         // through the rung's playlist: a fragmented MP4 segment cannot be read without its init file
@@ -81,13 +76,8 @@ final class LiveLadder {
                 ? streams
                 : OutputProbe.read(folder.resolve("index.m3u8")).path("streams");
         Measured measured = measure(rung, folder, playlist, known);
-        List<Path> left = WorkFolders.filesOf(folder).stream()
-                .filter(file ->
-                        !storedEarly.containsKey(out.relativize(file).toString().replace('\\', '/')))
-                .toList();
-        storedEarly.forEach((name, early) -> files.put(name, early.size()));
         for (Map.Entry<String, S3Upload.Stored> file :
-                outputs.storeGrowing(task, out, left).entrySet()) {
+                outputs.storeGrowing(task, out, WorkFolders.filesOf(folder)).entrySet()) {
             files.put(file.getKey(), file.getValue().size());
         }
         stored.put(rung.folder(), measured);

@@ -13,25 +13,37 @@ import java.util.TreeSet;
 public final class JsonFields {
 
     private final ObjectNode node;
+    /** Where the object sits in the body ("playback." for a nested one), so errors name the field in full. */
+    private final String path;
 
-    private JsonFields(ObjectNode node) {
+    private JsonFields(ObjectNode node, String path) {
         this.node = node;
+        this.path = path;
     }
 
     public static JsonFields of(ObjectNode body, Set<String> allowed) {
-        ObjectNode node = Fields.requireBody(body);
+        return checked(Fields.requireBody(body), allowed, "");
+    }
+
+    /** The fields of a present, non-null object field, read like the body's; errors name them {@code name.field}. */
+    public JsonFields nested(String name, Set<String> allowed) {
+        ObjectNode value = object(name);
+        return value == null ? null : checked(value, allowed, path + name + ".");
+    }
+
+    private static JsonFields checked(ObjectNode node, Set<String> allowed, String path) {
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
                 throw ApiException.badRequest(
                         "unknown_field",
-                        "Unknown field '" + name + "'. Allowed fields: " + String.join(", ", new TreeSet<>(allowed))
-                                + ".",
-                        name);
+                        "Unknown field '" + path + name + "'. Allowed fields: "
+                                + String.join(", ", new TreeSet<>(allowed)) + ".",
+                        path + name);
             }
         }
-        return new JsonFields(node);
+        return new JsonFields(node, path);
     }
 
     public boolean has(String name) {
@@ -51,7 +63,7 @@ public final class JsonFields {
         if (!value.isTextual()) {
             throw typeError(name, "a string");
         }
-        return Fields.optionalText(name, value.textValue(), maxLength);
+        return Fields.optionalText(path + name, value.textValue(), maxLength);
     }
 
     /** The whole number of a present, non-null field. */
@@ -101,19 +113,22 @@ public final class JsonFields {
         }
         if (value.size() > maxItems) {
             throw ApiException.invalid(
-                    name, "Field '" + name + "' may have at most " + maxItems + " items; it has " + value.size() + ".");
+                    path + name,
+                    "Field '" + path + name + "' may have at most " + maxItems + " items; it has " + value.size()
+                            + ".");
         }
         java.util.List<String> items = new java.util.ArrayList<>();
         for (JsonNode item : value) {
             if (!item.isTextual()) {
                 throw typeError(name, "an array of strings");
             }
-            items.add(Fields.optionalText(name, item.textValue(), maxLength));
+            items.add(Fields.optionalText(path + name, item.textValue(), maxLength));
         }
         return items;
     }
 
-    private static ApiException typeError(String name, String expected) {
-        return ApiException.badRequest("invalid_type", "Field '" + name + "' must be " + expected + ".", name);
+    private ApiException typeError(String name, String expected) {
+        return ApiException.badRequest(
+                "invalid_type", "Field '" + path + name + "' must be " + expected + ".", path + name);
     }
 }

@@ -109,7 +109,7 @@ public class ProjectService {
         if (!fields.has(PLAYBACK) || fields.isNull(PLAYBACK)) {
             return null;
         }
-        JsonFields playback = JsonFields.of(fields.object(PLAYBACK), Set.of("auto"));
+        JsonFields playback = fields.nested(PLAYBACK, Set.of("auto"));
         if (!playback.has("auto")) {
             throw ApiException.invalid(
                     PLAYBACK + ".auto", "playback takes {\"auto\": true} or {\"auto\": false}; auto is missing.");

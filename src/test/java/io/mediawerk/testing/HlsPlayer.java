@@ -124,10 +124,9 @@ public final class HlsPlayer {
                 .asDouble();
     }
 
+    /** ffmpeg decodes the whole segment without an error (run() fails the test otherwise). */
     private static void decodes(Path segment) {
-        JsonNode ignored =
-                run(List.of("ffmpeg", "-v", "error", "-xerror", "-i", segment.toString(), "-f", "null", "-"));
-        assertThat(ignored).isNotNull();
+        run(List.of("ffmpeg", "-v", "error", "-xerror", "-i", segment.toString(), "-f", "null", "-"));
     }
 
     /** From the first packet's timestamp to the end of the last packet of one stream type ("v" or "a"). */

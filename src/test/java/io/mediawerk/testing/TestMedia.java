@@ -84,6 +84,11 @@ public final class TestMedia {
         return CACHE.computeIfAbsent(fileName, k -> ffmpeg(k, ffmpegArguments));
     }
 
+    /** As {@link #custom(String, List)}, the arguments in one line, separated by spaces (none may hold a space). */
+    public static Path custom(String fileName, String ffmpegArguments) {
+        return custom(fileName, List.of(ffmpegArguments.trim().split("\\s+")));
+    }
+
     public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);

@@ -114,13 +114,14 @@ class PlaybackTest {
                 .patch("/projects/" + manual.id())
                 .then()
                 .statusCode(400)
-                .body("error.param", equalTo("auto"));
+                .body("error.param", equalTo("playback.auto"));
         Api.admin()
                 .body("{\"playback\": {\"auto\": true, \"speed\": 2}}")
                 .patch("/projects/" + manual.id())
                 .then()
                 .statusCode(400)
-                .body("error.code", equalTo("unknown_field"));
+                .body("error.code", equalTo("unknown_field"))
+                .body("error.param", equalTo("playback.speed"));
         Api.admin()
                 .body("{\"playback\": {}}")
                 .patch("/projects/" + manual.id())
@@ -161,26 +162,8 @@ class PlaybackTest {
     void aTruncatedFileFailsWithFfmpegsReason() {
         Path whole = TestMedia.custom(
                 "whole-for-truncation.mp4",
-                List.of(
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=320x240:rate=25:duration=6",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440:sample_rate=48000:duration=6",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-pix_fmt",
-                        "yuv420p",
-                        "-c:a",
-                        "aac",
-                        "-movflags",
-                        "+faststart",
-                        "-shortest"));
+                AV_320x240 + "6 " + TONE
+                        + "-c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -movflags +faststart -shortest");
         byte[] bytes = TestMedia.bytes(whole);
         String mediaId = Api.upload(manual, Arrays.copyOf(bytes, bytes.length * 6 / 10), "video/mp4")
                 .then()
@@ -282,124 +265,45 @@ class PlaybackTest {
                 .orElse(null);
     }
 
+    private static final String TONE = "-f lavfi -i sine=frequency=440:sample_rate=48000:duration=6 ";
+    private static final String AV_320x240 = "-f lavfi -i testsrc2=size=320x240:rate=25:duration=";
+
     /** 640x360, 6 s, H.264 with B-frames (negative decoding timestamps at the start), AAC. */
     private static Path withBFrames() {
         return TestMedia.custom(
                 "bframes.mp4",
-                List.of(
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=640x360:rate=25:duration=6",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440:sample_rate=48000:duration=6",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "veryfast",
-                        "-bf",
-                        "3",
-                        "-g",
-                        "50",
-                        "-pix_fmt",
-                        "yuv420p",
-                        "-c:a",
-                        "aac",
-                        "-b:a",
-                        "64k",
-                        "-shortest"));
+                "-f lavfi -i testsrc2=size=640x360:rate=25:duration=6 " + TONE
+                        + "-c:v libx264 -preset veryfast -bf 3 -g 50 -pix_fmt yuv420p -c:a aac -b:a 64k -shortest");
     }
 
     private static Path rotated() {
         return TestMedia.custom(
-                "rotated-hls.mp4",
-                List.of("-i", TestMedia.video(320, 240, 3).toString(), "-c", "copy", "-metadata:s:v", "rotate=90"));
+                "rotated-hls.mp4", "-i " + TestMedia.video(320, 240, 3) + " -c copy -metadata:s:v rotate=90");
     }
 
     private static Path tenBit() {
-        return TestMedia.custom(
-                "ten-bit.mp4",
-                List.of(
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=320x240:rate=25:duration=3",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-pix_fmt",
-                        "yuv420p10le"));
+        return TestMedia.custom("ten-bit.mp4", AV_320x240 + "3 -c:v libx264 -preset ultrafast -pix_fmt yuv420p10le");
     }
 
+    /** 24 s with keyframes 20 s apart. */
     private static Path sparseKeyframes() {
         return TestMedia.custom(
                 "sparse-keyframes.mp4",
-                List.of(
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=160x120:rate=25:duration=24",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "sine=frequency=440:sample_rate=48000:duration=24",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-g",
-                        "500",
-                        "-keyint_min",
-                        "500",
-                        "-sc_threshold",
-                        "0",
-                        "-pix_fmt",
-                        "yuv420p",
-                        "-c:a",
-                        "aac",
-                        "-b:a",
-                        "32k",
-                        "-shortest"));
+                "-f lavfi -i testsrc2=size=160x120:rate=25:duration=24"
+                        + " -f lavfi -i sine=frequency=440:sample_rate=48000:duration=24 -c:v libx264 -preset ultrafast"
+                        + " -g 500 -keyint_min 500 -sc_threshold 0 -pix_fmt yuv420p -c:a aac -b:a 32k -shortest");
     }
 
     private static Path silent() {
-        return TestMedia.custom(
-                "silent-hls.mp4",
-                List.of(
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=320x240:rate=25:duration=3",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-pix_fmt",
-                        "yuv420p"));
+        return TestMedia.custom("silent-hls.mp4", AV_320x240 + "3 -c:v libx264 -preset ultrafast -pix_fmt yuv420p");
     }
 
     /** Frames 20 to 39 dropped: a 40-frame gap in the timestamps. */
     private static Path variableFrameRate() {
         return TestMedia.custom(
                 "vfr.mp4",
-                List.of(
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "testsrc2=size=320x240:rate=25:duration=4",
-                        "-vf",
-                        "select='not(between(n,20,39))'",
-                        "-fps_mode",
-                        "vfr",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-pix_fmt",
-                        "yuv420p"));
+                AV_320x240 + "4 -vf select='not(between(n,20,39))' -fps_mode vfr -c:v libx264 -preset ultrafast"
+                        + " -pix_fmt yuv420p");
     }
 
     /** The input's length as ffprobe gives it. */

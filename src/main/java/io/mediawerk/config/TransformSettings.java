@@ -38,6 +38,13 @@ public interface TransformSettings {
     @WithDefault("PT1H")
     Duration requeuePendingAfter();
 
+    /**
+     * HLS ladders of inputs longer than this are encoded in chunks about this long, by as many workers as are free
+     * (see docs/streaming.md).
+     */
+    @WithDefault("PT2M")
+    Duration chunkLength();
+
     /** Runs of one task (a worker stopping mid-task counts as one) before it fails for good. */
     @WithDefault("3")
     int maxAttempts();

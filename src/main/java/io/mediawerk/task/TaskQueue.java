@@ -30,6 +30,14 @@ public class TaskQueue {
         return outbox.add(topicOf(task), task.id, new TaskJob(task.id));
     }
 
+    /**
+     * Queues a part of a running task (a chunk of a long ladder) on the task's topic, for any worker to take: the
+     * message names the part; the part's own table says what it is.
+     */
+    public Uni<Void> offerPart(Task task, String partId) {
+        return outbox.add(topicOf(task), partId, new TaskJob(partId));
+    }
+
     /** The Kafka topic that a task's family is run from. */
     private static String topicOf(Task task) {
         return Task.TRANSFORM.equals(task.family) ? Topics.TRANSFORM : Topics.INTELLIGENCE;

@@ -120,12 +120,14 @@ public final class AppProcesses implements AutoCloseable {
                 .path("data.key");
     }
 
-    /** The first column of the first row of a query with one string parameter, as a number. */
-    public long query(String sql, String parameter) {
+    /** The first column of the first row of a query with string parameters, as a number. */
+    public long query(String sql, String... parameters) {
         String url = "jdbc:" + stack.get("quarkus.datasource.reactive.url");
         try (Connection db = DriverManager.getConnection(url, stack.get("quarkus.datasource.username"), "");
                 PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 return row.getLong(1);

@@ -2,6 +2,7 @@ package io.mediawerk.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class HlsPlayer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double FRAME = 1 / 25.0;
 
     /**
      * One variant as played.
@@ -46,6 +48,38 @@ public final class HlsPlayer {
     }
 
     private HlsPlayer() {}
+
+    /**
+     * Every variant lasts (of a 25 fps input) as long as the input within a frame, cuts its segments where the others do, keeps its
+     * timestamps continuous from segment to segment, and its audio and video agree within 50 ms.
+     */
+    public static void assertPlaysLike(List<HlsPlayer.Variant> variants, double seconds) {
+        HlsPlayer.Variant first = variants.get(0);
+        for (HlsPlayer.Variant variant : variants) {
+            assertThat(variant.seconds()).as(variant.uri()).isCloseTo(seconds, within(FRAME + 0.001));
+            assertThat(variant.videoSeconds()).as(variant.uri()).isCloseTo(seconds, within(FRAME + 0.001));
+            if (variant.audioSeconds() != null) {
+                assertThat(variant.audioSeconds()).as(variant.uri()).isCloseTo(variant.videoSeconds(), within(0.05));
+            }
+            assertThat(variant.segmentSeconds()).as(variant.uri()).hasSameSizeAs(first.segmentSeconds());
+            for (int i = 0; i < variant.segmentSeconds().size(); i++) {
+                assertThat(variant.segmentSeconds().get(i))
+                        .as(variant.uri() + " segment " + i)
+                        .isCloseTo(first.segmentSeconds().get(i), within(FRAME));
+                assertThat(variant.segmentStarts().get(i))
+                        .as(variant.uri() + " segment " + i + " starts where the others' do")
+                        .isCloseTo(first.segmentStarts().get(i), within(FRAME));
+                if (i > 0) {
+                    assertThat(variant.segmentStarts().get(i))
+                            .as(variant.uri() + " segment " + i + " follows the one before")
+                            .isCloseTo(
+                                    variant.segmentStarts().get(i - 1)
+                                            + variant.segmentSeconds().get(i - 1),
+                                    within(FRAME));
+                }
+            }
+        }
+    }
 
     public static List<Variant> play(String masterUrl, Path dir) {
         String master = given().get(masterUrl)

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.mediawerk.localstack.Ports;
 import io.mediawerk.testing.AppProcesses;
+import io.mediawerk.testing.HlsPlayer;
 import io.mediawerk.testing.TestMedia;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Worker processes stopping in the middle of a transform: killed with SIGKILL (its ffmpeg with it, as when a
@@ -76,6 +79,108 @@ class WorkerCrashIT {
         assertOneOutput(running);
     }
 
+    @Test
+    void twoWorkersEncodeChunksOfOneLadderAndAKilledOneLosesNothing(@TempDir Path temp) throws Exception {
+        int apiPort = Ports.freePort();
+        Process api = launch("api", apiPort, false);
+        Map<String, String> chunking = Map.of(
+                "mp.messaging.incoming.transforms.enabled", "true",
+                "mediawerk.transforms.concurrency", "1",
+                "mediawerk.transforms.chunk-length", "PT3S");
+        List<Process> workers = List.of(launchWith("worker-a", chunking), launchWith("worker-b", chunking));
+        AppProcesses.awaitReady(apiPort, api);
+        String base = "http://127.0.0.1:" + apiPort;
+        String key = AppProcesses.projectKey(base, "chunks");
+        // keyframes every 2 s: the copied rendition cuts there, and so can the chunks
+        Path input = TestMedia.custom(
+                "chunky-720p.mp4",
+                "-f lavfi -i testsrc2=size=1280x720:rate=25:duration=30 -f lavfi -i sine=frequency=440:duration=30"
+                        + " -c:v libx264 -preset ultrafast -g 50 -pix_fmt yuv420p -c:a aac -b:a 64k -shortest");
+        String mediaId = upload(base, key, input);
+        String taskId =
+                create(base, key, "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", \"format\": \"hls\"}");
+
+        // the worker that runs the ladder's task and the other one, which only takes chunks from the topic
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> workers.stream().anyMatch(worker -> holdsTask(taskId, worker)));
+        Process ladder = workers.stream()
+                .filter(worker -> holdsTask(taskId, worker))
+                .findFirst()
+                .orElseThrow();
+        Process helper = workers.get(workers.indexOf(ladder) == 0 ? 1 : 0);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> apps.query(
+                                "select count(*) from ladder_chunks where task_id = ? and lease_owner like ?",
+                                taskId,
+                                helper.pid() + "@%")
+                        > 0);
+        AppProcesses.kill(helper);
+
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> "completed".equals(get(base, key, taskId).path("data.status")));
+        long chunks = apps.query("select count(*) from ladder_chunks where task_id = ?", taskId);
+        // about 3 s each, starting where segments start (every 4 s here)
+        assertThat(chunks).isEqualTo(8L);
+        assertThat(apps.query("select count(*) from ladder_chunks where task_id = ? and status = 'completed'", taskId))
+                .isEqualTo(chunks);
+        String encodedBy = "select count(*) from ladder_chunks where task_id = ? and encoded_by like ?";
+        assertThat(apps.query(encodedBy, taskId, ladder.pid() + "@%")
+                        + apps.query(encodedBy, taskId, helper.pid() + "@%"))
+                .isEqualTo(chunks);
+        assertThat(apps.query("select count(*) from ladder_chunks where task_id = ? and attempts > 1", taskId))
+                .as("the chunk the killed worker held was encoded again")
+                .isGreaterThanOrEqualTo(1L);
+        assertThat(apps.query("select count(*) from sources where task_id = ?", taskId))
+                .isEqualTo(1L);
+        String master = get(base, key, taskId).path("data.output.url");
+        HlsPlayer.assertPlaysLike(HlsPlayer.play(master, temp), 30.0);
+    }
+
+    private boolean holdsTask(String taskId, Process worker) {
+        return apps.query("select count(*) from tasks where id = ? and lease_owner like ?", taskId, worker.pid() + "@%")
+                > 0;
+    }
+
+    private Process launchWith(String name, Map<String, String> settings) {
+        int port = Ports.freePort();
+        Process process = apps.launch(test + "-" + name, port, settings);
+        AppProcesses.awaitReady(port, process);
+        return process;
+    }
+
+    private static String upload(String base, String key, Path file) {
+        String uploadUrl = given().baseUri(base)
+                .header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON)
+                .body("{}")
+                .post("/uploads")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.url");
+        return given().contentType("video/mp4")
+                .body(TestMedia.bytes(file))
+                .put(uploadUrl)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+    }
+
+    private static String create(String base, String key, String body) {
+        return given().baseUri(base)
+                .header("Authorization", "Bearer " + key)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/transforms")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+    }
+
     /** A transform in progress on a worker process, with an API-only process beside it. */
     private record Running(String base, String key, String mediaId, String taskId, Process worker) {}
 
@@ -86,32 +191,12 @@ class WorkerCrashIT {
         AppProcesses.awaitReady(apiPort, api);
         String base = "http://127.0.0.1:" + apiPort;
         String key = AppProcesses.projectKey(base, "crash");
-        String uploadUrl = given().baseUri(base)
-                .header("Authorization", "Bearer " + key)
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .post("/uploads")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("data.url");
-        String mediaId = given().contentType("video/mp4")
-                .body(TestMedia.bytes(TestMedia.video(640, 360, 120)))
-                .put(uploadUrl)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("data.id");
-        String taskId = given().baseUri(base)
-                .header("Authorization", "Bearer " + key)
-                .contentType(ContentType.JSON)
-                .body("{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", \"format\": \"webm\", "
-                        + "\"height\": 240, \"end\": 20}")
-                .post("/transforms")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("data.id");
+        String mediaId = upload(base, key, TestMedia.video(640, 360, 120));
+        String taskId = create(
+                base,
+                key,
+                "{\"media_id\": \"" + mediaId + "\", \"kind\": \"video\", \"format\": \"webm\", "
+                        + "\"height\": 240, \"end\": 20}");
         await().atMost(Duration.ofMinutes(3)).until(() -> get(base, key, taskId).<Float>path("data.progress") > 0.1);
         return new Running(base, key, mediaId, taskId, worker);
     }

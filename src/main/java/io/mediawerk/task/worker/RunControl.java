@@ -18,7 +18,7 @@ public final class RunControl {
         this.progress = progress;
     }
 
-    double progress() {
+    public double progress() {
         DoubleSupplier current = progress;
         return current == null ? 0 : current.getAsDouble();
     }
@@ -31,7 +31,7 @@ public final class RunControl {
         }
     }
 
-    void lose() {
+    public void lose() {
         Process toKill;
         synchronized (this) {
             lost = true;

@@ -60,7 +60,7 @@ public abstract class TaskConsumer {
             return CompletableFuture.runAsync(
                     () -> {
                         try {
-                            runner.run(work, job.taskId());
+                            runJob(job.taskId());
                         } catch (RuntimeException e) {
                             Log.errorf(
                                     e,
@@ -74,6 +74,11 @@ public abstract class TaskConsumer {
             // stopping: never acknowledged, so the message is delivered again to a consumer that runs
             return new CompletableFuture<>();
         }
+    }
+
+    /** Runs the task a message names, until it has ended here. */
+    protected void runJob(String taskId) {
+        runner.run(work, taskId);
     }
 
     /**

@@ -55,6 +55,11 @@ public class TaskRunner {
         this.heartbeatEvery = transformSettings.heartbeatEvery();
     }
 
+    /** This process among the workers, as leases name it. */
+    public String owner() {
+        return owner;
+    }
+
     @PreDestroy
     void stop() {
         heartbeats.shutdownNow();

@@ -26,6 +26,11 @@ public class WorkFolders {
         return root.resolve(claimed.task().id + "-" + claimed.attempt());
     }
 
+    /** The folder of a part of a task (a chunk) that this worker runs (not created yet). */
+    public Path ofPart(String partId) {
+        return root.resolve(partId);
+    }
+
     /** The files under {@code dir}, sorted. */
     public static List<Path> filesOf(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {

@@ -16,6 +16,7 @@ public final class HlsPlan {
 
     public static final String MASTER = "master.m3u8";
     static final int SEGMENT_SECONDS = 4;
+    static final double TIMESTAMP_HEADROOM = 1;
     /** Forced keyframes only: the encoder adds none of its own between the cuts. */
     private static final String NO_OWN_KEYFRAMES = "1000";
     /** The share of a ladder's progress its first stage stands for: a copy, or the lowest rung. */
@@ -70,7 +71,7 @@ public final class HlsPlan {
             return new Start(copy, top, ladder.subList(1, ladder.size()));
         }
         Rung lowest = ladder.get(ladder.size() - 1);
-        Step step = encodeStep(options, input, workspace, List.of(lowest), null, true);
+        Step step = encodeStep(options, input, workspace, List.of(lowest), null, true, null);
         return new Start(step, lowest, ladder.subList(0, ladder.size() - 1));
     }
 
@@ -89,7 +90,24 @@ public final class HlsPlan {
             List<Double> cuts) {
         Settings options = new Settings(spec.options());
         Workspace workspace = new Workspace(FfmpegInput.of(location, input.container()), outputDir, threads);
-        return encodeStep(options, input, workspace, rungs, cuts, false);
+        return encodeStep(options, input, workspace, rungs, cuts, false, null);
+    }
+
+    /**
+     * Plans one chunk of the other rungs: the input's stretch {@code span}, encoded for every rung as a video-only
+     * MPEG-TS file ({@link HlsChunks#chunkFile}) on the input's timeline, with keyframes at the ladder's cuts.
+     */
+    public static Step chunk(
+            TransformSpec spec,
+            InputFacts input,
+            String location,
+            Path outputDir,
+            int threads,
+            List<Rung> rungs,
+            HlsChunks.Span span) {
+        Settings options = new Settings(spec.options());
+        Workspace workspace = new Workspace(FfmpegInput.of(location, input.container()), outputDir, threads);
+        return encodeStep(options, input, workspace, rungs, span.keyframes(), false, span);
     }
 
     /** ffprobe reading the input's streams as ffmpeg will open it (same demuxer, same protocols). */
@@ -132,7 +150,7 @@ public final class HlsPlan {
             command.add("-c:v", "copy", "-an");
         }
         command.withoutMetadata();
-        muxer(command, workspace, rung, false);
+        muxer(command, workspace, rung, false, TIMESTAMP_HEADROOM);
         return command.step(input.duration()).withWeight(COPY_SHARE);
     }
 
@@ -142,17 +160,28 @@ public final class HlsPlan {
             Workspace workspace,
             List<Rung> rungs,
             List<Double> cuts,
-            boolean fast) {
+            boolean fast,
+            HlsChunks.Span span) {
         VideoCodec codec = VideoCodec.of(options.text("codec", VideoCodec.H264.id()));
         Trim trim = Trim.of(options);
         Frame frame = VideoPlan.frame(options, input);
-        boolean audio = options.bool("audio", true) && input.hasAudio();
+        boolean audio = span == null && options.bool("audio", true) && input.hasAudio();
         Double fps = options.number("fps");
-        FfmpegCommand command = FfmpegCommand.reading(workspace.source(), trim.seek(), trim.length())
+        FfmpegCommand command = FfmpegCommand.reading(
+                        workspace.source(),
+                        span == null ? trim.seek() : Double.valueOf(span.start()),
+                        span == null ? trim.length() : Double.valueOf(span.length()))
                 .add("-filter_complex", filterGraph(options, input, frame, rungs));
+        if (span != null) {
+            HlsChunks.onInputTimeline(command);
+        }
         String keyframes = cuts == null
                 ? "expr:gte(t,n_forced*" + SEGMENT_SECONDS + ")"
-                : cuts.isEmpty() ? "0" : cuts.stream().map(Numbers::text).collect(Collectors.joining(","));
+                : cuts.isEmpty()
+                        ? "0"
+                        : cuts.stream()
+                                .map(cut -> Numbers.text(Numbers.justBefore(cut)))
+                                .collect(Collectors.joining(","));
         for (int i = 0; i < rungs.size(); i++) {
             Rung rung = rungs.get(i);
             command.add("-map", "[v" + i + "]");
@@ -177,17 +206,32 @@ public final class HlsPlan {
             command.withoutMetadata()
                     .threads(workspace.threads())
                     .add("-max_muxing_queue_size", VideoPlan.MUXING_QUEUE);
-            muxer(command, workspace, rung, codec == VideoCodec.H265);
+            if (span == null) {
+                muxer(command, workspace, rung, codec == VideoCodec.H265, TIMESTAMP_HEADROOM);
+            } else {
+                HlsChunks.chunkOutput(command, workspace, rung);
+            }
+        }
+        if (span != null) {
+            return command.step(span.length());
         }
         double share = fast ? FAST_SHARE : 1 - (cuts == null ? FAST_SHARE : COPY_SHARE);
         return command.step(trim.outputSeconds(input)).withWeight(share);
     }
 
-    private static List<String> audioEncoding() {
+    static List<String> audioEncoding() {
         return VideoFormat.HLS.audioOptions();
     }
 
-    private static void muxer(FfmpegCommand command, Workspace workspace, Rung rung, boolean fmp4) {
+    /**
+     * The HLS muxer for a rung; {@code shift} is added to its timestamps ({@link #TIMESTAMP_HEADROOM} but for a join).
+     * MPEG-TS segments start {@link #TIMESTAMP_HEADROOM} in, so that nothing is below zero and the muxer never shifts
+     * one rendition alone by its own B-frame or audio priming delay: every rendition keeps the same timestamps.
+     */
+    static void muxer(FfmpegCommand command, Workspace workspace, Rung rung, boolean fmp4, double shift) {
+        if (!fmp4) {
+            command.add("-output_ts_offset", Numbers.text(shift));
+        }
         command.add(
                 "-f",
                 "hls",

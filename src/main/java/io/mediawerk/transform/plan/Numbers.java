@@ -24,6 +24,14 @@ final class Numbers {
         return OptionReader.plain(value);
     }
 
+    /**
+     * A frame's time as ffmpeg is given it to find that frame (the first at or after a time): the millisecond just
+     * below, so that three decimals never round it up past the frame.
+     */
+    static double justBefore(double frameSeconds) {
+        return Math.floor((frameSeconds - 0.0005) * 1000) / 1000;
+    }
+
     /** Seconds rounded to the millisecond. */
     static double millis(double seconds) {
         return Math.round(seconds * 1000) / 1000.0;

@@ -36,7 +36,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Runs an HLS transform so that it is playable early: the first rendition (a stream copy when {@link CopyGate} allows,
  * else the lowest rung) is stored and published as the source, {@code processing}, with a master playlist naming it;
- * the other rungs follow in one pass and the finished ladder is the task's result.
+ * the other rungs follow in one pass, or in chunks any worker may encode for a long input ({@link ChunkedRungs}), and
+ * the finished ladder is the task's result.
  */
 @ApplicationScoped
 public class HlsExecution {
@@ -50,6 +51,7 @@ public class HlsExecution {
     private final WorkFolders folders;
     private final TransformLedger ledger;
     private final SideProbes probes;
+    private final ChunkedRungs chunked;
     private final Duration timeout;
 
     public HlsExecution(
@@ -58,12 +60,14 @@ public class HlsExecution {
             WorkFolders folders,
             TransformLedger ledger,
             SideProbes probes,
+            ChunkedRungs chunked,
             TransformSettings transformSettings) {
         this.storage = storage;
         this.outputs = outputs;
         this.folders = folders;
         this.ledger = ledger;
         this.probes = probes;
+        this.chunked = chunked;
         this.timeout = transformSettings.timeout();
     }
 
@@ -95,8 +99,12 @@ public class HlsExecution {
                     first.gate().copy() ? "copy" : "encode",
                     ms(System.nanoTime() - began),
                     ms(System.nanoTime() - ran));
-            folders(out, start.left());
-            steps.run(HlsPlan.rest(spec, facts, input, out, Planner.DEFAULT_THREADS, start.left(), first.cuts()));
+            if (chunked.applies(spec, facts, start.left())) {
+                chunked.make(claimed, control, steps, facts, input, out, start.left(), first.cuts());
+            } else {
+                folders(out, start.left());
+                steps.run(HlsPlan.rest(spec, facts, input, out, Planner.DEFAULT_THREADS, start.left(), first.cuts()));
+            }
             control.checkOwned();
             for (HlsPlan.Rung rung : start.left()) {
                 ladder.add(rung, null);

@@ -192,7 +192,8 @@ class PlannerTest {
                 " ",
                 HlsPlan.rest(spec, VIDEO, URL, Path.of("/work/out"), 2, start.left(), List.of(4.2, 8.4))
                         .command());
-        assertThat(rest).contains("-force_key_frames 4.2,8.4", "-sc_threshold 0 -g 1000", "-preset veryfast");
+        // a millisecond before each cut: three decimals never round a cut past its frame
+        assertThat(rest).contains("-force_key_frames 4.199,8.399", "-sc_threshold 0 -g 1000", "-preset veryfast");
     }
 
     @Test

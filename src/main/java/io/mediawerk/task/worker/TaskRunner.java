@@ -168,7 +168,8 @@ public class TaskRunner {
         }
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
+    /** Runs reactive work (a transaction) from a worker thread on a Vert.x context and waits for its result. */
+    public static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work);
         } catch (Throwable e) {

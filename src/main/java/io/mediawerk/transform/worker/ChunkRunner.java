@@ -20,8 +20,6 @@ import io.mediawerk.transform.plan.HlsPlan;
 import io.mediawerk.transform.plan.Planner;
 import io.mediawerk.transform.plan.TransformSpec;
 import io.quarkus.logging.Log;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -36,7 +34,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
-import java.util.function.Supplier;
 
 /**
  * Encodes chunks of long HLS ladders, on whichever worker takes them: a chunk's message on the transform topic, or
@@ -90,7 +87,7 @@ public class ChunkRunner {
 
     /** Runs the chunk a message names, if it is still to do. */
     void runMessage(String chunkId) {
-        ChunkLedger.ClaimedChunk claimed = await(() -> ledger.claim(chunkId, tasks.owner()));
+        ChunkLedger.ClaimedChunk claimed = TaskRunner.await(() -> ledger.claim(chunkId, tasks.owner()));
         if (claimed != null) {
             run(claimed.chunk(), claimed.task(), claimed.input(), tasks.owner(), progress -> {});
         }
@@ -113,7 +110,7 @@ public class ChunkRunner {
         try {
             encode(chunk, task, input, control);
             heartbeat.cancel(false);
-            boolean counted = await(() -> ledger.completed(chunk.id, owner));
+            boolean counted = TaskRunner.await(() -> ledger.completed(chunk.id, owner));
             Log.debugf(
                     "Chunk %d of transform %s encoded in %d ms%s",
                     chunk.position,
@@ -123,18 +120,19 @@ public class ChunkRunner {
         } catch (TaskLost e) {
             Log.infof("Chunk %d of transform %s stopped: its transform no longer runs here", chunk.position, task.id);
         } catch (TaskFailure e) {
-            await(() -> ledger.release(chunk.id, owner, e.getMessage()));
+            TaskRunner.await(() -> ledger.release(chunk.id, owner, e.getMessage()));
         } catch (TransientFailure e) {
             String failure = chunk.attempts >= MAX_RUNS ? "Reading the input failed " + MAX_RUNS + " times." : null;
-            await(() -> ledger.release(chunk.id, owner, failure));
+            TaskRunner.await(() -> ledger.release(chunk.id, owner, failure));
         } catch (CancellationException e) {
             Thread.interrupted(); // so that the chunk can still be given back
-            await(() -> ledger.release(chunk.id, owner, null));
+            TaskRunner.await(() -> ledger.release(chunk.id, owner, null));
             Thread.currentThread().interrupt();
             throw e;
         } catch (RuntimeException e) {
             Log.errorf(e, "Chunk %d of transform %s failed", chunk.position, task.id);
-            await(() -> ledger.release(chunk.id, owner, "The transform failed because of an error on our side."));
+            TaskRunner.await(
+                    () -> ledger.release(chunk.id, owner, "The transform failed because of an error on our side."));
         } finally {
             heartbeat.cancel(false);
         }
@@ -174,22 +172,11 @@ public class ChunkRunner {
     private void beat(String chunkId, String owner, RunControl control, DoubleConsumer progress) {
         progress.accept(control.progress());
         try {
-            if (!await(() -> ledger.heartbeat(chunkId, owner, control.progress()))) {
+            if (!TaskRunner.await(() -> ledger.heartbeat(chunkId, owner, control.progress()))) {
                 control.lose();
             }
         } catch (RuntimeException e) {
             Log.debugf("Heartbeat of chunk %s failed: %s", chunkId, e.toString());
-        }
-    }
-
-    static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Throwable e) {
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.mediawerk.task.worker.ClaimedTask;
 import io.mediawerk.task.worker.RunControl;
 import io.mediawerk.task.worker.TaskFailure;
 import io.mediawerk.task.worker.TaskLost;
+import io.mediawerk.task.worker.TaskRunner;
 import io.mediawerk.task.worker.TransientFailure;
 import io.mediawerk.transform.chunk.ChunkLedger;
 import io.mediawerk.transform.chunk.LadderChunk;
@@ -57,12 +58,18 @@ public class ChunkedRungs {
         this.chunkSeconds = transformSettings.chunkLength().toMillis() / 1000.0;
     }
 
+    /** Told of each rung once its folder is complete in the output. */
+    @FunctionalInterface
+    interface Joined {
+        void rung(HlsPlan.Rung rung) throws IOException;
+    }
+
     boolean applies(TransformSpec spec, InputFacts facts, List<HlsPlan.Rung> rungs) {
         return !rungs.isEmpty() && HlsChunks.applies(spec, facts, chunkSeconds);
     }
 
     /**
-     * Makes the rungs' folders in {@code out}, as {@link HlsPlan#rest} would.
+     * Makes the rungs' folders in {@code out}, as {@link HlsPlan#rest} would, one after the other.
      *
      * @param cuts the copied rendition's cut times, or null when there is none
      */
@@ -74,7 +81,8 @@ public class ChunkedRungs {
             String input,
             Path out,
             List<HlsPlan.Rung> rungs,
-            List<Double> cuts)
+            List<Double> cuts,
+            Joined joined)
             throws IOException {
         Task task = claimed.task();
         double duration = facts.duration();
@@ -82,7 +90,7 @@ public class ChunkedRungs {
         List<LadderChunk> planned = spans.stream()
                 .map(span -> LadderChunk.planned(task.id, claimed.attempt(), span, rungs))
                 .toList();
-        if (!ChunkRunner.await(() -> ledger.plan(claimed, planned))) {
+        if (!TaskRunner.await(() -> ledger.plan(claimed, planned))) {
             throw new TaskLost();
         }
         Log.debugf("Transform %s: %d chunks queued", task.id, spans.size());
@@ -94,27 +102,28 @@ public class ChunkedRungs {
         Progress progress = new Progress(control.progress(), spans.size());
         control.follow(progress::value);
         encodeAll(claimed, progress);
-        Path joined = Files.createDirectories(out.resolve("chunks"));
+        Path downloaded = Files.createDirectories(out.resolve("chunks"));
         for (HlsPlan.Rung rung : rungs) {
             List<Path> parts = new ArrayList<>();
             for (HlsChunks.Span span : spans) {
-                Path part = Files.createDirectories(joined.resolve(Integer.toString(span.position())))
+                Path part = Files.createDirectories(downloaded.resolve(Integer.toString(span.position())))
                         .resolve(HlsChunks.chunkFile(rung));
                 download(ChunkRunner.key(task, claimed.attempt(), span.position(), rung), part);
                 parts.add(part);
             }
             Files.createDirectories(out.resolve(rung.folder()));
             steps.run(HlsChunks.join(rung, parts, audio, out, duration));
+            joined.rung(rung);
         }
         String chunkFiles = TaskOutputs.attemptPrefix(task, claimed.attempt()) + "chunks/";
-        ChunkRunner.await(() -> Panache.withTransaction(() -> garbage.discardPrefix(chunkFiles)));
+        TaskRunner.await(() -> Panache.withTransaction(() -> garbage.discardPrefix(chunkFiles)));
     }
 
     /** Takes chunks until none is left to take, then waits for those other workers run. */
     private void encodeAll(ClaimedTask claimed, Progress progress) {
         String taskId = claimed.task().id;
         while (true) {
-            List<LadderChunk> states = ChunkRunner.await(() -> ledger.of(taskId, claimed.attempt()));
+            List<LadderChunk> states = TaskRunner.await(() -> ledger.of(taskId, claimed.attempt()));
             double done = 0;
             for (LadderChunk chunk : states) {
                 if (LadderChunk.FAILED.equals(chunk.status)) {
@@ -126,7 +135,7 @@ public class ChunkedRungs {
             if (states.stream().allMatch(chunk -> LadderChunk.COMPLETED.equals(chunk.status))) {
                 return;
             }
-            LadderChunk next = ChunkRunner.await(() -> ledger.claimNext(taskId, claimed.attempt(), claimed.owner()));
+            LadderChunk next = TaskRunner.await(() -> ledger.claimNext(taskId, claimed.attempt(), claimed.owner()));
             if (next != null) {
                 chunks.run(next, claimed.task(), claimed.input(), claimed.owner(), progress::running);
                 continue;

@@ -100,11 +100,18 @@ public class HlsExecution {
                     ms(System.nanoTime() - began),
                     ms(System.nanoTime() - ran));
             if (chunked.applies(spec, facts, start.left())) {
-                chunked.make(claimed, control, steps, facts, input, out, start.left(), first.cuts());
-            } else {
-                folders(out, start.left());
-                steps.run(HlsPlan.rest(spec, facts, input, out, Planner.DEFAULT_THREADS, start.left(), first.cuts()));
+                // joined one by one: each rung is published as it is stored
+                chunked.make(claimed, control, steps, facts, input, out, start.left(), first.cuts(), rung -> {
+                    control.checkOwned();
+                    ladder.add(rung, null);
+                    if (!ladder.complete()) {
+                        publish(claimed, ladder.source());
+                    }
+                });
+                return ladder.source();
             }
+            folders(out, start.left());
+            steps.run(HlsPlan.rest(spec, facts, input, out, Planner.DEFAULT_THREADS, start.left(), first.cuts()));
             control.checkOwned();
             for (HlsPlan.Rung rung : start.left()) {
                 ladder.add(rung, null);

@@ -50,8 +50,8 @@ public final class HlsPlayer {
     private HlsPlayer() {}
 
     /**
-     * Every variant lasts (of a 25 fps input) as long as the input within a frame, cuts its segments where the others do, keeps its
-     * timestamps continuous from segment to segment, and its audio and video agree within 50 ms.
+     * Every variant of a 25 fps stream lasts as long as the input within a frame, cuts its segments where the others
+     * do, keeps its timestamps continuous from segment to segment, and its audio and video agree within 50 ms.
      */
     public static void assertPlaysLike(List<HlsPlayer.Variant> variants, double seconds) {
         HlsPlayer.Variant first = variants.get(0);

@@ -24,6 +24,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -225,11 +226,26 @@ class PlaybackTest {
                 .extract()
                 .path("data.url");
         given().get(master).then().statusCode(200).header("Cache-Control", "public, max-age=2");
+        // cancelled while its chunks are being encoded
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> Db.inSession(() -> ledger.of(id, 1)).stream()
+                        .anyMatch(chunk -> "processing".equals(chunk.status)));
 
         as(manual.key()).delete("/transforms/" + id).then().statusCode(200).body("data.status", equalTo("cancelled"));
         as(manual.key()).get("/sources/" + sourceId).then().statusCode(404);
         given().get(master).then().statusCode(404);
         Transforms.awaitEnd(manual, id, Duration.ofSeconds(30)).then().body("data.status", equalTo("cancelled"));
+        // 30 s in chunks: once a lease has had time to run out, no chunk is held or run again
+        await().pollDelay(Duration.ofSeconds(6))
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Db.inSession(() -> ledger.of(id, 1)))
+                        .isNotEmpty()
+                        .allSatisfy(chunk -> {
+                            assertThat(chunk.attempts).isLessThanOrEqualTo(1);
+                            assertThat(chunk.leaseUntil == null || chunk.leaseUntil.isBefore(Instant.now()))
+                                    .isTrue();
+                        }));
     }
 
     private static Response hls(Path file) {

@@ -62,12 +62,17 @@ public class ChunkLedger implements PanacheRepositoryBase<LadderChunk, String> {
                                 .replaceWith(true)));
     }
 
-    /** The next chunk of this attempt no worker holds (never taken, or its worker stopped), claimed; else null. */
+    /**
+     * The next chunk of this attempt no worker holds (never taken, or its worker stopped), claimed; null when there is
+     * none or the attempt no longer runs.
+     */
     public Uni<LadderChunk> claimNext(String taskId, int taskAttempt, String owner) {
         return Panache.withTransaction(() -> getSession()
                 .chain(session -> session.createNativeQuery("""
                         select * from ladder_chunks where task_id = :task and task_attempt = :attempt
                         and (status = 'pending' or (status = 'processing' and lease_until < :now))
+                        and exists (select 1 from tasks t where t.id = :task and t.status = 'processing'
+                                    and t.attempts = :attempt)
                         order by position limit 1 for update skip locked""", LadderChunk.class)
                         .setParameter("task", taskId)
                         .setParameter("attempt", taskAttempt)

@@ -101,7 +101,7 @@ public class ChunkedRungs {
         }
         Progress progress = new Progress(control.progress(), spans.size());
         control.follow(progress::value);
-        encodeAll(claimed, progress);
+        encodeAll(claimed, control, progress);
         Path downloaded = Files.createDirectories(out.resolve("chunks"));
         for (HlsPlan.Rung rung : rungs) {
             List<Path> parts = new ArrayList<>();
@@ -120,9 +120,11 @@ public class ChunkedRungs {
     }
 
     /** Takes chunks until none is left to take, then waits for those other workers run. */
-    private void encodeAll(ClaimedTask claimed, Progress progress) {
+    private void encodeAll(ClaimedTask claimed, RunControl control, Progress progress) {
         String taskId = claimed.task().id;
         while (true) {
+            // cancelled or taken over: the heartbeat has said so
+            control.checkOwned();
             List<LadderChunk> states = TaskRunner.await(() -> ledger.of(taskId, claimed.attempt()));
             double done = 0;
             for (LadderChunk chunk : states) {

@@ -60,6 +60,12 @@ public class TaskRunner {
         return owner;
     }
 
+    /** Runs {@code beat} every heartbeat interval until the returned future is cancelled (a task's, or a part's). */
+    public ScheduledFuture<?> everyHeartbeat(Runnable beat) {
+        return heartbeats.scheduleWithFixedDelay(
+                beat, heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @PreDestroy
     void stop() {
         heartbeats.shutdownNow();
@@ -74,11 +80,7 @@ public class TaskRunner {
         }
         long started = System.nanoTime();
         RunControl control = new RunControl();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
-                () -> beat(claimed, control),
-                heartbeatEvery.toMillis(),
-                heartbeatEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = everyHeartbeat(() -> beat(claimed, control));
         try {
             R result = runWithRetries(work, claimed, control);
             heartbeat.cancel(false);

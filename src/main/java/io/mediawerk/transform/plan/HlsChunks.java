@@ -17,7 +17,8 @@ public final class HlsChunks {
     /** Chunk and audio files carry the input's time plus this, so that no frame of a later chunk starts below 0. */
     private static final double TIMELINE_OFFSET = 10;
 
-    static final String AUDIO_FILE = "audio.ts";
+    /** The audio {@link #audio} makes, in its output folder. */
+    public static final String AUDIO_FILE = "audio.ts";
 
     /**
      * One chunk: its place among the chunks, the input's seconds it covers, and the cuts inside it, where keyframes are
@@ -100,8 +101,13 @@ public final class HlsChunks {
         command.add("-copyts", "-start_at_zero");
     }
 
-    /** A chunk's output for one rung: MPEG-TS on the input's timeline (plus the offset), no muxing delay. */
+    /** A chunk's output for one rung. */
     static void chunkOutput(FfmpegCommand command, Workspace workspace, HlsPlan.Rung rung) {
+        timelineOutput(command, workspace.output(chunkFile(rung)));
+    }
+
+    /** MPEG-TS on the input's timeline (plus the offset), no muxing delay: how chunks and the audio are written. */
+    private static void timelineOutput(FfmpegCommand command, String file) {
         command.add(
                 "-output_ts_offset",
                 Numbers.text(TIMELINE_OFFSET),
@@ -111,31 +117,24 @@ public final class HlsChunks {
                 "0",
                 "-f",
                 "mpegts",
-                workspace.output(chunkFile(rung)));
+                file);
     }
 
     /** Whether the ladder carries the input's audio (then {@link #audio} makes it). */
     public static boolean carriesAudio(TransformSpec spec, InputFacts input) {
-        return new Settings(spec.options()).bool("audio", true) && input.hasAudio();
+        return carriesAudio(new Settings(spec.options()), input);
+    }
+
+    static boolean carriesAudio(Settings options, InputFacts input) {
+        return options.bool("audio", true) && input.hasAudio();
     }
 
     /** Encodes the input's first audio stream once, for every rung, on the same timeline as the chunks. */
     public static Step audio(InputFacts input, String location, Path outputDir) {
         FfmpegCommand command = FfmpegCommand.reading(FfmpegInput.of(location, input.container()), null, null);
         onInputTimeline(command);
-        command.add("-map", "0:a:0", "-vn")
-                .add(HlsPlan.audioEncoding())
-                .withoutMetadata()
-                .add(
-                        "-output_ts_offset",
-                        Numbers.text(TIMELINE_OFFSET),
-                        "-muxdelay",
-                        "0",
-                        "-muxpreload",
-                        "0",
-                        "-f",
-                        "mpegts",
-                        outputDir.resolve(AUDIO_FILE).toAbsolutePath().toString());
+        command.add("-map", "0:a:0", "-vn").add(HlsPlan.audioEncoding()).withoutMetadata();
+        timelineOutput(command, outputDir.resolve(AUDIO_FILE).toAbsolutePath().toString());
         return command.step(input.duration());
     }
 

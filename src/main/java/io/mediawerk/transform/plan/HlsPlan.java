@@ -63,7 +63,7 @@ public final class HlsPlan {
             int threads,
             CopyGate.Decision gate) {
         Settings options = new Settings(spec.options());
-        Workspace workspace = new Workspace(FfmpegInput.of(location, input.container()), outputDir, threads);
+        Workspace workspace = workspace(input, location, outputDir, threads);
         List<Rung> ladder = ladder(options, input, gate.copy());
         if (gate.copy()) {
             Rung top = ladder.get(0);
@@ -89,7 +89,7 @@ public final class HlsPlan {
             List<Rung> rungs,
             List<Double> cuts) {
         Settings options = new Settings(spec.options());
-        Workspace workspace = new Workspace(FfmpegInput.of(location, input.container()), outputDir, threads);
+        Workspace workspace = workspace(input, location, outputDir, threads);
         return encodeStep(options, input, workspace, rungs, cuts, false, null);
     }
 
@@ -106,8 +106,12 @@ public final class HlsPlan {
             List<Rung> rungs,
             HlsChunks.Span span) {
         Settings options = new Settings(spec.options());
-        Workspace workspace = new Workspace(FfmpegInput.of(location, input.container()), outputDir, threads);
+        Workspace workspace = workspace(input, location, outputDir, threads);
         return encodeStep(options, input, workspace, rungs, span.keyframes(), false, span);
+    }
+
+    private static Workspace workspace(InputFacts input, String location, Path outputDir, int threads) {
+        return new Workspace(FfmpegInput.of(location, input.container()), outputDir, threads);
     }
 
     /** ffprobe reading the input's streams as ffmpeg will open it (same demuxer, same protocols). */
@@ -142,7 +146,7 @@ public final class HlsPlan {
         // a copy passes damage on as it is: a corrupt packet (a truncated file) stops it with ffmpeg's reason
         FfmpegCommand command =
                 FfmpegCommand.reading(workspace.source(), null, null).add("-xerror", "-map", "0:v:0");
-        boolean audio = options.bool("audio", true) && input.hasAudio();
+        boolean audio = HlsChunks.carriesAudio(options, input);
         if (audio) {
             command.add("-map", "0:a:0", "-c:v", "copy");
             command.add(copyAudio ? List.of("-c:a", "copy") : audioEncoding());
@@ -165,7 +169,7 @@ public final class HlsPlan {
         VideoCodec codec = VideoCodec.of(options.text("codec", VideoCodec.H264.id()));
         Trim trim = Trim.of(options);
         Frame frame = VideoPlan.frame(options, input);
-        boolean audio = span == null && options.bool("audio", true) && input.hasAudio();
+        boolean audio = span == null && HlsChunks.carriesAudio(options, input);
         Double fps = options.number("fps");
         FfmpegCommand command = FfmpegCommand.reading(
                         workspace.source(),

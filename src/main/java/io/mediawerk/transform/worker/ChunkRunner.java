@@ -20,19 +20,16 @@ import io.mediawerk.transform.plan.HlsPlan;
 import io.mediawerk.transform.plan.Planner;
 import io.mediawerk.transform.plan.TransformSpec;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -52,12 +49,6 @@ public class ChunkRunner {
     private final WorkFolders folders;
     private final TaskRunner tasks;
     private final Duration timeout;
-    private final Duration heartbeatEvery;
-    private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(1, runnable -> {
-        Thread thread = new Thread(runnable, "chunk-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public ChunkRunner(
             ChunkLedger ledger,
@@ -72,12 +63,6 @@ public class ChunkRunner {
         this.folders = folders;
         this.tasks = tasks;
         this.timeout = transformSettings.timeout();
-        this.heartbeatEvery = transformSettings.heartbeatEvery();
-    }
-
-    @PreDestroy
-    void stop() {
-        heartbeats.shutdownNow();
     }
 
     /** Where a chunk's file for a rung is stored. */
@@ -101,11 +86,7 @@ public class ChunkRunner {
      */
     void run(LadderChunk chunk, Task task, Source input, String owner, DoubleConsumer progress) {
         RunControl control = new RunControl();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
-                () -> beat(chunk.id, owner, control, progress),
-                heartbeatEvery.toMillis(),
-                heartbeatEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = tasks.everyHeartbeat(() -> beat(chunk.id, owner, control, progress));
         long started = System.nanoTime();
         try {
             encode(chunk, task, input, control);
@@ -163,7 +144,7 @@ public class ChunkRunner {
             }
             files.storeAll(made);
         } catch (IOException e) {
-            throw new TransientFailure("Work folder " + dir + " is not usable", e);
+            throw new UncheckedIOException("Work folder " + dir + " is not usable", e);
         } finally {
             WorkFolders.delete(dir);
         }

@@ -97,7 +97,7 @@ public class ChunkedRungs {
         Path audio = null;
         if (HlsChunks.carriesAudio(new TransformSpec(task.kind, task.options), facts)) {
             steps.run(HlsChunks.audio(facts, input, out));
-            audio = out.resolve("audio.ts");
+            audio = out.resolve(HlsChunks.AUDIO_FILE);
         }
         Progress progress = new Progress(control.progress(), spans.size());
         control.follow(progress::value);

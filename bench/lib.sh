@@ -74,3 +74,9 @@ with open(path, "wb") as f:
         n = min(left, len(block)); f.write(block[:n]); left -= n
 PY
 }
+
+# psql_query <sql>: one value from the stack's PostgreSQL (Debian's postgresql-client)
+psql_query() { psql -X -q -t -A -h 127.0.0.1 -p $PG -U postgres -d postgres -c "$1"; }
+
+# psql_file <file> [psql options...]: runs an SQL script on the stack's PostgreSQL, stopping at its first error
+psql_file() { local file=$1; shift; psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PG -U postgres -d postgres "$@" -f "$file"; }

@@ -6,12 +6,19 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String param;
+    private final Long retryAfter;
 
     public ApiException(int status, String code, String message, String param) {
+        this(status, code, message, param, null);
+    }
+
+    /** With the seconds a caller should wait before retrying (the Retry-After header); null for a 503's default. */
+    public ApiException(int status, String code, String message, String param, Long retryAfter) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.param = param;
+        this.retryAfter = retryAfter;
     }
 
     public static ApiException badRequest(String code, String message, String param) {
@@ -48,5 +55,10 @@ public class ApiException extends RuntimeException {
 
     public String param() {
         return param;
+    }
+
+    /** What the Retry-After header says: its own seconds, the default for a 503, else null (none). */
+    public String retryAfter() {
+        return retryAfter != null ? String.valueOf(retryAfter) : status == 503 ? ApiErrors.RETRY_AFTER_SECONDS : null;
     }
 }

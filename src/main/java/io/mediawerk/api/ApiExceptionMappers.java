@@ -90,9 +90,10 @@ public class ApiExceptionMappers {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body)
                 .header(ApiResponseFilter.REQUEST_ID_HEADER, call.requestId());
-        if (e.status() == 503) {
-            response.header(ApiErrors.RETRY_AFTER, ApiErrors.RETRY_AFTER_SECONDS);
+        if (e.retryAfter() != null) {
+            response.header(ApiErrors.RETRY_AFTER, e.retryAfter());
         }
+        call.rateHeaders(response::header);
         return response.build();
     }
 }

@@ -22,6 +22,7 @@ public class ApiResponseFilter {
     public void wrap(ContainerRequestContext request, ContainerResponseContext response, HttpServerRequest http) {
         response.getHeaders().putSingle(REQUEST_ID_HEADER, call.requestId());
         response.getHeaders().putSingle(ApiVersions.HEADER, call.version());
+        call.rateHeaders(response.getHeaders()::putSingle);
         Object entity = response.getEntity();
         String method = request.getMethod();
         if (entity instanceof ApiObject object) {

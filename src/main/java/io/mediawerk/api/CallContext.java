@@ -1,6 +1,8 @@
 package io.mediawerk.api;
 
+import io.mediawerk.traffic.RateDecision;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.function.BiConsumer;
 
 /** What one API request carries from the filters to the resources and back into {@code meta}. */
 @RequestScoped
@@ -9,6 +11,7 @@ public class CallContext {
     private String requestId;
     private String version = ApiVersions.LATEST;
     private Caller caller;
+    private RateDecision rate;
 
     public String requestId() {
         if (requestId == null) {
@@ -31,6 +34,19 @@ public class CallContext {
 
     public void caller(Caller caller) {
         this.caller = caller;
+    }
+
+    /** The caller's turn at its rate limit, whose headers every answer to it carries. */
+    public void rate(RateDecision rate) {
+        this.rate = rate;
+    }
+
+    /** Adds the rate limit headers, when the caller has a rate limit. */
+    public void rateHeaders(BiConsumer<String, Object> header) {
+        if (rate != null) {
+            header.accept(RateDecision.POLICY_HEADER, rate.policy());
+            header.accept(RateDecision.HEADER, rate.current());
+        }
     }
 
     /** The project of a project key; org keys must say which project through its own endpoints. */

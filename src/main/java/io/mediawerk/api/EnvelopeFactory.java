@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Builds the {@code meta} and {@code links} of responses; the one place that knows their shape. */
 @ApplicationScoped
@@ -26,16 +27,28 @@ public class EnvelopeFactory {
         return new Envelope(meta(call, method, pathAndQuery, status, "object", null), data, links);
     }
 
+    private static final Set<String> PAGING = Set.of("page", "after", "before");
+
     public Envelope list(CallContext call, String method, String path, String query, int status, Page<?> page) {
+        String pathAndQuery = query == null || query.isEmpty() ? path : path + "?" + query;
+        if (page.byCursor()) {
+            Map<String, String> links = new LinkedHashMap<>();
+            links.put("self", urls.of(pathAndQuery));
+            links.put("first", pageUrl(path, query, null, null));
+            links.put("prev", page.prevBefore() == null ? null : pageUrl(path, query, "before", page.prevBefore()));
+            links.put("next", page.nextAfter() == null ? null : pageUrl(path, query, "after", page.nextAfter()));
+            links.put("last", null);
+            return new Envelope(meta(call, method, pathAndQuery, status, "list", page), page.items(), links);
+        }
         int last = Math.max(page.pages(), 1);
         int current = page.request().page();
         Map<String, String> links = new LinkedHashMap<>();
-        links.put("self", pageUrl(path, query, current));
-        links.put("first", pageUrl(path, query, 1));
-        links.put("prev", current > 1 ? pageUrl(path, query, Math.min(current - 1, last)) : null);
-        links.put("next", current < page.pages() ? pageUrl(path, query, current + 1) : null);
-        links.put("last", pageUrl(path, query, last));
-        String pathAndQuery = query == null || query.isEmpty() ? path : path + "?" + query;
+        links.put("self", pageUrl(path, query, "page", String.valueOf(current)));
+        links.put("first", pageUrl(path, query, "page", "1"));
+        links.put(
+                "prev", current > 1 ? pageUrl(path, query, "page", String.valueOf(Math.min(current - 1, last))) : null);
+        links.put("next", current < page.pages() ? pageUrl(path, query, "page", String.valueOf(current + 1)) : null);
+        links.put("last", pageUrl(path, query, "page", String.valueOf(last)));
         return new Envelope(meta(call, method, pathAndQuery, status, "list", page), page.items(), links);
     }
 
@@ -66,20 +79,24 @@ public class EnvelopeFactory {
                 type,
                 page == null ? null : page.total(),
                 page == null ? null : page.request().limit(),
-                page == null ? null : page.request().page(),
+                page == null || page.byCursor() ? null : page.request().page(),
                 page == null ? null : page.pages());
     }
 
-    private String pageUrl(String path, String query, int page) {
+    /** The list's URL with its paging parameters replaced by {@code name=value} (none when name is null). */
+    private String pageUrl(String path, String query, String name, String value) {
         List<String> params = new ArrayList<>();
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
-                if (!pair.isEmpty() && !pair.startsWith("page=") && !pair.equals("page")) {
+                String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                if (!pair.isEmpty() && !PAGING.contains(key)) {
                     params.add(pair);
                 }
             }
         }
-        params.add("page=" + URLEncoder.encode(String.valueOf(page), StandardCharsets.UTF_8));
-        return urls.of(path + "?" + String.join("&", params));
+        if (name != null) {
+            params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+        return urls.of(params.isEmpty() ? path : path + "?" + String.join("&", params));
     }
 }

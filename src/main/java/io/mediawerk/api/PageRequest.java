@@ -6,10 +6,65 @@ import java.util.Set;
  * The list parameters every list endpoint takes: {@code page}, {@code limit}, {@code sort}, {@code order}. They are
  * read as text so that a non-number is a 400 that names the parameter rather than a JAX-RS 404.
  */
-public record PageRequest(int page, int limit, String sort, boolean ascending) {
+public record PageRequest(int page, int limit, String sort, boolean ascending, Cursor cursor) {
 
     public static final int MAX_LIMIT = 250;
     public static final int DEFAULT_LIMIT = 10;
+
+    /**
+     * Keyset paging by {@code created}: the page after (or before) the item with this id; the page's links lead on
+     * from its first and last items. Both null for the first page.
+     */
+    public record Cursor(String after, String before) {}
+
+    public PageRequest(int page, int limit, String sort, boolean ascending) {
+        this(page, limit, sort, ascending, null);
+    }
+
+    /**
+     * A list that pages by cursor unless {@code page} is given or it is sorted by something other than its
+     * {@code cursorSort}: {@code after} and {@code before} name items by id ({@code idPrefix}).
+     */
+    public static PageRequest parse(
+            String page,
+            String limit,
+            String sort,
+            String order,
+            String after,
+            String before,
+            Set<String> sorts,
+            String cursorSort,
+            String idPrefix) {
+        PageRequest request = parse(page, limit, sort, order, sorts, cursorSort);
+        boolean hasAfter = after != null && !after.isBlank();
+        boolean hasBefore = before != null && !before.isBlank();
+        if (hasAfter || hasBefore) {
+            String param = hasAfter ? "after" : "before";
+            if (hasAfter && hasBefore) {
+                throw ApiException.invalid("before", "Send after or before, not both.");
+            }
+            if (page != null && !page.isBlank()) {
+                throw ApiException.invalid(param, param + " pages from an item; leave page out when sending it.");
+            }
+            if (!request.sort().equals(cursorSort)) {
+                throw ApiException.invalid(
+                        param, param + " pages through the list sorted by " + cursorSort + "; sort by it or use page.");
+            }
+            String id = hasAfter ? after : before;
+            if (!Ids.looksLike(id, idPrefix)) {
+                throw ApiException.invalid(param, param + " must be the id of an item of the list; got '" + id + "'.");
+            }
+        }
+        boolean byCursor = (page == null || page.isBlank()) && request.sort().equals(cursorSort);
+        return byCursor
+                ? new PageRequest(
+                        1,
+                        request.limit(),
+                        request.sort(),
+                        request.ascending(),
+                        new Cursor(hasAfter ? after : null, hasBefore ? before : null))
+                : request;
+    }
 
     public static PageRequest parse(
             String page, String limit, String sort, String order, Set<String> sorts, String defaultSort) {
@@ -46,6 +101,10 @@ public record PageRequest(int page, int limit, String sort, boolean ascending) {
 
     private static java.util.List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
+    }
+
+    public boolean byCursor() {
+        return cursor != null;
     }
 
     public int offset() {

@@ -45,7 +45,7 @@ public class RawResponses {
             // an unknown version does not stop a file from being delivered or uploaded
         }
         if (projectId != null) {
-            call.caller(new Caller(null, null, projectId));
+            call.caller(new Caller(null, null, projectId, null));
         }
         return call;
     }
@@ -55,12 +55,16 @@ public class RawResponses {
                 ctx,
                 call,
                 status,
+                null,
                 envelopes.object(
                         call, ctx.request().method().name(), ctx.request().uri(), status, object));
     }
 
     public void fail(RoutingContext ctx, CallContext call, Throwable failure) {
         ApiException error = ApiErrors.from(failure, call.requestId());
+        if (ctx.response().ended()) {
+            return;
+        }
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
@@ -69,6 +73,7 @@ public class RawResponses {
                 ctx,
                 call,
                 error.status(),
+                error.retryAfter(),
                 envelopes.error(
                         call,
                         ctx.request().method().name(),
@@ -79,15 +84,15 @@ public class RawResponses {
                         error.param()));
     }
 
-    private void write(RoutingContext ctx, CallContext call, int status, Object body) {
+    private void write(RoutingContext ctx, CallContext call, int status, String retryAfter, Object body) {
         try {
             ctx.response()
                     .setStatusCode(status)
                     .putHeader("Content-Type", "application/json;charset=UTF-8")
                     .putHeader(ApiResponseFilter.REQUEST_ID_HEADER, call.requestId())
                     .putHeader(ApiVersions.HEADER, call.version());
-            if (status == 503) {
-                ctx.response().putHeader(ApiErrors.RETRY_AFTER, ApiErrors.RETRY_AFTER_SECONDS);
+            if (retryAfter != null) {
+                ctx.response().putHeader(ApiErrors.RETRY_AFTER, retryAfter);
             }
             ctx.response().end(json.writeValueAsString(body));
         } catch (JsonProcessingException e) {

@@ -2,6 +2,8 @@ package io.mediawerk.auth;
 
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.CallContext;
+import io.mediawerk.traffic.RateDecision;
+import io.mediawerk.traffic.RateLimiter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -15,10 +17,12 @@ public class ApiKeyFilter {
 
     private final CallContext call;
     private final ApiKeyService keys;
+    private final RateLimiter limiter;
 
-    public ApiKeyFilter(CallContext call, ApiKeyService keys) {
+    public ApiKeyFilter(CallContext call, ApiKeyService keys, RateLimiter limiter) {
         this.call = call;
         this.keys = keys;
+        this.limiter = limiter;
     }
 
     @ServerRequestFilter(priority = 1000)
@@ -42,7 +46,23 @@ public class ApiKeyFilter {
                     "invalid_api_key",
                     "The API key is not valid: Mediawerk keys start with '" + KeyMaterial.PREFIX + "'.");
         }
-        return keys.authenticate(key).invoke(caller -> call.caller(caller)).replaceWithVoid();
+        return keys.authenticate(key)
+                .invoke(caller -> {
+                    call.caller(caller);
+                    RateDecision rate = limiter.take(caller);
+                    call.rate(rate);
+                    if (!rate.allowed()) {
+                        throw new ApiException(
+                                429,
+                                "rate_limited",
+                                "This key has used its " + rate.limit().perSecond() + " requests per second (bursts of "
+                                        + rate.limit().burst() + "); retry after Retry-After seconds. A project's limit"
+                                        + " is set with PATCH /projects/{id} {\"rate_limit\": ...}.",
+                                null,
+                                rate.retryAfter());
+                    }
+                })
+                .replaceWithVoid();
     }
 
     private static boolean isPublic(ResourceInfo resource) {

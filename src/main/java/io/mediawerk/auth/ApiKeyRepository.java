@@ -1,6 +1,9 @@
 package io.mediawerk.auth;
 
+import io.mediawerk.api.Caller;
+import io.mediawerk.api.RateLimit;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -8,12 +11,24 @@ import java.util.List;
 @ApplicationScoped
 public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, String> {
 
-    /** A key that is not revoked and whose project (if any) is not deleted. */
-    public Uni<ApiKey> findUsable(String hash) {
-        return find("""
-                from ApiKey k where k.hash = ?1 and k.revoked is null
-                and (k.projectId is null or exists (
-                    select 1 from Project p where p.id = k.projectId and p.deleted is null))""", hash).firstResult();
+    /** Who a key that is not revoked, and whose project (if any) is not deleted, stands for; null for none. */
+    @WithSession
+    public Uni<Caller> findCaller(String hash) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery("""
+                        select k.id, k.orgId, k.projectId, p.ratePerSecond, p.rateBurst
+                        from ApiKey k left join Project p on p.id = k.projectId
+                        where k.hash = :hash and k.revoked is null and (k.projectId is null or p.deleted is null)""", Object[].class)
+                        .setParameter("hash", hash)
+                        .getResultList())
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        return null;
+                    }
+                    Object[] row = rows.get(0);
+                    RateLimit limit = row[3] == null ? null : new RateLimit((Integer) row[3], (Integer) row[4]);
+                    return new Caller((String) row[0], (String) row[1], (String) row[2], limit);
+                });
     }
 
     public Uni<ApiKey> findByHash(String hash) {

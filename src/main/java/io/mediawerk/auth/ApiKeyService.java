@@ -16,21 +16,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ApiKeyService {
 
     private final ApiKeyRepository keys;
+    private final KeyCache cache;
 
-    public ApiKeyService(ApiKeyRepository keys) {
+    public ApiKeyService(ApiKeyRepository keys, KeyCache cache) {
         this.keys = keys;
+        this.cache = cache;
     }
 
     /** The caller a key stands for, or 401. */
-    @WithSession
     public Uni<Caller> authenticate(String plainKey) {
-        return keys.findUsable(KeyMaterial.hash(plainKey))
+        String hash = KeyMaterial.hash(plainKey);
+        return cache.get(hash, () -> keys.findCaller(hash))
                 .onItem()
                 .ifNull()
                 .failWith(() -> ApiException.unauthorized(
                         "invalid_api_key",
-                        "The API key is not valid: it is unknown, revoked, or its project was deleted."))
-                .map(key -> new Caller(key.id, key.orgId, key.projectId));
+                        "The API key is not valid: it is unknown, revoked, or its project was deleted."));
     }
 
     /** Makes a key; the returned view carries the plain key, which is never stored. */

@@ -8,7 +8,6 @@ import io.mediawerk.api.Times;
 import io.mediawerk.config.FileDeliverySettings;
 import io.mediawerk.domain.ActiveDomains;
 import io.mediawerk.domain.CustomHosts;
-import io.mediawerk.source.Source;
 import io.mediawerk.storage.S3Downloads;
 import io.mediawerk.storage.Storage;
 import io.vertx.core.http.HttpMethod;
@@ -122,17 +121,16 @@ public class DeliveryRoute {
                 .subscribe()
                 .with(
                         found -> {
-                            Source source = found == null ? null : found.source();
-                            DeliveredFile file = source == null ? null : DeliveredFile.of(source, fileOfSource);
+                            DeliveredFile file = found == null ? null : DeliveredFile.of(found, fileOfSource);
                             String hostProject = domains.projectOf(CustomHosts.hostOf(ctx));
                             ApiException refused =
-                                    file == null || hostProject != null && !hostProject.equals(source.projectId)
+                                    file == null || hostProject != null && !hostProject.equals(found.projectId())
                                             ? notFound()
                                             : refusal(found, signature);
                             if (refused != null) {
                                 raw.fail(ctx, call, refused);
                             } else if (redirect) {
-                                counter.record(source.id, source.mediaId, source.projectId, 0);
+                                counter.record(found.id(), found.mediaId(), found.projectId(), 0);
                                 ctx.response()
                                         .setStatusCode(302)
                                         .putHeader("Cache-Control", "private, no-store")
@@ -169,7 +167,7 @@ public class DeliveryRoute {
                             null)
                     : null;
         }
-        return switch (signedUrls.check(found.source().id, signature.expires(), signature.value(), Times.now())) {
+        return switch (signedUrls.check(found.id(), signature.expires(), signature.value(), Times.now())) {
             case VALID -> null;
             case EXPIRED ->
                 new ApiException(
@@ -182,17 +180,17 @@ public class DeliveryRoute {
 
     private void serve(RoutingContext ctx, CallContext call, DeliveredFile file, String caching) {
         HttpServerResponse response = ctx.response();
-        Source source = file.source();
+        DeliverableFiles.Deliverable source = file.source();
         long size = file.size();
         String etag = "\"" + file.etag() + "\"";
         response.putHeader("ETag", etag)
-                .putHeader("Last-Modified", HTTP_DATE.format(source.created))
+                .putHeader("Last-Modified", HTTP_DATE.format(source.created()))
                 .putHeader("Cache-Control", caching)
                 .putHeader("Accept-Ranges", "bytes")
                 .putHeader("Content-Type", file.mimeType())
                 .putHeader("X-Content-Type-Options", "nosniff");
         if (etag.equals(ctx.request().getHeader("If-None-Match"))) {
-            counter.record(source.id, source.mediaId, source.projectId, 0);
+            counter.record(source.id(), source.mediaId(), source.projectId(), 0);
             response.setStatusCode(304).end();
             return;
         }
@@ -211,7 +209,7 @@ public class DeliveryRoute {
             response.putHeader("Content-Range", range.contentRange(size));
         }
         if (ctx.request().method() == HttpMethod.HEAD || length == 0) {
-            counter.record(source.id, source.mediaId, source.projectId, 0);
+            counter.record(source.id(), source.mediaId(), source.projectId(), 0);
             response.end();
             return;
         }
@@ -219,7 +217,7 @@ public class DeliveryRoute {
                 file.key(),
                 range == null ? null : range.s3Range(),
                 response,
-                sent -> counter.record(source.id, source.mediaId, source.projectId, sent),
+                sent -> counter.record(source.id(), source.mediaId(), source.projectId(), sent),
                 refused -> {
                     response.headers().clear();
                     raw.fail(ctx, call, refused);

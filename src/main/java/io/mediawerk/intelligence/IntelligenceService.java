@@ -101,10 +101,10 @@ public class IntelligenceService {
     @WithSession
     public Uni<IntelligenceView> get(String projectId, String id) {
         Fields.requireId(id, "tsk", "intelligence task");
-        return tasks.findInProject(projectId, Task.INTELLIGENCE, id)
+        return tasks.findWithOutput(projectId, Task.INTELLIGENCE, id)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ApiException.notFound("intelligence task", id))
-                .chain(views::of);
+                .map(views::of);
     }
 }

@@ -2,6 +2,7 @@ package io.mediawerk.intelligence;
 
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskOutputViews;
+import io.mediawerk.task.TaskRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,6 +15,10 @@ public class IntelligenceViews {
 
     public IntelligenceViews(TaskOutputViews outputs) {
         this.outputs = outputs;
+    }
+
+    public IntelligenceView of(TaskRepository.WithOutput found) {
+        return IntelligenceView.of(found.task(), found.task().result, outputs.of(found.output()));
     }
 
     public Uni<IntelligenceView> of(Task task) {

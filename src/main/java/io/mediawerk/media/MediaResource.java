@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/media")
@@ -43,16 +44,23 @@ public class MediaResource {
     @GET
     @Operation(
             summary = "List Media",
-            description = "Media of the project (deleted ones left out); filter by "
-                    + "kind, sort by created, updated or filesize.")
+            description = "Media of the project (deleted ones left out); filter by kind, sort by created, updated or"
+                    + " filesize. Sorted by created (the default), pages follow by cursor (after, before: the links"
+                    + " lead there) and cost the same at any depth; meta.total is exact up to 10 000, an estimate"
+                    + " above. With page (or another sort), pages are numbered.")
     public Uni<Page<MediaView>> list(
             @QueryParam("kind") String kind,
             @QueryParam("page") String page,
             @QueryParam("limit") String limit,
             @QueryParam("sort") String sort,
-            @QueryParam("order") String order) {
+            @QueryParam("order") String order,
+            @Parameter(description = "The page after this media (the list's links.next uses it)") @QueryParam("after")
+                    String after,
+            @Parameter(description = "The page before this media (the list's links.prev uses it)") @QueryParam("before")
+                    String before) {
         String projectId = call.projectId();
-        return media.list(projectId, kind, PageRequest.parse(page, limit, sort, order, SORTS, "created"));
+        return media.list(
+                projectId, kind, PageRequest.parse(page, limit, sort, order, after, before, SORTS, "created", "med"));
     }
 
     @POST

@@ -40,8 +40,10 @@ public class MediaService {
     private final Events events;
     private final ObjectMapper json;
     private final WorkflowReferences workflows;
+    private final MediaPages pages;
 
     public MediaService(
+            MediaPages pages,
             MediaRepository media,
             MediaViews views,
             MediaDeletion deletion,
@@ -50,6 +52,7 @@ public class MediaService {
             ObjectMapper json,
             WorkflowReferences workflows) {
         this.workflows = workflows;
+        this.pages = pages;
         this.media = media;
         this.views = views;
         this.deletion = deletion;
@@ -63,6 +66,11 @@ public class MediaService {
         if (kind != null && !KINDS.contains(kind)) {
             throw ApiException.invalid("kind", "kind must be video, image or audio; got '" + kind + "'.");
         }
+        if (page.byCursor()) {
+            return pages.page(projectId, kind, page)
+                    .chain(found -> views.of(found.items())
+                            .map(list -> new Page<>(list, found.total(), page, found.prevBefore(), found.nextAfter())));
+        }
         return media.countLive(projectId, kind)
                 .chain(total -> media.listLive(projectId, kind, page)
                         .chain(views::of)
@@ -71,7 +79,12 @@ public class MediaService {
 
     @WithSession
     public Uni<MediaView> get(String projectId, String id) {
-        return find(projectId, id).chain(views::of);
+        Fields.requireId(id, "med", "media");
+        return media.findWithSources(projectId, id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("media", id))
+                .map(views::of);
     }
 
     /** Creates a pending media and queues the ingest of {@code url} in the same transaction. */

@@ -37,6 +37,12 @@ public class MediaViews {
         this.signedUrls = signedUrls;
     }
 
+    public MediaView of(MediaRepository.WithSources found) {
+        Media media = found.media();
+        Set<String> privateProjects = found.projectPrivate() ? Set.of(media.projectId) : Set.of();
+        return MediaView.of(media, views(found.sources()), playbackUrl(media, found.sources(), privateProjects));
+    }
+
     public Uni<MediaView> of(Media media) {
         return of(List.of(media)).map(list -> list.get(0));
     }

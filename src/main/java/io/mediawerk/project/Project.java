@@ -31,6 +31,13 @@ public class Project {
     @Column(name = "playback_auto")
     public Boolean playbackAuto;
 
+    /** Requests per second each of its keys may make, and the burst; null: the instance's defaults. */
+    @Column(name = "rate_per_second")
+    public Integer ratePerSecond;
+
+    @Column(name = "rate_burst")
+    public Integer rateBurst;
+
     @Column(nullable = false)
     public Instant created;
 

@@ -7,6 +7,7 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.RateLimit;
 import io.mediawerk.api.Times;
 import io.mediawerk.config.PlaybackSettings;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,7 +24,9 @@ public class ProjectService {
     private static final String DEFAULT_WORKFLOW = "default_workflow_id";
     private static final String PRIVATE_DELIVERY = "private_delivery";
     private static final String PLAYBACK = "playback";
-    private static final Set<String> UPDATABLE = Set.of("name", DEFAULT_WORKFLOW, PRIVATE_DELIVERY, PLAYBACK);
+    private static final String RATE_LIMIT = "rate_limit";
+    private static final Set<String> UPDATABLE =
+            Set.of("name", DEFAULT_WORKFLOW, PRIVATE_DELIVERY, PLAYBACK, RATE_LIMIT);
 
     private final ProjectRepository projects;
     private final WorkflowReferences workflows;
@@ -69,6 +72,7 @@ public class ProjectService {
         String workflowId = fields.text(DEFAULT_WORKFLOW, 40);
         Boolean privateDelivery = fields.bool(PRIVATE_DELIVERY);
         Boolean playbackAuto = playbackAuto(fields);
+        RateLimit rateLimit = rateLimit(fields);
         if (fields.isNull(PRIVATE_DELIVERY)) {
             throw ApiException.invalid(
                     PRIVATE_DELIVERY,
@@ -88,6 +92,10 @@ public class ProjectService {
                     }
                     if (fields.has(PLAYBACK)) {
                         project.playbackAuto = playbackAuto;
+                    }
+                    if (fields.has(RATE_LIMIT)) {
+                        project.ratePerSecond = rateLimit == null ? null : rateLimit.perSecond();
+                        project.rateBurst = rateLimit == null ? null : rateLimit.burst();
                     }
                     project.updated = Times.now();
                     return view(project);
@@ -115,6 +123,27 @@ public class ProjectService {
                     PLAYBACK + ".auto", "playback takes {\"auto\": true} or {\"auto\": false}; auto is missing.");
         }
         return playback.bool("auto");
+    }
+
+    /** {@code "rate_limit": {"per_second": N, "burst": M}}; {@code null} for the instance's defaults. */
+    private static RateLimit rateLimit(JsonFields fields) {
+        if (!fields.has(RATE_LIMIT) || fields.isNull(RATE_LIMIT)) {
+            return null;
+        }
+        JsonFields limit = fields.nested(RATE_LIMIT, Set.of("per_second", "burst"));
+        return new RateLimit((int) positive(limit, RATE_LIMIT + ".per_second", "per_second"), (int)
+                positive(limit, RATE_LIMIT + ".burst", "burst"));
+    }
+
+    private static long positive(JsonFields fields, String path, String name) {
+        Long value = fields.integer(name);
+        if (value == null || value < 1 || value > RateLimit.MAX) {
+            throw ApiException.invalid(
+                    path,
+                    "rate_limit takes {\"per_second\": N, \"burst\": M}, both whole numbers from 1 to " + RateLimit.MAX
+                            + " (null for the defaults); " + name + " is " + (value == null ? "missing" : value) + ".");
+        }
+        return value;
     }
 
     private ProjectView view(Project project) {

@@ -2,6 +2,7 @@ package io.mediawerk.project;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.mediawerk.api.ApiObject;
+import io.mediawerk.api.RateLimit;
 import java.time.Instant;
 
 /** A project as the API shows it. */
@@ -13,6 +14,7 @@ public record ProjectView(
         String defaultWorkflowId,
         boolean privateDelivery,
         Playback playback,
+        RateLimit rateLimit,
         Instant created,
         Instant updated)
         implements ApiObject {
@@ -29,6 +31,7 @@ public record ProjectView(
                 project.defaultWorkflowId,
                 project.privateDelivery,
                 new Playback(project.playbackAuto == null ? autoPlaybackByDefault : project.playbackAuto),
+                project.ratePerSecond == null ? null : new RateLimit(project.ratePerSecond, project.rateBurst),
                 project.created,
                 project.updated);
     }

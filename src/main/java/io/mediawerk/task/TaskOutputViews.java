@@ -27,6 +27,11 @@ public class TaskOutputViews {
         return of(List.of(task)).map(outputs -> outputs.get(task.id));
     }
 
+    /** An output already loaded with its task ({@link TaskRepository#findWithOutput}); null for none. */
+    public SourceView of(Source output) {
+        return output == null ? null : media.source(output);
+    }
+
     /** Task id → its output, for the tasks of the page that have one. */
     public Uni<Map<String, SourceView>> of(List<Task> page) {
         Map<String, String> outputToTask = page.stream()

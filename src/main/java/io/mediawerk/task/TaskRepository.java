@@ -3,6 +3,7 @@ package io.mediawerk.task;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.source.Source;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +37,21 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
             }
             return this;
         }
+    }
+
+    /** A task of the project with its output source (null while it has none), in one query. */
+    public record WithOutput(Task task, Source output) {}
+
+    public Uni<WithOutput> findWithOutput(String projectId, String family, String id) {
+        return getSession()
+                .chain(session -> session.createSelectionQuery("""
+                        select t, s from Task t left join Source s on s.id = t.outputSourceId and t.status <> 'pending'
+                        where t.id = :id and t.projectId = :project and t.family = :family""", Object[].class)
+                        .setParameter("id", id)
+                        .setParameter("project", projectId)
+                        .setParameter("family", family)
+                        .getResultList())
+                .map(rows -> rows.isEmpty() ? null : new WithOutput((Task) rows.get(0)[0], (Source) rows.get(0)[1]));
     }
 
     public Uni<Task> findInProject(String projectId, String family, String id) {

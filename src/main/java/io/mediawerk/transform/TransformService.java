@@ -87,7 +87,12 @@ public class TransformService {
 
     @WithSession
     public Uni<TransformView> get(String projectId, String id) {
-        return find(projectId, id).chain(views::of);
+        Fields.requireId(id, "tsk", "transform");
+        return tasks.findWithOutput(projectId, Task.TRANSFORM, id)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("transform", id))
+                .map(views::of);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.mediawerk.transform;
 
 import io.mediawerk.task.Task;
 import io.mediawerk.task.TaskOutputViews;
+import io.mediawerk.task.TaskRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,6 +15,10 @@ public class TransformViews {
 
     public TransformViews(TaskOutputViews outputs) {
         this.outputs = outputs;
+    }
+
+    public TransformView of(TaskRepository.WithOutput found) {
+        return TransformView.of(found.task(), outputs.of(found.output()));
     }
 
     public Uni<TransformView> of(Task task) {

@@ -4,9 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediawerk.localstack.Ports;
+import io.mediawerk.testing.Api;
 import io.mediawerk.testing.AppProcesses;
 import io.mediawerk.testing.TestMedia;
-import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -46,15 +46,7 @@ class GracefulShutdownIT {
         AppProcesses.awaitReady(port, api);
         String base = "http://127.0.0.1:" + port;
         String key = AppProcesses.projectKey(base, "graceful");
-        String uploadUrl = given().baseUri(base)
-                .header("Authorization", "Bearer " + key)
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .post("/uploads")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("data.url");
+        String uploadUrl = Api.uploadUrl(given().baseUri(base).header("Authorization", "Bearer " + key));
         byte[] file = TestMedia.bytes(TestMedia.longWav(20));
 
         SlowBody body = new SlowBody(file, 64 * 1024, 60);

@@ -24,7 +24,12 @@ public final class Api {
 
     /** A new upload URL of the project. */
     public static String uploadUrl(TestProject project) {
-        return as(project.key())
+        return uploadUrl(as(project.key()));
+    }
+
+    /** A new upload URL made by this caller (a project key, and the instance when it is not the test's own). */
+    public static String uploadUrl(RequestSpecification caller) {
+        return caller.contentType(ContentType.JSON)
                 .body("{}")
                 .post("/uploads")
                 .then()

@@ -5,8 +5,13 @@ import io.mediawerk.localstack.LocalStack;
 import io.mediawerk.localstack.LocalStackSettings;
 import io.mediawerk.localstack.Ports;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +63,30 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
     /** Stops or starts one component ({@code postgres}, {@code kafka}, {@code s3}) to simulate an outage. */
     public static void control(String component, String action) {
         LocalStack.control(settings().dataDir(), component, action);
+    }
+
+    /**
+     * Stops (SIGSTOP) or resumes (SIGCONT) every process of the stack's PostgreSQL: a hung or partitioned database,
+     * which refuses nothing and answers nothing.
+     */
+    public static void freezePostgres(boolean frozen) {
+        Path pidFile = settings().dataDir().resolve("postgres").resolve("postmaster.pid");
+        List<String> command = new ArrayList<>(List.of("kill", frozen ? "-STOP" : "-CONT"));
+        try {
+            ProcessHandle postmaster = ProcessHandle.of(
+                            Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    .orElseThrow();
+            command.add(String.valueOf(postmaster.pid()));
+            postmaster.descendants().forEach(child -> command.add(String.valueOf(child.pid())));
+            if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+                throw new IllegalStateException("kill failed: " + command);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static synchronized LocalStackSettings settings() {

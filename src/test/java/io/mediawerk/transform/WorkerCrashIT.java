@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mediawerk.localstack.Ports;
+import io.mediawerk.testing.Api;
 import io.mediawerk.testing.AppProcesses;
 import io.mediawerk.testing.HlsPlayer;
 import io.mediawerk.testing.TestMedia;
@@ -151,15 +152,7 @@ class WorkerCrashIT {
     }
 
     private static String upload(String base, String key, Path file) {
-        String uploadUrl = given().baseUri(base)
-                .header("Authorization", "Bearer " + key)
-                .contentType(ContentType.JSON)
-                .body("{}")
-                .post("/uploads")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("data.url");
+        String uploadUrl = Api.uploadUrl(given().baseUri(base).header("Authorization", "Bearer " + key));
         return given().contentType("video/mp4")
                 .body(TestMedia.bytes(file))
                 .put(uploadUrl)

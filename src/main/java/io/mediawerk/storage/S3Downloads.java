@@ -1,29 +1,35 @@
 package io.mediawerk.storage;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.mediawerk.api.ApiException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
-import software.amazon.awssdk.core.async.ResponsePublisher;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * Streams S3 objects to HTTP responses with back-pressure: one chunk at a time is asked of S3, and the next only
- * when the client's connection has taken the last, so a stream holds one chunk and the socket's write queue. At most
- * {@code max-streams} run at once per instance; past that a request is refused with a 503 before anything is sent.
+ * Streams S3 objects to HTTP responses: a GET of a presigned URL on a pooled keep-alive connection, piped into the
+ * response with back-pressure (the S3 connection is read only as fast as the client takes the bytes), on the
+ * request's own event loop, no byte copied on the way. A presigned URL serves every request for its object for a
+ * minute. At most {@code max-streams} run at once per instance; past that a request is refused with a 503 before
+ * anything is sent.
  */
 @ApplicationScoped
 public class S3Downloads {
@@ -37,16 +43,36 @@ public class S3Downloads {
         int max();
     }
 
+    /** How long a presigned URL is valid, and how long one is used (well within: a slow stream must not outlive it). */
+    private static final Duration SIGNED_FOR = Duration.ofMinutes(15);
+
+    private static final Duration REUSED_FOR = Duration.ofMinutes(1);
+
     private final Storage storage;
     private final int max;
+    private final HttpClient http;
+    private final Cache<String, String> signed = Caffeine.newBuilder()
+            .expireAfterWrite(REUSED_FOR)
+            .maximumSize(100_000)
+            .build();
     private final AtomicInteger active = new AtomicInteger();
 
-    public S3Downloads(Storage storage, Settings settings, MeterRegistry registry) {
+    public S3Downloads(Storage storage, Settings settings, MeterRegistry registry, Vertx vertx) {
         this.storage = storage;
         this.max = settings.max();
+        this.http = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setConnectTimeout(5000)
+                        .setTryUseCompression(false),
+                new PoolOptions().setHttp1MaxSize(max));
         Gauge.builder("mediawerk.delivery.streams", active, AtomicInteger::get)
                 .description("files being streamed from S3 to clients now")
                 .register(registry);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        http.close();
     }
 
     /**
@@ -72,66 +98,50 @@ public class S3Downloads {
                 active.decrementAndGet();
             }
         };
-        Context context = Vertx.currentContext();
-        storage.get(key, range)
-                .subscribe()
-                .with(publisher -> stream(context, response, publisher, onEnd, end), failure -> {
-                    end.run();
-                    onRefused.accept(failure);
-                });
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(signed.get(key, ignored -> storage.presignGet(key, SIGNED_FOR)));
+        if (range != null) {
+            request.putHeader("Range", range);
+        }
+        http.request(request).compose(get -> get.send()).onComplete(answer -> {
+            if (answer.failed()) {
+                end.run();
+                onRefused.accept(storageUnavailable());
+                return;
+            }
+            HttpClientResponse object = answer.result();
+            if (object.statusCode() != 200 && object.statusCode() != 206) {
+                object.request().reset();
+                end.run();
+                signed.invalidate(key);
+                onRefused.accept(object.statusCode() == 404 ? missing() : storageUnavailable());
+                return;
+            }
+            long before = response.bytesWritten();
+            object.pipeTo(response).onComplete(piped -> {
+                end.run();
+                if (piped.succeeded()) {
+                    onEnd.accept(response.bytesWritten() - before);
+                } else {
+                    object.request().reset();
+                    if (!response.ended()) {
+                        response.reset();
+                    }
+                }
+            });
+        });
     }
 
-    private static void stream(
-            Context context,
-            HttpServerResponse response,
-            ResponsePublisher<GetObjectResponse> publisher,
-            LongConsumer onEnd,
-            Runnable end) {
-        publisher.subscribe(new Subscriber<ByteBuffer>() {
-            private Subscription subscription;
-            private long sent;
+    private static ApiException storageUnavailable() {
+        return new ApiException(
+                503,
+                "storage_unavailable",
+                "Mediawerk cannot reach its storage right now; nothing was changed. Retry in a few seconds.",
+                null);
+    }
 
-            @Override
-            public void onSubscribe(Subscription s) {
-                subscription = s;
-                context.runOnContext(ignored -> response.closeHandler(closed -> {
-                    end.run();
-                    s.cancel();
-                }));
-                s.request(1);
-            }
-
-            @Override
-            public void onNext(ByteBuffer chunk) {
-                byte[] bytes = new byte[chunk.remaining()];
-                chunk.get(bytes);
-                context.runOnContext(ignored -> {
-                    sent += bytes.length;
-                    response.write(Buffer.buffer(bytes));
-                    if (response.writeQueueFull()) {
-                        response.drainHandler(drained -> subscription.request(1));
-                    } else {
-                        subscription.request(1);
-                    }
-                });
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                context.runOnContext(ignored -> {
-                    end.run();
-                    response.reset();
-                });
-            }
-
-            @Override
-            public void onComplete() {
-                context.runOnContext(ignored -> {
-                    end.run();
-                    onEnd.accept(sent);
-                    response.end();
-                });
-            }
-        });
+    private static ApiException missing() {
+        return new ApiException(404, "not_found", "No such file. It may have been deleted.", null);
     }
 }

@@ -10,14 +10,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -97,13 +95,6 @@ public class Storage {
                         GetObjectRequest.builder().bucket(bucket).key(key).build())
                 .build();
         return presigner.presignGetObject(request).url().toString();
-    }
-
-    /** Streams an object, or a byte range of it ({@code bytes=0-99}); null range for all of it. */
-    public Uni<ResponsePublisher<GetObjectResponse>> get(String key, String range) {
-        GetObjectRequest request =
-                GetObjectRequest.builder().bucket(bucket).key(key).range(range).build();
-        return OnCallerContext.uni(() -> s3.getObject(request, AsyncResponseTransformer.toPublisher()));
     }
 
     /** The first bytes of an object (for sniffing its format). */

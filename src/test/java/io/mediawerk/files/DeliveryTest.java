@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.mediawerk.testing.Api;
 import io.mediawerk.testing.Db;
 import io.mediawerk.testing.TestMedia;
+import io.mediawerk.testing.TestStack;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -88,6 +89,33 @@ class DeliveryTest {
             // 200, three 206, 304 and HEAD are deliveries; the 416 is not
             assertThat(row).containsExactly(6L, expectedBytes);
         });
+    }
+
+    @Test
+    void headAndConditionalRequestsNeedNoStorageAndAnOutageIsA503() {
+        Api.TestProject project = Api.newProject("Delivery outage");
+        byte[] file = TestMedia.bytes("png");
+        String url = Api.upload(project, file, "image/png").path("data.sources[0].url");
+        String etag = given().get(url).then().statusCode(200).extract().header("ETag");
+        TestStack.control("s3", "stop");
+        try {
+            given().head(url).then().statusCode(200).header("Content-Length", String.valueOf(file.length));
+            given().header("If-None-Match", etag).get(url).then().statusCode(304);
+            given().get(url)
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", "5")
+                    .body("error.code", equalTo("storage_unavailable"));
+        } finally {
+            TestStack.control("s3", "start");
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(given().get(url)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asByteArray())
+                        .isEqualTo(file));
     }
 
     @Test

@@ -24,15 +24,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * while it was disconnected are lost, so the listeners forget everything whenever it (re)subscribes.
  *
  * <p>The same connection tells whether the database answers: it sends {@code select 1} every {@link #PING_EVERY}
- * ms; no answer for {@link #PATIENCE} (a hung or partitioned database, which refuses nothing, or no connection)
- * means it does not, and requests are answered 503 instead of waiting ({@code io.mediawerk.traffic.LoadShedding}).
+ * ms when none is unanswered; one unanswered for {@link #PATIENCE} (a hung or partitioned database, which refuses
+ * nothing), no connection, or no answer yet since it connected means it does not, and requests are answered 503
+ * instead of waiting ({@code io.mediawerk.traffic.LoadShedding}). Only a ping sent and unanswered counts against the
+ * database: a busy instance whose timer fires late does not make it look down.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
     static final String CHANNEL = "mediawerk_changes";
     private static final long PING_EVERY = 250;
-    private static final Duration PATIENCE = Duration.ofSeconds(1);
+    private static final Duration PATIENCE = Duration.ofMillis(1500);
     /** A ping unanswered this long: the connection is given up and made again. */
     private static final Duration GIVE_UP = Duration.ofSeconds(10);
 
@@ -43,8 +45,8 @@ public class ChangeFeed {
     private long timer = -1;
     /** When the unanswered ping was sent (System.nanoTime), 0 when none is. */
     private volatile long pingSent;
-    /** When the last ping was answered (System.nanoTime), 0 before the first. */
-    private volatile long answered;
+    /** Whether a ping was answered on the current connection. */
+    private volatile boolean answered;
 
     public ChangeFeed(
             Vertx vertx,
@@ -68,6 +70,7 @@ public class ChangeFeed {
                 .subscribeHandler(ignored -> {
                     Log.debugf("Listening for changes on %s", CHANNEL);
                     pingSent = 0;
+                    answered = false;
                     listeners.forEach(ChangeListener::forgetAll);
                 })
                 .handler(this::deliver);
@@ -89,10 +92,13 @@ public class ChangeFeed {
         }
     }
 
-    /** Whether the database answered a ping lately (not while it is not connected). */
+    /** Whether the database answers: connected, answered since, and no ping unanswered for long. */
     public boolean databaseAnswers() {
-        long last = answered;
-        return last != 0 && System.nanoTime() - last < PATIENCE.toNanos();
+        long sent = pingSent;
+        return answered
+                && subscriber != null
+                && subscriber.actualConnection() != null
+                && (sent == 0 || System.nanoTime() - sent < PATIENCE.toNanos());
     }
 
     /** Sends a ping unless one is unanswered; gives up a connection whose ping has hung for {@link #GIVE_UP}. */
@@ -114,7 +120,7 @@ public class ChangeFeed {
         pingSent = now;
         return connection.query("select 1").execute().onComplete(done -> {
             if (done.succeeded()) {
-                answered = System.nanoTime();
+                answered = true;
             }
             if (pingSent == now) {
                 pingSent = 0;

@@ -50,7 +50,13 @@ public final class ApiErrors {
                 null);
     }
 
-    private static ApiException unavailable(String code, String what) {
+    /** A file delivery asked for a file there is not (or no longer). */
+    public static ApiException noSuchFile() {
+        return new ApiException(404, "not_found", "No such file. It may have been deleted.", null);
+    }
+
+    /** A 503 (with the default Retry-After): Mediawerk cannot reach {@code what} ("its storage"). */
+    public static ApiException unavailable(String code, String what) {
         return new ApiException(
                 503,
                 code,

@@ -1,5 +1,6 @@
 package io.mediawerk.files;
 
+import io.mediawerk.api.ApiErrors;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Ids;
@@ -114,7 +115,7 @@ public class DeliveryRoute {
         int dot = name.indexOf('.');
         String sourceId = dot < 0 ? name : name.substring(0, dot);
         if (!Ids.looksLike(sourceId, "src")) {
-            raw.fail(ctx, call, notFound());
+            raw.fail(ctx, call, ApiErrors.noSuchFile());
             return;
         }
         files.deliverable(sourceId)
@@ -125,7 +126,7 @@ public class DeliveryRoute {
                             String hostProject = domains.projectOf(CustomHosts.hostOf(ctx));
                             ApiException refused =
                                     file == null || hostProject != null && !hostProject.equals(found.projectId())
-                                            ? notFound()
+                                            ? ApiErrors.noSuchFile()
                                             : refusal(found, signature);
                             if (refused != null) {
                                 raw.fail(ctx, call, refused);
@@ -222,9 +223,5 @@ public class DeliveryRoute {
                     response.headers().clear();
                     raw.fail(ctx, call, refused);
                 });
-    }
-
-    private static ApiException notFound() {
-        return new ApiException(404, "not_found", "No such file. It may have been deleted.", null);
     }
 }

@@ -2,9 +2,11 @@ package io.mediawerk.storage;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.mediawerk.api.ApiErrors;
 import io.mediawerk.api.ApiException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -106,16 +108,25 @@ public class S3Downloads {
         }
         http.request(request).compose(get -> get.send()).onComplete(answer -> {
             if (answer.failed()) {
+                Log.warnf(
+                        "Delivering %s: the storage service failed: %s",
+                        key, answer.cause().toString());
                 end.run();
-                onRefused.accept(storageUnavailable());
+                onRefused.accept(ApiErrors.unavailable("storage_unavailable", "its storage"));
                 return;
             }
             HttpClientResponse object = answer.result();
             if (object.statusCode() != 200 && object.statusCode() != 206) {
+                if (object.statusCode() != 404) {
+                    Log.warnf("Delivering %s: the storage service answered %d", key, object.statusCode());
+                }
                 object.request().reset();
                 end.run();
                 signed.invalidate(key);
-                onRefused.accept(object.statusCode() == 404 ? missing() : storageUnavailable());
+                onRefused.accept(
+                        object.statusCode() == 404
+                                ? ApiErrors.noSuchFile()
+                                : ApiErrors.unavailable("storage_unavailable", "its storage"));
                 return;
             }
             long before = response.bytesWritten();
@@ -131,17 +142,5 @@ public class S3Downloads {
                 }
             });
         });
-    }
-
-    private static ApiException storageUnavailable() {
-        return new ApiException(
-                503,
-                "storage_unavailable",
-                "Mediawerk cannot reach its storage right now; nothing was changed. Retry in a few seconds.",
-                null);
-    }
-
-    private static ApiException missing() {
-        return new ApiException(404, "not_found", "No such file. It may have been deleted.", null);
     }
 }

@@ -1,5 +1,6 @@
 package io.mediawerk.traffic;
 
+import io.mediawerk.api.ApiErrors;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.RawResponses;
 import io.mediawerk.config.TrafficSettings;
@@ -133,10 +134,6 @@ public class LoadShedding {
     }
 
     private static ApiException databaseDown() {
-        return new ApiException(
-                503,
-                "database_unavailable",
-                "Mediawerk's database is not answering right now; nothing was changed. Retry after Retry-After seconds.",
-                null);
+        return ApiErrors.unavailable("database_unavailable", "its database");
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The active custom domains, kept in memory so that delivery never waits for the database to know a Host: reloaded
@@ -20,6 +21,9 @@ public class ActiveDomains {
     private final DomainRepository domains;
     private volatile Map<String, String> projectByHost = Map.of();
     private volatile Map<String, String> hostByProject = Map.of();
+    private final AtomicLong reloads = new AtomicLong();
+    /** The ticket of the reload whose result is in use. */
+    private long applied;
 
     public ActiveDomains(DomainRepository domains) {
         this.domains = domains;
@@ -47,11 +51,22 @@ public class ActiveDomains {
                 .recoverWithNull();
     }
 
+    /**
+     * Reloads the active domains. A reload that began before another one ended is not applied after it: a scheduled
+     * reload that read the table before a change committed must not undo the reload made for that change.
+     */
     public Uni<Void> refresh() {
-        return Panache.withSession(domains::active).invoke(this::replace).replaceWithVoid();
+        long ticket = reloads.incrementAndGet();
+        return Panache.withSession(domains::active)
+                .invoke(active -> replace(ticket, active))
+                .replaceWithVoid();
     }
 
-    private void replace(List<Domain> active) {
+    private synchronized void replace(long ticket, List<Domain> active) {
+        if (ticket < applied) {
+            return;
+        }
+        applied = ticket;
         Map<String, String> byHost = new HashMap<>();
         Map<String, String> byProject = new HashMap<>();
         for (Domain domain : active) {

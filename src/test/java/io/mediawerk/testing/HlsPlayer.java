@@ -113,22 +113,25 @@ public final class HlsPlayer {
         assertThat(playlist).contains("#EXT-X-PLAYLIST-TYPE:VOD").contains("#EXT-X-ENDLIST");
         try {
             Files.createDirectories(dir);
+            // fragmented MP4: each segment is read after the init file named by #EXT-X-MAP, as a player reads it
+            byte[] init = new byte[0];
             Path all = dir.resolve("all.ts");
             List<Double> seconds = new ArrayList<>();
             List<Double> starts = new ArrayList<>();
             List<Path> segments = new ArrayList<>();
             Double pending = null;
             for (String line : playlist.split("\n")) {
-                if (line.startsWith("#EXTINF:")) {
+                if (line.startsWith("#EXT-X-MAP:URI=\"")) {
+                    init = fetch(url.resolve(line.substring(16, line.indexOf('"', 16))));
+                    all = dir.resolve("all.mp4");
+                    Files.write(all, init);
+                } else if (line.startsWith("#EXTINF:")) {
                     pending = Double.parseDouble(line.substring(8, line.indexOf(',')));
                 } else if (!line.isBlank() && !line.startsWith("#")) {
-                    byte[] bytes = given().get(url.resolve(line).toString())
-                            .then()
-                            .statusCode(200)
-                            .extract()
-                            .asByteArray();
-                    Path segment = dir.resolve(line);
-                    Files.write(segment, bytes);
+                    byte[] bytes = fetch(url.resolve(line));
+                    Path segment = dir.resolve(init.length == 0 ? line : line + ".mp4");
+                    Files.write(segment, init);
+                    Files.write(segment, bytes, StandardOpenOption.APPEND);
                     Files.write(all, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                     segments.add(segment);
                     seconds.add(pending);
@@ -150,6 +153,10 @@ public final class HlsPlayer {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] fetch(URI url) {
+        return given().get(url.toString()).then().statusCode(200).extract().asByteArray();
     }
 
     private static double videoStart(Path segment) {

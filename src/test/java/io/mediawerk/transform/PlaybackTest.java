@@ -187,6 +187,35 @@ class PlaybackTest {
     }
 
     @Test
+    void anH265LadderStartsAsACopyOfH265WhoseSegmentsDecodeOnTheirOwn() {
+        Map<String, String> groups = Map.of("copy", ":open-gop=0", "encode", "");
+        groups.forEach((fastStart, x265) -> {
+            Path file = TestMedia.custom(
+                    "h265-" + fastStart + ".mp4",
+                    "-f lavfi -i testsrc2=size=640x360:rate=25:duration=6 " + TONE
+                            + "-c:v libx265 -preset ultrafast -x265-params log-level=error:keyint=50" + x265
+                            + " -tag:v hvc1 -pix_fmt yuv420p -c:a aac -b:a 64k -shortest");
+            String mediaId = upload(manual, file);
+            String id = Transforms.create(
+                    manual,
+                    "{\"media_id\": \"" + mediaId
+                            + "\", \"kind\": \"video\", \"format\": \"hls\", \"codec\": \"h265\"}");
+            Response done = Transforms.awaitCompleted(manual, id);
+
+            assertThat(done.<String>path("data.output.metadata.fast_start")).isEqualTo(fastStart);
+            if (fastStart.equals("encode")) {
+                assertThat(done.<String>path("data.output.metadata.fast_start_reason"))
+                        .contains("open groups of pictures");
+            }
+            List<HlsPlayer.Variant> variants = HlsPlayer.play(done.path("data.output.url"), temp.resolve(fastStart));
+            assertThat(variants).extracting(HlsPlayer.Variant::height).containsExactly(360, 240);
+            HlsPlayer.assertPlaysLike(variants, secondsOf(file));
+            assertThat(variants)
+                    .allSatisfy(variant -> assertThat(variant.streamInfo()).contains("CODECS=\"hvc1.1.6."));
+        });
+    }
+
+    @Test
     void aTruncatedFileFailsWithFfmpegsReason() {
         Path whole = TestMedia.custom(
                 "whole-for-truncation.mp4",

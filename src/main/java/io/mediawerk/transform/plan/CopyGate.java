@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.Set;
 
 /**
- * Whether an HLS ladder's first rendition may be a stream copy of the input: only what every player decodes and what
- * needs no change the transform asked for. When in doubt, encode — a copy that a player cannot play is worse than a
- * second's wait. Keyframes too far apart show only after the copy ({@link #MAX_SEGMENT_SECONDS}).
+ * Whether an HLS ladder's first rendition may be a stream copy of the input: only video of the ladder's own codec
+ * (H.264 for MPEG-TS, H.265 for fragmented MP4) that every player decodes, and only when the transform asked for no
+ * change. When in doubt, encode — a copy that a player cannot play is worse than a second's wait. Keyframes too far
+ * apart show only after the copy ({@link #MAX_SEGMENT_SECONDS}).
  */
 public final class CopyGate {
 
     /** A copy whose keyframes leave a segment longer than this is dropped and the lowest rung encoded instead. */
     public static final double MAX_SEGMENT_SECONDS = 10;
 
-    private static final Set<String> PROFILES = Set.of("Baseline", "Constrained Baseline", "Main", "High");
+    private static final Set<String> H264_PROFILES = Set.of("Baseline", "Constrained Baseline", "Main", "High");
+    private static final Set<String> H265_PROFILES = Set.of("Main");
+    /** Containers whose H.265 carries its parameter sets out of band, as an {@code hvc1} track needs them. */
+    private static final Set<String> H265_CONTAINERS = Set.of("mp4", "mov");
+
     private static final int MAX_SHORT_SIDE = 1080;
 
     /**
@@ -44,23 +49,30 @@ public final class CopyGate {
         if (video == null) {
             return Decision.encode("no video stream");
         }
-        refusal = videoRefusal(video);
+        VideoCodec codec = HlsPlan.codec(spec);
+        refusal = videoRefusal(video, codec, input);
         if (refusal != null) {
             return Decision.encode(refusal);
         }
         JsonNode audio = first(streams, "audio");
-        return new Decision(true, audio == null || audioCopies(audio), null);
+        return new Decision(true, audio == null || audioCopies(audio, codec), null);
+    }
+
+    /** Whether the input's video is of the ladder's codec, as a copy needs (before its streams are read). */
+    public static boolean sameCodec(TransformSpec spec, InputFacts input) {
+        return probeName(HlsPlan.codec(spec)).equals(input.videoCodec());
+    }
+
+    private static String probeName(VideoCodec codec) {
+        return codec == VideoCodec.H265 ? "hevc" : codec.id();
     }
 
     /**
-     * Why the transform's options rule a copy out (a resize, a trim, H.265...), whatever the input holds; null when
-     * they do not.
+     * Why the transform's options rule a copy out (a resize, a trim...), whatever the input holds; null when they do
+     * not.
      */
     public static String optionsRefusal(TransformSpec spec, InputFacts input) {
         Settings options = new Settings(spec.options());
-        if (!VideoCodec.H264.id().equals(options.text("codec", VideoCodec.H264.id()))) {
-            return "the ladder is H.265";
-        }
         if (options.has("start") || options.has("end")) {
             return "the video is trimmed";
         }
@@ -95,13 +107,18 @@ public final class CopyGate {
         return copied;
     }
 
-    private static String videoRefusal(JsonNode video) {
-        if (!"h264".equals(video.path("codec_name").asText())) {
-            return "the video is " + video.path("codec_name").asText("of an unknown codec") + ", not H.264";
+    private static String videoRefusal(JsonNode video, VideoCodec codec, InputFacts input) {
+        boolean h265 = codec == VideoCodec.H265;
+        String name = h265 ? "H.265" : "H.264";
+        if (!probeName(codec).equals(video.path("codec_name").asText())) {
+            return "the video is " + video.path("codec_name").asText("of an unknown codec") + ", not " + name;
         }
         String profile = video.path("profile").asText("");
-        if (!PROFILES.contains(profile)) {
-            return "the H.264 profile " + profile + " is not one every player decodes";
+        if (!(h265 ? H265_PROFILES : H264_PROFILES).contains(profile)) {
+            return "the " + name + " profile " + profile + " is not one every player decodes";
+        }
+        if (h265 && !H265_CONTAINERS.contains(input.container())) {
+            return "H.265 is copied only from MP4 or MOV, not " + input.container();
         }
         if (!"yuv420p".equals(video.path("pix_fmt").asText())) {
             return "the pixels are " + video.path("pix_fmt").asText("unknown") + ", not 8-bit 4:2:0";
@@ -121,9 +138,10 @@ public final class CopyGate {
         return null;
     }
 
-    private static boolean audioCopies(JsonNode audio) {
+    /** AAC-LC goes into either segment format; MP3 only into MPEG-TS, where every player takes it. */
+    private static boolean audioCopies(JsonNode audio, VideoCodec ladder) {
         String codec = audio.path("codec_name").asText();
-        return "mp3".equals(codec)
+        return "mp3".equals(codec) && ladder == VideoCodec.H264
                 || "aac".equals(codec) && "LC".equals(audio.path("profile").asText());
     }
 

@@ -40,7 +40,7 @@ public final class HlsChunks {
                 && trim.seek() == null
                 && trim.length() == null
                 && options.number("fps") == null
-                && VideoCodec.of(options.text("codec", VideoCodec.H264.id())) == VideoCodec.H264;
+                && HlsPlan.codec(spec) == VideoCodec.H264;
     }
 
     /**

@@ -49,6 +49,16 @@ public final class HlsPlan {
                 && "hls".equals(spec.options().get("format"));
     }
 
+    /** Whether the ladder's segments are fragmented MP4 (H.265) rather than MPEG-TS (H.264). */
+    public static boolean fragmentedMp4(TransformSpec spec) {
+        return codec(spec) == VideoCodec.H265;
+    }
+
+    /** The ladder's video codec: H.264 unless the options ask for H.265. */
+    static VideoCodec codec(TransformSpec spec) {
+        return VideoCodec.of(new Settings(spec.options()).text("codec", VideoCodec.H264.id()));
+    }
+
     /**
      * Plans the first stage. With {@code copy} the top rung is the input itself (its keyframes, its bitrate), the
      * encoded rungs are the lines below it; without, the lowest rung goes first.
@@ -67,11 +77,11 @@ public final class HlsPlan {
         List<Rung> ladder = ladder(options, input, gate.copy());
         if (gate.copy()) {
             Rung top = ladder.get(0);
-            Step copy = copyStep(options, input, workspace, top, gate.copyAudio());
+            Step copy = copyStep(options, input, workspace, top, gate.copyAudio(), codec(spec));
             return new Start(copy, top, ladder.subList(1, ladder.size()));
         }
         Rung lowest = ladder.get(ladder.size() - 1);
-        Step step = encodeStep(options, input, workspace, List.of(lowest), null, true, null);
+        Step step = encodeStep(options, codec(spec), input, workspace, List.of(lowest), null, true, null);
         return new Start(step, lowest, ladder.subList(0, ladder.size() - 1));
     }
 
@@ -90,7 +100,7 @@ public final class HlsPlan {
             List<Double> cuts) {
         Settings options = new Settings(spec.options());
         Workspace workspace = workspace(input, location, outputDir, threads);
-        return encodeStep(options, input, workspace, rungs, cuts, false, null);
+        return encodeStep(options, codec(spec), input, workspace, rungs, cuts, false, null);
     }
 
     /**
@@ -107,7 +117,7 @@ public final class HlsPlan {
             HlsChunks.Span span) {
         Settings options = new Settings(spec.options());
         Workspace workspace = workspace(input, location, outputDir, threads);
-        return encodeStep(options, input, workspace, rungs, span.keyframes(), false, span);
+        return encodeStep(options, codec(spec), input, workspace, rungs, span.keyframes(), false, span);
     }
 
     private static Workspace workspace(InputFacts input, String location, Path outputDir, int threads) {
@@ -142,7 +152,7 @@ public final class HlsPlan {
     }
 
     private static Step copyStep(
-            Settings options, InputFacts input, Workspace workspace, Rung rung, boolean copyAudio) {
+            Settings options, InputFacts input, Workspace workspace, Rung rung, boolean copyAudio, VideoCodec codec) {
         // a copy passes damage on as it is: a corrupt packet (a truncated file) stops it with ffmpeg's reason
         FfmpegCommand command =
                 FfmpegCommand.reading(workspace.source(), null, null).add("-xerror", "-map", "0:v:0");
@@ -153,20 +163,24 @@ public final class HlsPlan {
         } else {
             command.add("-c:v", "copy", "-an");
         }
+        boolean fmp4 = codec == VideoCodec.H265;
+        if (fmp4) {
+            command.add("-tag:v", "hvc1");
+        }
         command.withoutMetadata();
-        muxer(command, workspace, rung, false, TIMESTAMP_HEADROOM);
+        muxer(command, workspace, rung, fmp4, TIMESTAMP_HEADROOM);
         return command.step(input.duration()).withWeight(COPY_SHARE);
     }
 
     private static Step encodeStep(
             Settings options,
+            VideoCodec codec,
             InputFacts input,
             Workspace workspace,
             List<Rung> rungs,
             List<Double> cuts,
             boolean fast,
             HlsChunks.Span span) {
-        VideoCodec codec = VideoCodec.of(options.text("codec", VideoCodec.H264.id()));
         Trim trim = Trim.of(options);
         Frame frame = VideoPlan.frame(options, input);
         boolean audio = span == null && HlsChunks.carriesAudio(options, input);

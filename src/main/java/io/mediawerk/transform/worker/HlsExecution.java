@@ -142,16 +142,17 @@ public class HlsExecution {
     private record First(HlsPlan.Start start, CopyGate.Decision gate, List<Double> cuts, JsonNode copiedStreams) {}
 
     /**
-     * Makes the first rendition. An H.264 input whose options allow a copy is copied while ffprobe reads its streams
-     * (the copy is I/O, the probe mostly waiting): the copy is kept when the gate then agrees, else dropped. A copy
-     * whose keyframes are too far apart is dropped too; then the lowest rung is encoded.
+     * Makes the first rendition. An input of the ladder's codec whose options allow a copy is copied while ffprobe
+     * reads its streams (the copy is I/O, the probe mostly waiting): the copy is kept when the gate then agrees, else
+     * dropped. A copy whose keyframes are too far apart (or, in fragmented MP4, whose segments do not decode on their
+     * own) is dropped too; then the lowest rung is encoded.
      */
     private First first(TransformSpec spec, InputFacts facts, String input, Path out, FfmpegSteps steps)
             throws IOException {
         CompletableFuture<JsonNode> probing = probes.start(() -> streams(input, facts));
         HlsPlan.Start copy = null;
         TaskFailure copyFailed = null;
-        if ("h264".equals(facts.videoCodec()) && CopyGate.optionsRefusal(spec, facts) == null) {
+        if (CopyGate.sameCodec(spec, facts) && CopyGate.optionsRefusal(spec, facts) == null) {
             copy = start(spec, facts, input, out, new CopyGate.Decision(true, true, null));
             try {
                 steps.run(copy.step());
@@ -176,14 +177,17 @@ public class HlsExecution {
             steps.run(copy.step());
         }
         if (copy != null) {
+            Path folder = out.resolve(copy.rung().folder());
             MediaPlaylist copied =
                     MediaPlaylist.parse(Files.readString(out.resolve(copy.rung().playlist())));
-            if (copied.longestSegment() <= CopyGate.MAX_SEGMENT_SECONDS) {
+            String refusal = copied.longestSegment() > CopyGate.MAX_SEGMENT_SECONDS
+                    ? "keyframes are more than " + (int) CopyGate.MAX_SEGMENT_SECONDS + " s apart"
+                    : HlsPlan.fragmentedMp4(spec) ? SegmentsOnTheirOwn.refusal(folder, copied) : null;
+            if (refusal == null) {
                 return new First(copy, gate, copied.cuts(), CopyGate.copiedStreams(streams, gate));
             }
-            WorkFolders.delete(out.resolve(copy.rung().folder()));
-            gate = new CopyGate.Decision(
-                    false, false, "keyframes are more than " + (int) CopyGate.MAX_SEGMENT_SECONDS + " s apart");
+            WorkFolders.delete(folder);
+            gate = new CopyGate.Decision(false, false, refusal);
         }
         HlsPlan.Start lowest = start(spec, facts, input, out, gate);
         steps.run(lowest.step());

@@ -53,6 +53,36 @@ class CopyGateTest {
     }
 
     @Test
+    void anH265LadderCopiesMainProfileH265FromMp4OrMov() {
+        TransformSpec h265 = spec(Map.of("format", "hls", "codec", "h265"));
+        InputFacts hevcMp4 = new InputFacts("video", "mp4", "hevc", "aac", 1920, 1080, 60.0, 30.0);
+        CopyGate.Decision copied = CopyGate.decide(h265, hevcMp4, streams(hevc("Main", "yuv420p"), aac("LC")));
+        assertThat(copied.copy()).isTrue();
+        assertThat(copied.copyAudio()).isTrue();
+        assertThat(CopyGate.sameCodec(h265, hevcMp4)).isTrue();
+        assertThat(CopyGate.sameCodec(LADDER, hevcMp4)).isFalse();
+
+        assertThat(CopyGate.decide(h265, hevcMp4, streams(hevc("Main 10", "yuv420p10le")))
+                        .reason())
+                .contains("profile Main 10");
+        InputFacts hevcMkv = new InputFacts("video", "mkv", "hevc", null, 1920, 1080, 60.0, 30.0);
+        assertThat(CopyGate.decide(h265, hevcMkv, streams(hevc("Main", "yuv420p")))
+                        .reason())
+                .contains("only from MP4 or MOV");
+        assertThat(CopyGate.decide(LADDER, hevcMp4, streams(hevc("Main", "yuv420p")))
+                        .reason())
+                .isEqualTo("the video is hevc, not H.264");
+        // MP3 is copied into MPEG-TS segments only
+        String mp3 = "{\"codec_type\":\"audio\",\"codec_name\":\"mp3\"}";
+        assertThat(CopyGate.decide(h265, hevcMp4, streams(hevc("Main", "yuv420p"), mp3))
+                        .copyAudio())
+                .isFalse();
+        assertThat(CopyGate.decide(LADDER, FULL_HD, streams(video("High", "yuv420p", ""), mp3))
+                        .copyAudio())
+                .isTrue();
+    }
+
+    @Test
     void aPictureLargerThanTheTopRungIsEncoded() {
         String uhd = "{\"codec_type\":\"video\",\"codec_name\":\"h264\",\"profile\":\"High\","
                 + "\"pix_fmt\":\"yuv420p\",\"width\":3840,\"height\":2160}";
@@ -64,7 +94,7 @@ class CopyGateTest {
         JsonNode streams = streams(video("High", "yuv420p", ""), aac("LC"));
         assertThat(CopyGate.decide(spec(Map.of("format", "hls", "codec", "h265")), FULL_HD, streams)
                         .reason())
-                .contains("H.265");
+                .isEqualTo("the video is h264, not H.265");
         assertThat(CopyGate.decide(spec(Map.of("format", "hls", "start", 2.0)), FULL_HD, streams)
                         .reason())
                 .contains("trimmed");
@@ -92,6 +122,11 @@ class CopyGateTest {
     private static String video(String profile, String pixels, String more) {
         return "{\"codec_type\":\"video\",\"codec_name\":\"h264\",\"profile\":\"" + profile + "\",\"pix_fmt\":\""
                 + pixels + "\",\"width\":1920,\"height\":1080,\"field_order\":\"progressive\"" + more + "}";
+    }
+
+    private static String hevc(String profile, String pixels) {
+        return "{\"codec_type\":\"video\",\"codec_name\":\"hevc\",\"profile\":\"" + profile + "\",\"pix_fmt\":\""
+                + pixels + "\",\"width\":1920,\"height\":1080}";
     }
 
     private static String aac(String profile) {

@@ -21,19 +21,7 @@ class HlsExecutionTest {
 
     @Test
     void aCopiedFirstRungAndTheRestCutWhereTheCopyCuts() throws IOException {
-        Samples.Sample wide = Samples.wideClip();
-        TransformSpec spec = new TransformSpec("video", Map.of("format", "hls"));
-        HlsPlan.Start start =
-                HlsPlan.start(spec, wide.facts(), wide.path(), temp, 2, new CopyGate.Decision(true, true, null));
-        folders(start.rung());
-        Programs.runOrFail(start.step().command(), temp);
-        MediaPlaylist copy =
-                MediaPlaylist.parse(Files.readString(temp.resolve(start.rung().playlist())));
-        folders(start.left().toArray(HlsPlan.Rung[]::new));
-        Programs.runOrFail(
-                HlsPlan.rest(spec, wide.facts(), wide.path(), temp, 2, start.left(), copy.cuts())
-                        .command(),
-                temp);
+        HlsPlan.Start start = copyThenRest(Samples.wideClip(), Map.of("format", "hls"));
 
         assertThat(start.left()).extracting(HlsPlan.Rung::folder).containsExactly("v1");
         assertEveryPlaylistIsRelativeAndComplete(temp);
@@ -43,6 +31,27 @@ class HlsExecutionTest {
         assertThat(top.size()).isEqualTo("640x360");
         assertThat(top.audioCodec()).isEqualTo("aac");
         assertThat(top.duration()).isCloseTo(2.0, within(0.3));
+        assertThat(Probed.of(temp.resolve("v1/index.m3u8"), temp).size()).isEqualTo("426x240");
+    }
+
+    @Test
+    void anH265InputIsCopiedIntoFragmentedMp4ForAnH265Ladder() throws IOException {
+        copyThenRest(Samples.wideH265Clip(), Map.of("format", "hls", "codec", "h265"));
+
+        assertEveryPlaylistIsRelativeAndComplete(temp);
+        for (String rung : List.of("v0", "v1")) {
+            assertThat(uris(temp.resolve(rung + "/index.m3u8")))
+                    .anyMatch(uri -> uri.equals("init.mp4"))
+                    .anyMatch(uri -> uri.endsWith(".m4s"));
+            Probed probed = Probed.of(temp.resolve(rung + "/index.m3u8"), temp);
+            assertThat(probed.videoCodec()).as(rung).isEqualTo("hevc");
+            assertThat(probed.video().path("codec_tag_string").asText())
+                    .as(rung)
+                    .isEqualTo("hvc1");
+            assertThat(probed.audioCodec()).as(rung).isEqualTo("aac");
+            assertThat(probed.duration()).as(rung).isCloseTo(2.0, within(0.3));
+        }
+        assertThat(Probed.of(temp.resolve("v0/index.m3u8"), temp).size()).isEqualTo("640x360");
         assertThat(Probed.of(temp.resolve("v1/index.m3u8"), temp).size()).isEqualTo("426x240");
     }
 
@@ -65,6 +74,23 @@ class HlsExecutionTest {
         assertThat(probed.video().path("codec_tag_string").asText()).isEqualTo("hvc1");
         assertThat(probed.size()).isEqualTo("320x240");
         assertThat(probed.hasAudio()).isFalse();
+    }
+
+    /** Runs a ladder's two stages into {@code temp}: a copy of the sample, then the other rungs cut where it cuts. */
+    private HlsPlan.Start copyThenRest(Samples.Sample sample, Map<String, Object> options) throws IOException {
+        TransformSpec spec = new TransformSpec("video", options);
+        HlsPlan.Start start =
+                HlsPlan.start(spec, sample.facts(), sample.path(), temp, 2, new CopyGate.Decision(true, true, null));
+        folders(start.rung());
+        Programs.runOrFail(start.step().command(), temp);
+        MediaPlaylist copy =
+                MediaPlaylist.parse(Files.readString(temp.resolve(start.rung().playlist())));
+        folders(start.left().toArray(HlsPlan.Rung[]::new));
+        Programs.runOrFail(
+                HlsPlan.rest(spec, sample.facts(), sample.path(), temp, 2, start.left(), copy.cuts())
+                        .command(),
+                temp);
+        return start;
     }
 
     private void folders(HlsPlan.Rung... rungs) throws IOException {

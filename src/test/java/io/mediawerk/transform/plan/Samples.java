@@ -106,6 +106,30 @@ final class Samples {
                         video("mp4", 640, 360, 2.0, true)));
     }
 
+    /** As {@link #wideClip()}, its video H.265 (Main, {@code hvc1}). */
+    static Sample wideH265Clip() {
+        return made(
+                "wide-h265",
+                () -> new Sample(
+                        ffmpeg(
+                                "wide-h265.mp4",
+                                av("640x360", 2),
+                                "-c:v",
+                                "libx265",
+                                "-preset",
+                                "ultrafast",
+                                "-x265-params",
+                                "log-level=error:keyint=25:open-gop=0",
+                                "-tag:v",
+                                "hvc1",
+                                "-pix_fmt",
+                                "yuv420p",
+                                "-c:a",
+                                "aac",
+                                "-shortest"),
+                        new InputFacts("video", "mp4", "hevc", "aac", 640, 360, 2.0, 25.0)));
+    }
+
     /** A 320x240 picture shown turned by 90°: displayed 240x320. */
     static Sample rotatedClip() {
         return made(

@@ -2,6 +2,7 @@ package io.mediawerk.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -80,6 +81,11 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest http) {
+        if (http.response().ended()) {
+            // answered already (a 503 while the database hung): nothing more to tell the caller or the operator
+            Log.debugf("Request %s failed after it was answered: %s", call.requestId(), e);
+            return Response.noContent().build();
+        }
         return respond(http, ApiErrors.from(e, call.requestId()));
     }
 

@@ -6,6 +6,7 @@ import io.mediawerk.api.RawResponses;
 import io.mediawerk.config.TrafficSettings;
 import io.mediawerk.database.ChangeFeed;
 import io.mediawerk.files.DeliveryUrls;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -58,7 +59,7 @@ public class LoadShedding {
     }
 
     void register(@Observes Router router) {
-        router.route().order(FIRST).handler(this::admit);
+        router.route().order(FIRST).handler(this::admit).failureHandler(LoadShedding::afterAnswer);
         sweeper = vertx.setPeriodic(SWEEP_EVERY_MS, ignored -> sweep());
     }
 
@@ -103,6 +104,20 @@ public class LoadShedding {
             requests.remove(request);
             inFlight.decrementAndGet();
         });
+        ctx.next();
+    }
+
+    /**
+     * A request answered already (by {@link #sweep}) whose route fails when it writes at last: the caller has its
+     * answer, so there is nothing to report.
+     */
+    private static void afterAnswer(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            Log.debugf(
+                    "%s %s failed after it was answered: %s",
+                    ctx.request().method(), ctx.normalizedPath(), ctx.failure());
+            return;
+        }
         ctx.next();
     }
 

@@ -16,6 +16,7 @@ ROUNDS=${1:-3}
 DURATION=${2:-10}
 SEED_MEDIA=${3:-1000000}
 command -v wrk >/dev/null || { echo "read-path.sh needs wrk: sudo apt-get install -y wrk" >&2; exit 1; }
+(( SEED_MEDIA >= 5000 )) || { echo "read-path.sh pages 50 links of 100 in: seed at least 5000 media" >&2; exit 1; }
 
 build_and_start_stack
 start_app $HTTP 1g "$WORK/app.log"

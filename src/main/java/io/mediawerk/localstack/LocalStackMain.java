@@ -1,8 +1,12 @@
 package io.mediawerk.localstack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.logging.Level;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logmanager.LogContext;
 
 /**
@@ -12,6 +16,8 @@ import org.jboss.logmanager.LogContext;
  */
 public final class LocalStackMain {
 
+    private static final Pattern CATEGORY_LEVEL = Pattern.compile("quarkus\\.log\\.category\\.\"([^\"]+)\"\\.level");
+
     private LocalStackMain() {}
 
     public static void main(String[] args) throws InterruptedException {
@@ -20,7 +26,7 @@ public final class LocalStackMain {
                     "usage: LocalStackMain <data dir> <postgres port> <kafka port> <controller port> <s3 port>");
             System.exit(2);
         }
-        quietLogging();
+        logAsTheApplicationDoes();
         LocalStack.ensureStarted(new LocalStackSettings(
                 Path.of(args[0]),
                 Integer.parseInt(args[1]),
@@ -34,15 +40,27 @@ public final class LocalStackMain {
     }
 
     /**
-     * The levels the application's configuration gives these servers when it embeds them. Unconfigured, the shaded
-     * Jetty of S3Proxy builds debug text for every buffer it reads: most of its CPU went to that, and S3 writes ran at
-     * less than half their speed.
+     * The log levels the application's configuration ({@code quarkus.log.category."…".level} in
+     * {@code application.properties}) gives these servers when it embeds them. Unconfigured, the shaded Jetty of
+     * S3Proxy builds debug text for every buffer it reads: most of its CPU went to that, and S3 writes ran at less than
+     * half their speed.
      */
-    private static void quietLogging() {
+    private static void logAsTheApplicationDoes() {
+        Properties properties = new Properties();
+        try (InputStream in = LocalStackMain.class.getResourceAsStream("/application.properties")) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("application.properties could not be read", e);
+        }
         LogContext context = LogContext.getLogContext();
-        context.getLogger("").setLevel(Level.INFO);
-        for (String noisy : List.of("org.gaul", "org.jclouds", "org.eclipse.jetty", "org.apache.kafka", "kafka")) {
-            context.getLogger(noisy).setLevel(Level.WARNING);
+        context.getLogger("").setLevel(context.getLevelForName("INFO"));
+        for (String name : properties.stringPropertyNames()) {
+            Matcher category = CATEGORY_LEVEL.matcher(name);
+            if (category.matches()) {
+                context.getLogger(category.group(1))
+                        .setLevel(context.getLevelForName(
+                                properties.getProperty(name).strip()));
+            }
         }
     }
 }

@@ -60,11 +60,7 @@ public final class CopyGate {
 
     /** Whether the input's video is of the ladder's codec, as a copy needs (before its streams are read). */
     public static boolean sameCodec(TransformSpec spec, InputFacts input) {
-        return probeName(HlsPlan.codec(spec)).equals(input.videoCodec());
-    }
-
-    private static String probeName(VideoCodec codec) {
-        return codec == VideoCodec.H265 ? "hevc" : codec.id();
+        return HlsPlan.codec(spec).probeName().equals(input.videoCodec());
     }
 
     /**
@@ -110,7 +106,7 @@ public final class CopyGate {
     private static String videoRefusal(JsonNode video, VideoCodec codec, InputFacts input) {
         boolean h265 = codec == VideoCodec.H265;
         String name = h265 ? "H.265" : "H.264";
-        if (!probeName(codec).equals(video.path("codec_name").asText())) {
+        if (!codec.probeName().equals(video.path("codec_name").asText())) {
             return "the video is " + video.path("codec_name").asText("of an unknown codec") + ", not " + name;
         }
         String profile = video.path("profile").asText("");

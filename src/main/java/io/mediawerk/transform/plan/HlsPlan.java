@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 public final class HlsPlan {
 
     public static final String MASTER = "master.m3u8";
+    /** A fragmented-MP4 rung's init file, in its folder. */
+    public static final String INIT = "init.mp4";
+
     static final int SEGMENT_SECONDS = 4;
     static final double TIMESTAMP_HEADROOM = 1;
     /** Forced keyframes only: the encoder adds none of its own between the cuts. */
@@ -260,7 +263,7 @@ public final class HlsPlan {
                 "-hls_flags",
                 "independent_segments");
         if (fmp4) {
-            command.add("-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4");
+            command.add("-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", INIT);
         }
         command.add(
                 "-hls_segment_filename",

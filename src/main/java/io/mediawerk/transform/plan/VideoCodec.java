@@ -26,6 +26,11 @@ enum VideoCodec {
         return id;
     }
 
+    /** How ffprobe names the codec. */
+    String probeName() {
+        return this == H265 ? "hevc" : id;
+    }
+
     /** The smallest width or height the encoder accepts. */
     int minSide() {
         return minSide;

@@ -2,11 +2,9 @@ package io.mediawerk.transform.worker;
 
 import io.mediawerk.ffmpeg.ProcessResult;
 import io.mediawerk.ffmpeg.ProcessRunner;
+import io.mediawerk.transform.plan.HlsPlan;
 import io.mediawerk.transform.plan.MediaPlaylist;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,46 +17,38 @@ import java.util.List;
 final class SegmentsOnTheirOwn {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(1);
-    private static final String INIT = "init.mp4";
 
     private SegmentsOnTheirOwn() {}
 
     /** Why the rendition in {@code folder} may not be kept; null when it may. */
-    static String refusal(Path folder, MediaPlaylist playlist) throws IOException {
+    static String refusal(Path folder, MediaPlaylist playlist) {
         if (playlist.segments().size() < 2) {
             return null;
         }
-        Path joined = folder.resolveSibling(folder.getFileName() + "-second-segment.mp4");
-        try {
-            Files.copy(folder.resolve(INIT), joined);
-            Files.write(
-                    joined,
-                    Files.readAllBytes(folder.resolve(playlist.segments().get(1).uri())),
-                    StandardOpenOption.APPEND);
-            ProcessResult counted = ProcessRunner.run(
-                    List.of(
-                            "ffprobe",
-                            "-v",
-                            "error",
-                            "-count_frames",
-                            "-count_packets",
-                            "-select_streams",
-                            "v:0",
-                            "-show_entries",
-                            "stream=nb_read_frames,nb_read_packets",
-                            "-of",
-                            "csv=p=0",
-                            joined.toString()),
-                    TIMEOUT,
-                    1024);
-            String[] numbers = counted.stdoutText().strip().split(",");
-            boolean whole = counted.succeeded()
-                    && counted.stderrTail().isBlank()
-                    && numbers.length == 2
-                    && numbers[0].equals(numbers[1]);
-            return whole ? null : "its keyframes open groups of pictures that do not decode on their own";
-        } finally {
-            Files.deleteIfExists(joined);
-        }
+        // read as a player reads it: the init file, then the segment (ffmpeg's concat protocol joins the bytes)
+        String joined = "concat:" + folder.resolve(HlsPlan.INIT) + "|"
+                + folder.resolve(playlist.segments().get(1).uri());
+        ProcessResult counted = ProcessRunner.run(
+                List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-count_frames",
+                        "-count_packets",
+                        "-select_streams",
+                        "v:0",
+                        "-show_entries",
+                        "stream=nb_read_frames,nb_read_packets",
+                        "-of",
+                        "csv=p=0",
+                        joined),
+                TIMEOUT,
+                1024);
+        String[] numbers = counted.stdoutText().strip().split(",");
+        boolean whole = counted.succeeded()
+                && counted.stderrTail().isBlank()
+                && numbers.length == 2
+                && numbers[0].equals(numbers[1]);
+        return whole ? null : "its keyframes open groups of pictures that do not decode on their own";
     }
 }

@@ -2,45 +2,17 @@ package io.mediawerk.media;
 
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.PageRequest;
-import io.mediawerk.source.Source;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 @ApplicationScoped
 public class MediaRepository implements PanacheRepositoryBase<Media, String> {
-
-    /** A media of the project with its sources and whether its project delivers privately: one query. */
-    public record WithSources(Media media, List<Source> sources, boolean projectPrivate) {}
-
-    public Uni<WithSources> findWithSources(String projectId, String id) {
-        return getSession()
-                .chain(session -> session.createSelectionQuery("""
-                        select m, s, p.privateDelivery from Media m join Project p on p.id = m.projectId
-                        left join Source s on s.mediaId = m.id
-                        where m.id = :id and m.projectId = :project order by s.created, s.id""", Object[].class)
-                        .setParameter("id", id)
-                        .setParameter("project", projectId)
-                        .getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        return null;
-                    }
-                    List<Source> sources = new ArrayList<>();
-                    for (Object[] row : rows) {
-                        if (row[1] != null) {
-                            sources.add((Source) row[1]);
-                        }
-                    }
-                    return new WithSources((Media) rows.get(0)[0], sources, Boolean.TRUE.equals(rows.get(0)[2]));
-                });
-    }
 
     public Uni<Media> findInProject(String projectId, String id) {
         return find("id = ?1 and projectId = ?2", id, projectId).firstResult();

@@ -41,6 +41,7 @@ public class MediaService {
     private final ObjectMapper json;
     private final WorkflowReferences workflows;
     private final MediaPages pages;
+    private final MediaReads reads;
 
     public MediaService(
             MediaPages pages,
@@ -50,8 +51,10 @@ public class MediaService {
             Outbox outbox,
             Events events,
             ObjectMapper json,
-            WorkflowReferences workflows) {
+            WorkflowReferences workflows,
+            MediaReads reads) {
         this.workflows = workflows;
+        this.reads = reads;
         this.pages = pages;
         this.media = media;
         this.views = views;
@@ -77,10 +80,9 @@ public class MediaService {
                         .map(list -> new Page<>(list, total, page)));
     }
 
-    @WithSession
     public Uni<MediaView> get(String projectId, String id) {
         Fields.requireId(id, "med", "media");
-        return media.findWithSources(projectId, id)
+        return reads.find(projectId, id)
                 .onItem()
                 .ifNull()
                 .failWith(() -> ApiException.notFound("media", id))

@@ -37,7 +37,7 @@ public class MediaViews {
         this.signedUrls = signedUrls;
     }
 
-    public MediaView of(MediaRepository.WithSources found) {
+    public MediaView of(MediaReads.WithSources found) {
         Media media = found.media();
         Set<String> privateProjects = found.projectPrivate() ? Set.of(media.projectId) : Set.of();
         return MediaView.of(media, views(found.sources()), playbackUrl(media, found.sources(), privateProjects));

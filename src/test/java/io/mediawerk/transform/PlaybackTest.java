@@ -108,6 +108,23 @@ class PlaybackTest {
                 .toList();
         assertThat(types).contains("media.playable", "source.created", "source.updated", "transform.completed");
         assertThat(types.indexOf("media.playable")).isLessThan(types.indexOf("transform.completed"));
+
+        as(auto.key())
+                .body(Map.of("private_delivery", true, "metadata", Map.of("shelf", 3, "tags", List.of("a", "b"))))
+                .patch("/media/" + mediaId)
+                .then()
+                .statusCode(200);
+        assertReadLikeTheList(mediaId);
+    }
+
+    /** GET /media/{id} reads rows on the pooled client; the list maps Hibernate entities: both must show the same. */
+    private static void assertReadLikeTheList(String mediaId) {
+        Map<String, Object> read =
+                as(auto.key()).get("/media/" + mediaId).jsonPath().getMap("data");
+        List<Map<String, Object>> listed =
+                as(auto.key()).get("/media?limit=100").jsonPath().getList("data");
+        assertThat(read.get("playback_url").toString()).contains("/signed/");
+        assertThat(listed).filteredOn(media -> mediaId.equals(media.get("id"))).containsExactly(read);
     }
 
     @Test

@@ -6,12 +6,14 @@ import io.mediawerk.api.ApiObject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Usage of a project or of one media. {@code media}, {@code sources} and {@code storage_bytes} are as they are now;
  * the rest counts what happened in the period, day by day in {@code days} (every day of it, zeros included).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Analytics")
 public record AnalyticsView(
         String object,
         String projectId,

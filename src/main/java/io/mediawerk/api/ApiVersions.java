@@ -7,8 +7,8 @@ public final class ApiVersions {
 
     public static final String HEADER = "Ittybit-Version";
     public static final String ALTERNATE_HEADER = "Accept-Version";
-    public static final List<String> SUPPORTED = List.of("2024-03-21", "2024-08-21");
-    public static final String LATEST = SUPPORTED.get(SUPPORTED.size() - 1);
+    public static final String LATEST = "2024-08-21";
+    public static final List<String> SUPPORTED = List.of("2024-03-21", LATEST);
 
     private ApiVersions() {}
 

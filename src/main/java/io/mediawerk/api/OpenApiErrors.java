@@ -1,42 +1,21 @@
 package io.mediawerk.api;
 
-import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the error answers every endpoint shares (the one error path of {@link ApiExceptionMappers}), so that
  * resources only describe their own success.
  */
-public class OpenApiErrors implements OASFilter {
+final class OpenApiErrors {
 
-    private static final String ERROR_REF = "#/components/schemas/Error";
+    private static final String ERROR_REF = "#/components/schemas/" + OpenApiContract.ERROR;
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getComponents() == null) {
-            openAPI.setComponents(OASFactory.createComponents());
-        }
-        openAPI.getComponents().addSchema("Error", errorSchema());
-        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
-            return;
-        }
-        for (Map.Entry<String, PathItem> path :
-                openAPI.getPaths().getPathItems().entrySet()) {
-            boolean hasId = path.getKey().contains("{");
-            for (Map.Entry<PathItem.HttpMethod, Operation> op :
-                    path.getValue().getOperations().entrySet()) {
-                addErrors(op.getKey(), op.getValue(), hasId);
-            }
-        }
-    }
+    private OpenApiErrors() {}
 
-    private void addErrors(PathItem.HttpMethod method, Operation operation, boolean hasId) {
+    static void addTo(PathItem.HttpMethod method, Operation operation, boolean hasId) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -59,11 +38,12 @@ public class OpenApiErrors implements OASFilter {
             add(responses, "413", "The body is larger than the limit.");
             add(responses, "415", "The body is not application/json.");
         }
+        add(responses, "429", "Past the key's rate limit; retry after Retry-After seconds (RateLimit headers).");
         add(responses, "503", "A dependency (the database) is unreachable; retry after Retry-After seconds.");
     }
 
-    private void add(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+    private static void add(APIResponses responses, String status, String description) {
+        if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
             return;
         }
         responses.addAPIResponse(
@@ -76,29 +56,5 @@ public class OpenApiErrors implements OASFilter {
                                         OASFactory.createMediaType()
                                                 .schema(OASFactory.createSchema()
                                                         .ref(ERROR_REF)))));
-    }
-
-    private static Schema errorSchema() {
-        Schema text = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
-        Schema error = OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .addProperty("message", text.description("What went wrong and what to change."))
-                .addProperty(
-                        "code",
-                        OASFactory.createSchema()
-                                .addType(Schema.SchemaType.STRING)
-                                .description("Machine-readable code, e.g. invalid_parameter."))
-                .addProperty(
-                        "param",
-                        OASFactory.createSchema()
-                                .addType(Schema.SchemaType.STRING)
-                                .addType(Schema.SchemaType.NULL)
-                                .description("The field or header at fault, if one."));
-        return OASFactory.createSchema()
-                .addType(Schema.SchemaType.OBJECT)
-                .description("Every error: {meta, error, links}.")
-                .addProperty("meta", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT))
-                .addProperty("error", error)
-                .addProperty("links", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT));
     }
 }

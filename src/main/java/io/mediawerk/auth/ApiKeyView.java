@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mediawerk.api.ApiObject;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An API key as the API shows it; {@code key} is present only in the answer that created it. */
+@Schema(name = "ApiKey")
 public record ApiKeyView(
         String id,
         String object,

@@ -3,6 +3,7 @@ package io.mediawerk.domain;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.CallContext;
+import io.mediawerk.api.Deleted;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.idempotency.Idempotency;
@@ -19,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/domains")
@@ -57,7 +62,13 @@ public class DomainResource {
             summary = "Create Domain",
             description = "{\"hostname\"}: 201 pending, with the DNS record or HTTP "
                     + "token that proves the hostname is yours.")
-    public Uni<Response> create(ObjectNode body) {
+    @APIResponse(
+            responseCode = "201",
+            description = "The pending domain with its verification instructions.",
+            content = @Content(schema = @Schema(implementation = DomainView.class)))
+    public Uni<Response> create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = DomainBodies.Create.class)))
+                    ObjectNode body) {
         String projectId = call.projectId();
         return idempotency.once(
                 body,
@@ -89,6 +100,10 @@ public class DomainResource {
     @Operation(
             summary = "Delete Domain",
             description = "Permanently deletes a Domain object; its host stops serving " + "the project's files.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What was deleted.",
+            content = @Content(schema = @Schema(implementation = Deleted.class)))
     public Uni<ApiObject> delete(@PathParam("id") String id) {
         return domains.delete(call.projectId(), id);
     }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mediawerk.api.ApiObject;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A domain as the API shows it, with how to prove it is the project's: either DNS record or HTTP answer works.
  * {@code last_error} says what the last check found while pending; {@code failure_reason} why it failed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Domain")
 public record DomainView(
         String id,
         String object,

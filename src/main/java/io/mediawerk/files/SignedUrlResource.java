@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/sources/{id}/signed-url")
@@ -33,6 +36,17 @@ public class SignedUrlResource {
     static final long MAX_SECONDS = 7 * 24 * 3600;
 
     /** A signed URL of one source's file, valid until {@code expires}. */
+    /** The body of Sign a Source URL as the API documents it; {@link #sign} reads it. */
+    @Schema(name = "SignUrlRequest")
+    record SignBody(
+            @Schema(
+                    minimum = "10",
+                    maximum = "604800",
+                    defaultValue = "3600",
+                    description = "Seconds until it expires.")
+            Long expiresIn) {}
+
+    @Schema(name = "SignedUrl")
     public record SignedUrlView(String object, String sourceId, String url, Instant expires) implements ApiObject {
 
         @Override
@@ -70,7 +84,10 @@ public class SignedUrlResource {
             summary = "Sign a Source URL",
             description = "A URL of the source's file that works until it expires "
                     + "(expires_in: 10 to 604800 seconds, default 3600), also when the media is delivered privately.")
-    public Uni<SignedUrlView> sign(@PathParam("id") String id, ObjectNode body) {
+    public Uni<SignedUrlView> sign(
+            @PathParam("id") String id,
+            @RequestBody(required = false, content = @Content(schema = @Schema(implementation = SignBody.class)))
+                    ObjectNode body) {
         String projectId = call.projectId();
         Fields.requireId(id, "src", "source");
         Long seconds =

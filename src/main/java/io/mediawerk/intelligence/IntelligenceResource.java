@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/intelligence")
@@ -64,7 +68,13 @@ public class IntelligenceResource {
             summary = "Create Intelligence Task",
             description = "media_id, kind and its options. If valid, the "
                     + "task adds a new intelligence prop to the media once it completes.")
-    public Uni<Response> create(ObjectNode body) {
+    @APIResponse(
+            responseCode = "201",
+            description = "The pending task.",
+            content = @Content(schema = @Schema(implementation = IntelligenceView.class)))
+    public Uni<Response> create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = IntelligenceBodies.Create.class)))
+                    ObjectNode body) {
         String projectId = call.projectId();
         return idempotency.once(
                 body,

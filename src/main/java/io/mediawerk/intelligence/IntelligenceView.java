@@ -3,16 +3,19 @@ package io.mediawerk.intelligence;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mediawerk.api.ApiObject;
+import io.mediawerk.api.Failure;
 import io.mediawerk.source.SourceView;
 import io.mediawerk.task.Task;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An intelligence task as the API shows it. {@code result} is what it added to the media's {@code intelligence}
  * under its kind; {@code output} the JSON source with the whole result (and keyframes, for scenes);
  * {@code workflow_run_id} the run it is a step of, if any.
  */
+@Schema(name = "Intelligence")
 public record IntelligenceView(
         String id,
         String object,
@@ -32,11 +35,8 @@ public record IntelligenceView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String workflowRunId)
         implements ApiObject {
 
-    /** Why the task failed: a machine code and what the user can do about it. */
-    public record Failure(String code, String message) {}
-
     public static IntelligenceView of(Task task, Map<String, Object> result, SourceView output) {
-        Failure failure = task.error == null ? null : new Failure(task.errorCode, task.error);
+        Failure failure = Failure.of(task.errorCode, task.error);
         return new IntelligenceView(
                 task.id,
                 "intelligence",

@@ -20,7 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/media")
@@ -68,6 +72,10 @@ public class MediaResource {
             summary = "Create Media",
             description = "Ingests the file at url: the media is pending at once; a "
                     + "worker fetches, stores and probes it, then it is ready or failed with a reason.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The pending media; a worker ingests its url.",
+            content = @Content(schema = @Schema(implementation = MediaView.class)))
     public Uni<Response> create(MediaInput body) {
         String projectId = call.projectId();
         MediaInput input = Fields.requireBody(body);
@@ -94,7 +102,10 @@ public class MediaResource {
             summary = "Update Media",
             description = "metadata (merged; null removes a key; at most 1024 bytes), "
                     + "expires (ISO time) or timeout (seconds), title, alt.")
-    public Uni<MediaView> update(@PathParam("id") String id, ObjectNode body) {
+    public Uni<MediaView> update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = MediaBodies.Update.class)))
+                    ObjectNode body) {
         return media.update(call.projectId(), id, body);
     }
 

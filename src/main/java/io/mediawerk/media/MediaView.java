@@ -3,12 +3,15 @@ package io.mediawerk.media;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mediawerk.api.ApiObject;
+import io.mediawerk.api.Failure;
 import io.mediawerk.source.SourceView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A media as the API shows it, with its sources. {@code error} is present only when it failed. */
+@Schema(name = "Media")
 public record MediaView(
         String id,
         String object,
@@ -31,15 +34,12 @@ public record MediaView(
         Instant updated)
         implements ApiObject {
 
-    /** Why a media failed: a machine code and what the user can do about it. */
-    public record Failure(String code, String message) {}
-
     /**
      * @param playbackUrl the master playlist of the media's playback stream (signed when the media is private), null
      *     until it is playable
      */
     public static MediaView of(Media media, List<SourceView> sources, String playbackUrl) {
-        Failure failure = media.error == null ? null : new Failure(media.errorCode, media.error);
+        Failure failure = Failure.of(media.errorCode, media.error);
         return new MediaView(
                 media.id,
                 "media",

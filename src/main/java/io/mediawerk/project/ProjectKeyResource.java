@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/projects/{projectId}/keys")
@@ -57,6 +60,10 @@ public class ProjectKeyResource {
             summary = "Create Key",
             description =
                     "Makes a project API key. The key is in this answer only; " + "Mediawerk keeps just its hash.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new key; its value is shown this once.",
+            content = @Content(schema = @Schema(implementation = ApiKeyView.class)))
     public Uni<Response> create(@PathParam("projectId") String projectId, KeyInput body) {
         String orgId = call.requireOrgKey();
         String name = Fields.optionalText("name", body == null ? null : body.name(), MAX_NAME);

@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/projects")
@@ -54,6 +58,10 @@ public class ProjectResource {
 
     @POST
     @Operation(summary = "Create Project", description = "Create a new Project.")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new project.",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
     public Uni<Response> create(ProjectInput body) {
         String orgId = call.requireOrgKey();
         ProjectInput input = Fields.requireBody(body);
@@ -78,7 +86,10 @@ public class ProjectResource {
             summary = "Update Project",
             description = "Updates a Project: its name, and its "
                     + "default_workflow_id (the workflow run on every new media that names none; null for none).")
-    public Uni<ProjectView> update(@PathParam("id") String id, ObjectNode body) {
+    public Uni<ProjectView> update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = ProjectBodies.Update.class)))
+                    ObjectNode body) {
         return projects.update(call.requireOrgKey(), id, body);
     }
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.RateLimit;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project as the API shows it. */
+@Schema(name = "Project")
 public record ProjectView(
         String id,
         String object,

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/sources")
@@ -62,7 +65,10 @@ public class SourceResource {
     @PATCH
     @Path("/{id}")
     @Operation(summary = "Update Source", description = "label and metadata (merged).")
-    public Uni<SourceView> update(@PathParam("id") String id, ObjectNode body) {
+    public Uni<SourceView> update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = SourceBodies.Update.class)))
+                    ObjectNode body) {
         return sources.update(call.projectId(), id, body);
     }
 

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.mediawerk.api.ApiObject;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A source as the API shows it; {@code url} is where it is delivered. */
+@Schema(name = "Source")
 public record SourceView(
         String id,
         String object,

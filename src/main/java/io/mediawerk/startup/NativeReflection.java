@@ -53,14 +53,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             DomainView.HttpToken.class,
             IngestJob.class,
             IntelligenceView.class,
-            IntelligenceView.Failure.class,
             MediaView.class,
-            MediaView.Failure.class,
+            io.mediawerk.api.Failure.class,
             ProjectView.class,
             SourceView.class,
             TaskJob.class,
             TransformView.class,
-            TransformView.Failure.class,
             UploadView.class,
             WebhookView.class,
             DeliveryView.class,
@@ -69,7 +67,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
             RunState.class,
             RunStep.class,
             RunView.class,
-            RunView.Failure.class,
             RunView.StepView.class
         })
 public final class NativeReflection {

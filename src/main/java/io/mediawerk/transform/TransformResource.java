@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/transforms")
@@ -69,7 +73,13 @@ public class TransformResource {
                     "media_id or source_id, kind, label and the kind's "
                             + "options (beside kind, or in an options object). Every option is checked at once; the task is "
                             + "pending, then processing with progress 0 to 1, then completed with its output source, or failed.")
-    public Uni<Response> create(ObjectNode body) {
+    @APIResponse(
+            responseCode = "201",
+            description = "The pending transform.",
+            content = @Content(schema = @Schema(implementation = TransformView.class)))
+    public Uni<Response> create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = TransformBodies.Create.class)))
+                    ObjectNode body) {
         String projectId = call.projectId();
         return idempotency.once(
                 body,
@@ -94,6 +104,10 @@ public class TransformResource {
             description = "Cancels a pending or running transform (its ffmpeg "
                     + "stops, partial files are removed; it stays listed as cancelled); deletes a finished one, keeping "
                     + "the source it made.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The cancelled transform, or what was deleted.",
+            content = @Content(schema = @Schema(implementation = TransformBodies.Deletion.class)))
     public Uni<ApiObject> delete(@PathParam("id") String id) {
         return transforms.delete(call.projectId(), id);
     }

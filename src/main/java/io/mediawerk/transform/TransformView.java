@@ -3,15 +3,18 @@ package io.mediawerk.transform;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mediawerk.api.ApiObject;
+import io.mediawerk.api.Failure;
 import io.mediawerk.source.SourceView;
 import io.mediawerk.task.Task;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A transform as the API shows it. {@code input} is the source it reads; {@code output} the source it made, once
  * completed; {@code error} is present only when it failed; {@code workflow_run_id} only for a step of a run.
  */
+@Schema(name = "Transform")
 public record TransformView(
         String id,
         String object,
@@ -31,11 +34,8 @@ public record TransformView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String workflowRunId)
         implements ApiObject {
 
-    /** Why a transform failed: a machine code and what the user can do about it. */
-    public record Failure(String code, String message) {}
-
     public static TransformView of(Task task, SourceView output) {
-        Failure failure = task.error == null ? null : new Failure(task.errorCode, task.error);
+        Failure failure = Failure.of(task.errorCode, task.error);
         return new TransformView(
                 task.id,
                 "transform",

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/uploads")
@@ -37,6 +40,10 @@ public class UploadResource {
             description = "A one-time URL that carries no API key. Send the file "
                     + "to it with PUT or POST (raw body with its Content-Type, or multipart form field 'file'); large files "
                     + "may come in chunks with Content-Range. The answer to the last byte is 201 with the Media.")
+    @APIResponse(
+            responseCode = "201",
+            description = "A one-time upload URL.",
+            content = @Content(schema = @Schema(implementation = UploadView.class)))
     public Uni<Response> create(UploadInput body) {
         String projectId = call.projectId();
         UploadInput input = body == null ? new UploadInput(null, null, null, null) : body;

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mediawerk.api.ApiObject;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An upload as the API shows it. {@code url} (with its token) is present only in the answer to Create Upload;
  * {@code received} is how many bytes of a chunked upload have arrived.
  */
+@Schema(name = "Upload")
 public record UploadView(
         String id,
         String object,

@@ -3,6 +3,7 @@ package io.mediawerk.webhook;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.CallContext;
+import io.mediawerk.api.Deleted;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.idempotency.Idempotency;
@@ -23,6 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/webhooks")
@@ -64,7 +69,13 @@ public class WebhookResource {
             summary = "Create Webhook",
             description = "url (https), events (types, or [\"*\"], the default), "
                     + "description, status. The answer carries the signing secret; it is shown only this once.")
-    public Uni<Response> create(ObjectNode body) {
+    @APIResponse(
+            responseCode = "201",
+            description = "The webhook, with its signing secret shown this once.",
+            content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    public Uni<Response> create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = WebhookBodies.Create.class)))
+                    ObjectNode body) {
         String projectId = call.projectId();
         return idempotency.once(
                 body,
@@ -88,13 +99,20 @@ public class WebhookResource {
             description =
                     "url, events, description, status (active or disabled: a "
                             + "disabled webhook gets nothing). Setting a disabled webhook active again clears why it was disabled.")
-    public Uni<WebhookView> update(@PathParam("id") String id, ObjectNode body) {
+    public Uni<WebhookView> update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = WebhookBodies.Update.class)))
+                    ObjectNode body) {
         return webhooks.update(call.projectId(), id, body);
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete Webhook", description = "Permanently deletes a Webhook object and its deliveries.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What was deleted.",
+            content = @Content(schema = @Schema(implementation = Deleted.class)))
     public Uni<ApiObject> delete(@PathParam("id") String id) {
         return webhooks.delete(call.projectId(), id);
     }
@@ -105,7 +123,16 @@ public class WebhookResource {
             summary = "Rotate Webhook secret",
             description = "A new signing secret, shown once. The previous "
                     + "one keeps signing beside it for grace_seconds (default a day; 0 stops it at once).")
-    public Uni<Response> rotateSecret(@PathParam("id") String id, ObjectNode body) {
+    @APIResponse(
+            responseCode = "200",
+            description = "The webhook with its new secret, shown this once.",
+            content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    public Uni<Response> rotateSecret(
+            @PathParam("id") String id,
+            @RequestBody(
+                            required = false,
+                            content = @Content(schema = @Schema(implementation = WebhookBodies.Rotate.class)))
+                    ObjectNode body) {
         String projectId = call.projectId();
         return idempotency.once(
                 body,

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mediawerk.api.ApiObject;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A webhook as the API shows it. {@code secret} is present only in the answers that made it (create, rotate);
  * {@code disabled_reason} says why Mediawerk disabled it.
  */
+@Schema(name = "Webhook")
 public record WebhookView(
         String id,
         String object,

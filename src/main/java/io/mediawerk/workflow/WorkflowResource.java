@@ -3,6 +3,7 @@ package io.mediawerk.workflow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mediawerk.api.ApiObject;
 import io.mediawerk.api.CallContext;
+import io.mediawerk.api.Deleted;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.idempotency.Idempotency;
@@ -22,6 +23,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/workflows")
@@ -63,7 +68,13 @@ public class WorkflowResource {
             summary = "Create Workflow",
             description = "name, description, status (active or paused) and steps. "
                     + "The whole definition is checked: a bad step is a 400 naming it and the field.")
-    public Uni<Response> create(ObjectNode body) {
+    @APIResponse(
+            responseCode = "201",
+            description = "The new workflow.",
+            content = @Content(schema = @Schema(implementation = WorkflowView.class)))
+    public Uni<Response> create(
+            @RequestBody(content = @Content(schema = @Schema(implementation = WorkflowBodies.Create.class)))
+                    ObjectNode body) {
         String projectId = call.projectId();
         return idempotency.once(
                 body,
@@ -87,7 +98,10 @@ public class WorkflowResource {
             summary = "Update Workflow",
             description = "Changes name, description, status or steps. Runs already "
                     + "started finish with the steps they started with.")
-    public Uni<WorkflowView> update(@PathParam("id") String id, ObjectNode body) {
+    public Uni<WorkflowView> update(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = WorkflowBodies.Update.class)))
+                    ObjectNode body) {
         return workflows.update(call.projectId(), id, body);
     }
 
@@ -96,6 +110,10 @@ public class WorkflowResource {
     @Operation(
             summary = "Delete Workflow",
             description = "Permanently deletes a Workflow object. Its runs stay " + "readable; running ones finish.")
+    @APIResponse(
+            responseCode = "200",
+            description = "What was deleted.",
+            content = @Content(schema = @Schema(implementation = Deleted.class)))
     public Uni<ApiObject> delete(@PathParam("id") String id) {
         return workflows.delete(call.projectId(), id);
     }
@@ -103,7 +121,14 @@ public class WorkflowResource {
     @POST
     @Path("/{id}/runs")
     @Operation(summary = "Run Workflow", description = "Runs the workflow on a ready media: {\"media_id\": …}.")
-    public Uni<Response> run(@PathParam("id") String id, ObjectNode body) {
+    @APIResponse(
+            responseCode = "201",
+            description = "The new run.",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    public Uni<Response> run(
+            @PathParam("id") String id,
+            @RequestBody(content = @Content(schema = @Schema(implementation = WorkflowBodies.Run.class)))
+                    ObjectNode body) {
         String projectId = call.projectId();
         return idempotency.once(
                 body,

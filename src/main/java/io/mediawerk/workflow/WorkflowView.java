@@ -3,8 +3,10 @@ package io.mediawerk.workflow;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.mediawerk.api.ApiObject;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A workflow as the API shows it: its steps as stored, each with its options under {@code options}. */
+@Schema(name = "Workflow")
 public record WorkflowView(
         String id,
         String object,

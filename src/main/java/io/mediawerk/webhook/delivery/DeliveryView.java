@@ -5,11 +5,13 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.mediawerk.api.ApiObject;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A delivery as the API shows it: the event sent (as it was signed), where it stands, and every attempt. The
  * {@code webhook-id} header of every attempt is {@code event_id}.
  */
+@Schema(name = "WebhookDelivery")
 public record DeliveryView(
         String id,
         String object,

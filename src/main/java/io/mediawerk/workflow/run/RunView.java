@@ -3,13 +3,16 @@ package io.mediawerk.workflow.run;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.mediawerk.api.ApiObject;
+import io.mediawerk.api.Failure;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A run as the API shows it: each step with its task and the source it made; {@code error} (the first step that
  * failed) only when the run failed.
  */
+@Schema(name = "WorkflowRun")
 public record RunView(
         String id,
         String object,
@@ -24,9 +27,8 @@ public record RunView(
         Instant completed)
         implements ApiObject {
 
-    public record Failure(String code, String message) {}
-
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "WorkflowRunStep")
     public record StepView(
             String step,
             String label,
@@ -48,7 +50,7 @@ public record RunView(
                     step.taskId,
                     RunStep.COMPLETED.equals(step.status) ? step.sourceId : null,
                     step.matched,
-                    step.error == null ? null : new Failure(step.errorCode, step.error),
+                    Failure.of(step.errorCode, step.error),
                     step.started,
                     step.completed);
         }
@@ -63,7 +65,7 @@ public record RunView(
                 run.trigger,
                 run.status,
                 run.state.steps.stream().map(StepView::of).toList(),
-                run.error == null ? null : new Failure(run.errorCode, run.error),
+                Failure.of(run.errorCode, run.error),
                 run.created,
                 run.updated,
                 run.completed);

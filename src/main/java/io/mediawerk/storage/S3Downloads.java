@@ -10,7 +10,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
@@ -18,6 +22,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.streams.WriteStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -130,7 +135,7 @@ public class S3Downloads {
                 return;
             }
             long before = response.bytesWritten();
-            object.pipeTo(response).onComplete(piped -> {
+            object.pipeTo(new OpenResponse(response)).onComplete(piped -> {
                 end.run();
                 if (piped.succeeded()) {
                     onEnd.accept(response.bytesWritten() - before);
@@ -142,5 +147,59 @@ public class S3Downloads {
                 }
             });
         });
+    }
+
+    /**
+     * The response as the pipe's target, refusing writes once the client has gone (a player dropping a range it no
+     * longer needs): the pipe then fails and the S3 request is reset, where Vert.x would throw on the next chunk.
+     */
+    private record OpenResponse(HttpServerResponse response) implements WriteStream<Buffer> {
+
+        private boolean gone() {
+            return response.closed() || response.ended();
+        }
+
+        @Override
+        public Future<Void> write(Buffer data) {
+            return gone() ? Future.failedFuture("the client closed the connection") : response.write(data);
+        }
+
+        @Override
+        public void write(Buffer data, Handler<AsyncResult<Void>> handler) {
+            write(data).onComplete(handler);
+        }
+
+        @Override
+        public Future<Void> end() {
+            return gone() ? Future.failedFuture("the client closed the connection") : response.end();
+        }
+
+        @Override
+        public void end(Handler<AsyncResult<Void>> handler) {
+            end().onComplete(handler);
+        }
+
+        @Override
+        public boolean writeQueueFull() {
+            return !gone() && response.writeQueueFull();
+        }
+
+        @Override
+        public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+            response.setWriteQueueMaxSize(maxSize);
+            return this;
+        }
+
+        @Override
+        public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+            response.drainHandler(handler);
+            return this;
+        }
+
+        @Override
+        public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+            response.exceptionHandler(handler);
+            return this;
+        }
     }
 }

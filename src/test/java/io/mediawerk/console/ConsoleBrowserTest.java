@@ -1,0 +1,207 @@
+package io.mediawerk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mediawerk.testing.Api;
+import io.mediawerk.testing.TestMedia;
+import io.mediawerk.testing.TestStack;
+import io.mediawerk.testing.WebhookReceiver;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in Debian's headless Chromium against the real stack, as a user goes through it: one browser for the
+ * whole class. Each step leaves a screenshot in {@code target/console-screenshots}.
+ */
+@Tag("stack")
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static final Path SHOTS = Path.of("target/console-screenshots");
+    private static final WebhookReceiver receiver = new WebhookReceiver();
+    private static ChromeDriver browser;
+    private static Api.TestProject project;
+    private static String mediaId;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void open() throws IOException {
+        browser = Browsers.chromium();
+        Files.createDirectories(SHOTS);
+    }
+
+    @BeforeEach
+    void project() {
+        if (project == null) {
+            project = Api.newProject("Console");
+            Api.admin()
+                    .body(Map.of("playback", Map.of("auto", true)))
+                    .patch("/projects/" + project.id())
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        receiver.close();
+    }
+
+    @Test
+    @Order(1)
+    void signsInWithAProjectKeyAndUploadsAVideoWithProgress() throws IOException {
+        browser.get(base.toString());
+        WebElement key = waitFor(By.id("api-key"));
+        assertThat(browser.getCurrentUrl()).endsWith("/console/");
+        shot("sign-in");
+        key.sendKeys(project.key(), Keys.ENTER);
+        waitFor(By.id("media-grid"));
+
+        Path video = TestMedia.video(320, 240, 4);
+        browser.findElement(By.id("file-picker"))
+                .sendKeys(video.toAbsolutePath().toString());
+        WebElement row = waitFor(By.cssSelector("#uploads li[data-media]"), Duration.ofSeconds(60));
+        assertThat(row.findElement(By.tagName("progress")).getDomProperty("value"))
+                .isEqualTo("100");
+        mediaId = row.getDomAttribute("data-media");
+        // no reload: the grid shows the new media and follows its status
+        waitFor(
+                By.cssSelector("#media-grid li[data-id='" + mediaId + "'][data-status='ready']"),
+                Duration.ofSeconds(60));
+        shot("media");
+    }
+
+    @Test
+    @Order(2)
+    void playsTheVideo() {
+        browser.get(base + "console/#/media/" + mediaId);
+        WebElement player = waitFor(By.id("player"));
+        JavascriptExecutor js = browser;
+        js.executeScript("arguments[0].muted = true; arguments[0].play();", player);
+        until(
+                Duration.ofSeconds(30),
+                () -> ((Number) js.executeScript("return arguments[0].currentTime;", player)).doubleValue() > 0.5);
+        shot("media-detail");
+    }
+
+    @Test
+    @Order(3)
+    void runsAnImageTransformFromTheForm() {
+        new Select(waitFor(By.id("transform-kind"))).selectByValue("image");
+        new Select(browser.findElement(By.id("option-format"))).selectByValue("webp");
+        browser.findElement(By.id("option-width")).sendKeys("64");
+        browser.findElement(By.cssSelector("#transform-form button[type=submit]"))
+                .click();
+        // the list is redrawn every second while a task runs: read the link inside the wait
+        String output = new WebDriverWait(browser, Duration.ofSeconds(60))
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver
+                        .findElements(By.xpath("//ul[@id='tasks']/li[@data-status='completed']"
+                                + "[contains(., 'image → image')]/a[text()='Output']"))
+                        .stream()
+                        .map(link -> link.getDomAttribute("href"))
+                        .findFirst()
+                        .orElse(null));
+        assertThat(output).endsWith(".webp");
+        shot("transform");
+    }
+
+    @Test
+    @Order(4)
+    void createsAWebhookShowsItsSecretOnceAndLogsADelivery() {
+        browser.get(base + "console/#/webhooks");
+        waitFor(By.id("webhook-url")).sendKeys(receiver.url("/console", WebhookReceiver.Answer.ok()));
+        browser.findElement(By.cssSelector("#webhook-form button[type=submit]")).click();
+        String secret = waitFor(By.id("webhook-secret")).getDomProperty("value");
+        assertThat(secret).startsWith("whsec_");
+        shot("webhooks");
+
+        Api.as(project.key())
+                .body(Map.of("title", "Renamed in the console test"))
+                .patch("/media/" + mediaId)
+                .then()
+                .statusCode(200);
+        browser.navigate().refresh();
+        WebElement deliveries = waitFor(By.cssSelector("#webhooks details summary"));
+        assertThat(browser.findElements(By.id("webhook-secret")))
+                .as("the secret is shown once")
+                .isEmpty();
+        deliveries.click();
+        By delivered = By.cssSelector(".deliveries li[data-status='succeeded']");
+        until(Duration.ofSeconds(30), () -> {
+            if (!browser.findElements(delivered).isEmpty()) {
+                return true;
+            }
+            deliveries.click();
+            deliveries.click();
+            return false;
+        });
+        assertThat(browser.findElement(delivered).getText()).contains("media.updated");
+        shot("webhook-deliveries");
+    }
+
+    @Test
+    @Order(5)
+    void anOrgKeyCreatesAProjectAndAKey() {
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(By.id("api-key")).sendKeys(TestStack.adminKey(), Keys.ENTER);
+        waitFor(By.id("project-name")).sendKeys("Made in the console", Keys.ENTER);
+        WebElement made = waitFor(By.xpath("//ul[@id='projects']/li[strong[text()='Made in the console']]"));
+        made.findElement(By.cssSelector("button.new-key")).click();
+        String key = waitFor(By.cssSelector("input.new-key-value")).getDomProperty("value");
+        assertThat(key).startsWith("mwk_");
+        shot("projects");
+    }
+
+    private static WebElement waitFor(By what) {
+        return waitFor(what, Duration.ofSeconds(15));
+    }
+
+    private static WebElement waitFor(By what, Duration timeout) {
+        return new WebDriverWait(browser, timeout).until(driver -> {
+            var found = driver.findElements(what);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    private static void until(Duration timeout, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, timeout).until(driver -> condition.getAsBoolean());
+    }
+
+    private static void shot(String page) {
+        try {
+            Files.write(SHOTS.resolve(page + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException("Writing the screenshot of " + page + " failed", e);
+        }
+    }
+}

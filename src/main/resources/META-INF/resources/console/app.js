@@ -4,12 +4,18 @@ import { h, show, attempt } from './ui.js';
 import { mediaGrid, mediaDetail } from './media.js';
 import { webhooks } from './webhooks.js';
 import { projects } from './projects.js';
+import { analytics } from './analytics.js';
+import { domains } from './domains.js';
+import { workflows } from './workflows.js';
 
 const routes = [
   [/^#\/media\/([\w-]+)$/, (id) => mediaDetail(id)],
   [/^#\/media$/, () => mediaGrid()],
   [/^#\/webhooks$/, () => webhooks()],
   [/^#\/projects$/, () => projects()],
+  [/^#\/workflows$/, () => workflows()],
+  [/^#\/analytics$/, () => analytics()],
+  [/^#\/domains$/, () => domains()],
 ];
 
 /** Whether the key is an org key (it may list projects); asked once per sign-in. */
@@ -41,8 +47,13 @@ async function signIn(event, form, field) {
     session.signOut();
     return;
   }
-  location.hash = orgKey ? '#/projects' : '#/media';
-  route();
+  go(orgKey ? '#/projects' : '#/media');
+}
+
+/** Shows the page of `hash` once: through hashchange when it changes, at once when it is already there. */
+function go(hash) {
+  if (location.hash === hash) route();
+  else location.hash = hash;
 }
 
 async function isOrgKey() {
@@ -56,7 +67,7 @@ async function isOrgKey() {
 }
 
 function navigation() {
-  const links = orgKey ? [['#/projects', 'Projects']] : [['#/media', 'Media'], ['#/webhooks', 'Webhooks']];
+  const links = orgKey ? [['#/projects', 'Projects']] : [['#/media', 'Media'], ['#/workflows', 'Workflows'], ['#/webhooks', 'Webhooks'], ['#/analytics', 'Analytics'], ['#/domains', 'Domains']];
   document.getElementById('nav').replaceChildren(
     ...links.map(([href, label]) => h('a', { href, 'aria-current': location.hash.startsWith(href) ? 'page' : null }, label)),
   );
@@ -67,8 +78,7 @@ function navigation() {
     orgKey = null;
     document.getElementById('nav').replaceChildren();
     out.hidden = true;
-    location.hash = '';
-    signInPage();
+    go('');
   };
 }
 

@@ -2,6 +2,8 @@
 // options the API's own contract (/q/openapi) documents for each kind.
 import { get, post, patch, remove } from './api.js';
 import { h, attempt, bytes, seconds, when, whileShown } from './ui.js';
+import { kindsOf } from './contract.js';
+import { intelligenceSection } from './intelligence.js';
 
 export async function detailSections(media) {
   return [
@@ -11,6 +13,7 @@ export async function detailSections(media) {
     sources(media),
     metadataEditor(media),
     await transforms(media),
+    await intelligenceSection(media, Object.keys(await kindsOf('CreateIntelligenceRequest'))),
   ];
 }
 
@@ -131,17 +134,8 @@ function taskRow(task) {
   );
 }
 
-let contract;
-/** The transform kinds and their option schemas, from the API's OpenAPI document. */
-async function transformKinds() {
-  contract ??= await (await fetch('/q/openapi?format=json')).json();
-  const schemas = contract.components.schemas;
-  const mapping = schemas.CreateTransformRequest.discriminator.mapping;
-  return Object.fromEntries(Object.entries(mapping).map(([kind, ref]) => [kind, schemas[ref.split('/').pop()]]));
-}
-
 async function transformForm(media, refresh) {
-  const kinds = await transformKinds();
+  const kinds = await kindsOf('CreateTransformRequest');
   const kind = h('select', { id: 'transform-kind', name: 'kind' }, ...Object.keys(kinds).map((k) => h('option', { value: k }, k)));
   const fields = h('div', { class: 'fields' });
   const drawFields = () => fields.replaceChildren(...optionFields(kinds[kind.value]));

@@ -171,6 +171,48 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(5)
+    void showsWorkflowErrorsAtTheirPathAnalyticsDomainsAndAnalyses() {
+        browser.get(base + "console/#/workflows");
+        WebElement json = waitFor(By.id("workflow-json"));
+        String example = json.getDomProperty("value");
+        json.clear();
+        json.sendKeys("{\"name\": \"Broken\", \"steps\": [{\"kind\": \"teleport\"}]}");
+        browser.findElement(By.cssSelector("form.workflow-editor button[type=submit]"))
+                .click();
+        assertThat(waitFor(By.cssSelector("form.workflow-editor .error code.path"))
+                        .getText())
+                .isEqualTo("steps[0].kind");
+        json.clear();
+        json.sendKeys(example);
+        browser.findElement(By.cssSelector("form.workflow-editor button[type=submit]"))
+                .click();
+        waitFor(By.cssSelector("#workflows li[data-status='active']"));
+        shot("workflows");
+
+        browser.get(base + "console/#/analytics");
+        assertThat(waitFor(By.id("analytics-totals")).getText()).contains("1 media");
+        assertThat(browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(5);
+        shot("analytics");
+
+        browser.get(base + "console/#/domains");
+        waitFor(By.id("domain-hostname")).sendKeys("media.console.test", Keys.ENTER);
+        WebElement domain = waitFor(By.cssSelector("#domains li[data-status='pending']"));
+        assertThat(domain.getText()).contains("media.console.test", "TXT");
+        shot("domains");
+
+        browser.get(base + "console/#/media/" + mediaId);
+        new Select(waitFor(By.id("analysis-kind"))).selectByValue("scenes");
+        browser.findElement(By.cssSelector("#analysis-form button[type=submit]"))
+                .click();
+        waitFor(By.cssSelector("#analyses li[data-status='completed']"), Duration.ofSeconds(60));
+        browser.navigate().refresh();
+        browser.executeScript(
+                "arguments[0].scrollIntoView()", waitFor(By.cssSelector(".result[data-kind='scenes'] .timeline img")));
+        shot("intelligence");
+    }
+
+    @Test
+    @Order(6)
     void anOrgKeyCreatesAProjectAndAKey() {
         browser.findElement(By.id("sign-out")).click();
         waitFor(By.id("api-key")).sendKeys(TestStack.adminKey(), Keys.ENTER);

@@ -1,0 +1,10 @@
+// The API's own OpenAPI document, read once: the console builds its task forms from what it documents.
+let document_;
+
+/** The kinds of a request chosen by `kind` (CreateTransformRequest, CreateIntelligenceRequest) and their schemas. */
+export async function kindsOf(request) {
+  document_ ??= await (await fetch('/q/openapi?format=json')).json();
+  const schemas = document_.components.schemas;
+  const mapping = schemas[request].discriminator.mapping;
+  return Object.fromEntries(Object.entries(mapping).map(([kind, ref]) => [kind, schemas[ref.split('/').pop()]]));
+}

@@ -2,10 +2,13 @@
 // image, scene keyframes on a timeline, silences on the audio's length, the transcript with its times.
 import { get, post } from './api.js';
 import { h, attempt, seconds, whileShown } from './ui.js';
+import { kindsOf, resolve, schemas } from './contract.js';
+import { optionFields, valuesOf } from './forms.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-export async function intelligenceSection(media, kinds) {
+export async function intelligenceSection(media) {
+  const kinds = await kindsOf('CreateIntelligenceRequest');
   const tasks = h('ul', { class: 'tasks', id: 'analyses', 'aria-live': 'polite' });
   const refresh = async () => {
     const found = await get(`/intelligence?media_id=${media.id}&limit=50`);
@@ -17,11 +20,19 @@ export async function intelligenceSection(media, kinds) {
   whileShown(tasks, 1000, () => {
     if (tasks.querySelector('[data-status="pending"], [data-status="processing"]')) refresh();
   });
-  const kind = h('select', { id: 'analysis-kind', 'aria-label': 'Analysis' }, ...kinds.map((k) => h('option', { value: k }, k)));
-  const form = h('form', { id: 'analysis-form', class: 'inline', onsubmit: async (e) => {
+  const kind = h('select', { id: 'analysis-kind', 'aria-label': 'Analysis' }, ...Object.keys(kinds).map((k) => h('option', { value: k }, k)));
+  const fields = h('div', { class: 'fields' });
+  const drawFields = () => {
+    const options = resolve(schemas(), kinds[kind.value].properties.options);
+    fields.replaceChildren(...(options?.properties ? optionFields(options, 'analysis-option') : []));
+  };
+  kind.addEventListener('change', drawFields);
+  drawFields();
+  const form = h('form', { id: 'analysis-form', onsubmit: async (e) => {
     e.preventDefault();
-    if (await attempt(form, () => post('/intelligence', { media_id: media.id, kind: kind.value }))) refresh();
-  } }, kind, h('button', { type: 'submit' }, 'Analyse'));
+    const body = { media_id: media.id, kind: kind.value, options: valuesOf(fields) };
+    if (await attempt(form, () => post('/intelligence', body))) refresh();
+  } }, h('h3', {}, 'New analysis'), h('label', { for: 'analysis-kind' }, 'Kind'), kind, fields, h('button', { type: 'submit' }, 'Analyse'));
   const results = media.intelligence ?? {};
   return h('section', { 'aria-label': 'Intelligence' }, h('h2', {}, 'Intelligence'), form, tasks,
     ...Object.entries(results).map(([k, result]) => h('div', { class: 'result', dataset: { kind: k } }, h('h3', {}, k), drawn(media, k, result))));

@@ -3,6 +3,7 @@
 import { get, post, patch, remove } from './api.js';
 import { h, attempt, bytes, seconds, when, whileShown } from './ui.js';
 import { kindsOf } from './contract.js';
+import { optionFields, valuesOf } from './forms.js';
 import { intelligenceSection } from './intelligence.js';
 
 export async function detailSections(media) {
@@ -13,7 +14,7 @@ export async function detailSections(media) {
     sources(media),
     metadataEditor(media),
     await transforms(media),
-    await intelligenceSection(media, Object.keys(await kindsOf('CreateIntelligenceRequest'))),
+    await intelligenceSection(media),
   ];
 }
 
@@ -70,7 +71,7 @@ function sources(media) {
     'section',
     { 'aria-label': 'Sources' },
     h('h2', {}, 'Sources'),
-    h('table', {}, h('thead', {}, h('tr', {}, ...['Label', 'Kind', 'Format', 'Size', 'Bytes', 'Status', ''].map((t) => h('th', {}, t)))), h('tbody', {}, ...rows)),
+    h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ...['Label', 'Kind', 'Format', 'Size', 'Bytes', 'Status', ''].map((t) => h('th', {}, t)))), h('tbody', {}, ...rows))),
   );
 }
 
@@ -145,12 +146,7 @@ async function transformForm(media, refresh) {
     'form',
     { id: 'transform-form', 'aria-label': 'New transform', onsubmit: async (e) => {
       e.preventDefault();
-      const body = { media_id: media.id, kind: kind.value };
-      for (const input of fields.querySelectorAll('[name]')) {
-        const value = input.type === 'checkbox' ? input.checked : input.value.trim();
-        if (value === '' || (input.type === 'checkbox' && !input.dataset.touched)) continue;
-        body[input.name] = input.dataset.number && /^-?[\d.]+$/.test(value) ? Number(value) : value;
-      }
+      const body = { media_id: media.id, kind: kind.value, ...valuesOf(fields) };
       if (await attempt(form, () => post('/transforms', body))) await refresh();
     } },
     h('h3', {}, 'New transform'),
@@ -160,23 +156,4 @@ async function transformForm(media, refresh) {
     h('button', { type: 'submit' }, 'Create transform'),
   );
   return form;
-}
-
-function optionFields(schema) {
-  return Object.entries(schema.properties)
-    .filter(([name]) => !['media_id', 'source_id', 'kind'].includes(name))
-    .map(([name, property]) => {
-      const id = `option-${name}`;
-      const types = [property.type, ...(property.oneOf ?? []).map((o) => o.type)].flat();
-      let input;
-      if (property.enum) {
-        input = h('select', { id, name }, h('option', { value: '' }, `(default${property.default ? `: ${property.default}` : ''})`), ...property.enum.map((v) => h('option', { value: v }, v)));
-      } else if (types.includes('boolean')) {
-        input = h('input', { id, name, type: 'checkbox', checked: property.default !== 'false', onchange: () => (input.dataset.touched = '1') });
-      } else {
-        const numeric = types.includes('integer') || types.includes('number');
-        input = h('input', { id, name, type: 'text', inputmode: numeric ? 'decimal' : null, placeholder: property.default ?? '', dataset: numeric ? { number: '1' } : {} });
-      }
-      return h('div', { class: 'field' }, h('label', { for: id, title: property.description ?? '' }, name), input);
-    });
 }

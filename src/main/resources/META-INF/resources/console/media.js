@@ -43,12 +43,22 @@ export function poster(media) {
   const picture = media.sources?.find((s) => s.kind === 'image' && s.status === 'ready');
   if (picture) return h('img', { src: picture.url, alt: media.alt || '', loading: 'lazy' });
   const video = media.sources?.find((s) => s.kind === 'video' && s.container !== 'hls' && s.status === 'ready');
-  if (video) return h('video', { src: `${video.url}#t=1`, preload: 'metadata', muted: true, 'aria-hidden': 'true' });
+  const stream = media.playback_url && document.createElement('video').canPlayType('application/vnd.apple.mpegurl');
+  const frameOf = stream ? media.playback_url : video?.url;
+  if (frameOf) return h('video', { src: `${frameOf}#t=1`, preload: 'metadata', muted: true, 'aria-hidden': 'true' });
   return h('div', { class: 'no-poster', 'aria-hidden': 'true' }, media.kind ?? '…');
 }
 
 function uploader() {
-  const input = h('input', { id: 'file-picker', type: 'file', multiple: true, onchange: () => send(input.files) });
+  const input = h('input', {
+    id: 'file-picker',
+    type: 'file',
+    multiple: true,
+    onchange: () => {
+      send([...input.files]);
+      input.value = '';
+    },
+  });
   const progress = h('ul', { class: 'uploads', id: 'uploads', 'aria-live': 'polite' });
   const zone = h(
     'section',

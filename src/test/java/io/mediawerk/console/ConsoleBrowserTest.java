@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -97,6 +98,26 @@ class ConsoleBrowserTest {
         waitFor(
                 By.cssSelector("#media-grid li[data-id='" + mediaId + "'][data-status='ready']"),
                 Duration.ofSeconds(60));
+
+        // a file of two chunks whose second one loses its connection once: the console asks the upload URL how much
+        // arrived and sends the rest
+        browser.executeScript("""
+                const send = XMLHttpRequest.prototype.send;
+                window.sends = 0;
+                XMLHttpRequest.prototype.send = function (body) {
+                  if (++window.sends === 2) { this.onerror(); return; }
+                  return send.call(this, body);
+                };""");
+        Path twoChunks = TestMedia.longWav(50);
+        assertThat(Files.size(twoChunks)).isBetween(8L << 20, 16L << 20);
+        browser.findElement(By.id("file-picker"))
+                .sendKeys(twoChunks.toAbsolutePath().toString());
+        waitFor(
+                By.cssSelector("#uploads li[data-file='" + twoChunks.getFileName() + "'][data-media]"),
+                Duration.ofSeconds(60));
+        assertThat(((Number) browser.executeScript("return window.sends;")).intValue())
+                .as("the first chunk, the dropped second, the second again")
+                .isEqualTo(3);
         shot("media");
     }
 
@@ -190,7 +211,7 @@ class ConsoleBrowserTest {
         shot("workflows");
 
         browser.get(base + "console/#/analytics");
-        assertThat(waitFor(By.id("analytics-totals")).getText()).contains("1 media");
+        assertThat(waitFor(By.id("analytics-totals")).getText()).contains("2 media");
         assertThat(browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(5);
         shot("analytics");
 
@@ -209,6 +230,21 @@ class ConsoleBrowserTest {
         browser.executeScript(
                 "arguments[0].scrollIntoView()", waitFor(By.cssSelector(".result[data-kind='scenes'] .timeline img")));
         shot("intelligence");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String page : new String[] {"media", "media/" + mediaId, "workflows", "analytics"}) {
+                browser.get(base + "console/#/" + page);
+                waitFor(By.cssSelector("main h1"));
+                assertThat((Boolean) browser.executeScript(
+                                "return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as(page + " fits a phone's width")
+                        .isTrue();
+            }
+            shot("phone-analytics");
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 800));
+        }
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class HlsChunks {
             command.add("-map", "1:a:0");
         }
         command.add("-c", "copy").withoutMetadata();
-        HlsPlan.muxer(
+        HlsMuxer.add(
                 command, new Workspace(null, outputDir, 1), rung, false, HlsPlan.TIMESTAMP_HEADROOM - TIMELINE_OFFSET);
         return command.step(seconds);
     }

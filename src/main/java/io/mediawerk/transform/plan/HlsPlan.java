@@ -171,7 +171,7 @@ public final class HlsPlan {
             command.add("-tag:v", "hvc1");
         }
         command.withoutMetadata();
-        muxer(command, workspace, rung, fmp4, TIMESTAMP_HEADROOM);
+        HlsMuxer.add(command, workspace, rung, fmp4, TIMESTAMP_HEADROOM);
         return command.step(input.duration()).withWeight(COPY_SHARE);
     }
 
@@ -228,7 +228,7 @@ public final class HlsPlan {
                     .threads(workspace.threads())
                     .add("-max_muxing_queue_size", VideoPlan.MUXING_QUEUE);
             if (span == null) {
-                muxer(command, workspace, rung, codec == VideoCodec.H265, TIMESTAMP_HEADROOM);
+                HlsMuxer.add(command, workspace, rung, codec == VideoCodec.H265, TIMESTAMP_HEADROOM);
             } else {
                 HlsChunks.chunkOutput(command, workspace, rung);
             }
@@ -242,33 +242,6 @@ public final class HlsPlan {
 
     static List<String> audioEncoding() {
         return VideoFormat.HLS.audioOptions();
-    }
-
-    /**
-     * The HLS muxer for a rung; {@code shift} is added to its timestamps ({@link #TIMESTAMP_HEADROOM} but for a join).
-     * MPEG-TS segments start {@link #TIMESTAMP_HEADROOM} in, so that nothing is below zero and the muxer never shifts
-     * one rendition alone by its own B-frame or audio priming delay: every rendition keeps the same timestamps.
-     */
-    static void muxer(FfmpegCommand command, Workspace workspace, Rung rung, boolean fmp4, double shift) {
-        if (!fmp4) {
-            command.add("-output_ts_offset", Numbers.text(shift));
-        }
-        command.add(
-                "-f",
-                "hls",
-                "-hls_time",
-                Integer.toString(SEGMENT_SECONDS),
-                "-hls_playlist_type",
-                "vod",
-                "-hls_flags",
-                "independent_segments");
-        if (fmp4) {
-            command.add("-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", INIT);
-        }
-        command.add(
-                "-hls_segment_filename",
-                workspace.output(rung.folder() + "/seg_%03d." + (fmp4 ? "m4s" : "ts")),
-                workspace.output(rung.playlist()));
     }
 
     private static String filterGraph(Settings options, InputFacts input, Frame frame, List<Rung> rungs) {

@@ -23,7 +23,9 @@ function player(media) {
   if (media.kind === 'image' && original) return h('img', { class: 'player', src: original.url, alt: media.alt || '' });
   if (media.kind === 'audio' && original) return h('audio', { class: 'player', id: 'player', controls: true, src: original.url });
   if (media.kind !== 'video') return h('p', {}, 'Nothing to show yet.');
-  const video = h('video', { class: 'player', id: 'player', controls: true, muted: true, playsinline: true });
+  const subtitles = media.sources?.find((s) => s.label === 'subtitles');
+  const video = h('video', { class: 'player', id: 'player', controls: true, muted: true, playsinline: true },
+    subtitles ? h('track', { kind: 'subtitles', label: 'Transcript', src: subtitles.url, default: true }) : null);
   if (media.playback_url) playHls(video, media.playback_url);
   else if (original) video.src = original.url;
   return video;

@@ -3,11 +3,13 @@ package io.mediawerk.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mediawerk.testing.Api;
+import io.mediawerk.testing.ModelProviders;
 import io.mediawerk.testing.TestMedia;
 import io.mediawerk.testing.TestStack;
 import io.mediawerk.testing.WebhookReceiver;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -35,10 +37,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in Debian's headless Chromium against the real stack, as a user goes through it: one browser for the
- * whole class. Each step leaves a screenshot in {@code target/console-screenshots}.
+ * whole class. Each step leaves a screenshot in {@code target/console-screenshots}. The speech analysis is answered by
+ * the {@link ModelProviders} written for the tests (the profile they share with {@code ModelProvidersTest}).
  */
 @Tag("stack")
 @QuarkusTest
+@TestProfile(ModelProviders.Profile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
 
@@ -254,6 +258,75 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(6)
+    void drawsAnalysesWhereTheyBelong() {
+        // audio levels of the uploaded video's tone: a level curve over its length
+        analyse(mediaId, "audio_levels");
+        WebElement peak = waitFor(By.cssSelector(".result[data-kind='audio_levels'] svg.levels path.peak"));
+        assertThat(peak.getDomAttribute("d").split("L"))
+                .as("two points per tenth of a second")
+                .hasSizeGreaterThan(60);
+        scrollTo(peak);
+        shot("audio-levels");
+
+        // text read in a video's keyframes, boxed over each keyframe
+        String textVideo = upload(TestMedia.textVideo(), "video/mp4");
+        analyse(textVideo, "text");
+        WebElement frames = waitFor(By.cssSelector(".result[data-kind='text'] ol.keyframes"));
+        assertThat(frames.findElements(By.cssSelector("li figure svg rect"))).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(frames.getText()).contains("FIRST SCENE", "SECOND SCENE");
+        WebElement keyframe = frames.findElement(By.cssSelector("li img"));
+        until(
+                Duration.ofSeconds(10),
+                () -> frames.findElement(By.cssSelector("li svg")).getDomAttribute("viewBox") != null);
+        assertThat(frames.findElement(By.cssSelector("li svg")).getDomAttribute("viewBox"))
+                .isEqualTo("0 0 " + keyframe.getDomProperty("naturalWidth") + " "
+                        + keyframe.getDomProperty("naturalHeight"));
+        scrollTo(frames);
+        shot("text-over-keyframes");
+
+        // a transcript from the speech provider, each line's time seeking the player
+        String audio = upload(TestMedia.file("mp3"), "audio/mpeg");
+        analyse(audio, "speech");
+        var lines = waitFor(By.cssSelector(".result[data-kind='speech'] ol.transcript"))
+                .findElements(By.tagName("li"));
+        assertThat(lines).extracting(WebElement::getText).containsExactly("0.0 s Hello world.", "1.5 s Second line.");
+        lines.get(1).findElement(By.cssSelector("button.seek")).click();
+        // the 2 s tone, from 1.5 s on
+        until(
+                Duration.ofSeconds(10),
+                () -> ((Number) browser.executeScript("return document.getElementById('player').currentTime;"))
+                                .doubleValue()
+                        >= 1.4);
+        shot("transcript");
+    }
+
+    /** Opens the media, runs an analysis of that kind from its form, and reloads once it has completed. */
+    private void analyse(String media, String kind) {
+        browser.get(base + "console/#/media/" + media);
+        // the form of this media, not the one of the page shown before
+        WebElement form = waitFor(By.cssSelector("#analysis-form[data-media='" + media + "']"));
+        new Select(form.findElement(By.id("analysis-kind"))).selectByValue(kind);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(
+                By.xpath("//ul[@id='analyses']/li[@data-status='completed'][span[1][text()='" + kind + "']]"),
+                Duration.ofSeconds(60));
+        browser.navigate().refresh();
+    }
+
+    private static String upload(Path file, String type) {
+        return Api.upload(project, TestMedia.bytes(file), type)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+    }
+
+    private static void scrollTo(WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView()", element);
+    }
+
+    @Test
+    @Order(7)
     void anOrgKeyCreatesAProjectAndAKey() {
         browser.findElement(By.id("sign-out")).click();
         waitFor(By.id("api-key")).sendKeys(TestStack.adminKey(), Keys.ENTER);

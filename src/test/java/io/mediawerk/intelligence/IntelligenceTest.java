@@ -32,7 +32,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTest
 class IntelligenceTest {
 
-    private static final String FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     private static final Set<String> FINAL = Set.of("completed", "failed");
     static Api.TestProject project;
 
@@ -68,6 +67,11 @@ class IntelligenceTest {
         // a 1 kHz sine at amplitude 1/16 (-24.1 dBFS) measures about -27.1 LUFS; the silence is gated out
         assertThat(done.<Float>path("data.result.integrated_lufs").doubleValue())
                 .isCloseTo(-27.1, within(1.0));
+        // 5.5 s in tenths of a second: the silent steps have no level
+        List<Float> peaks = done.path("data.result.levels.peak_dbfs");
+        assertThat(peaks).hasSize(55);
+        assertThat(peaks.get(25)).isNull();
+        assertThat(peaks.get(50).doubleValue()).isCloseTo(-24.1, within(0.5));
 
         Response media = as(project.key()).get("/media/" + mediaId);
         assertThat(media.<List<?>>path("data.intelligence.audio_levels.silences"))
@@ -107,8 +111,9 @@ class IntelligenceTest {
                         "-i",
                         "color=c=white:s=800x300:d=1",
                         "-vf",
-                        "drawtext=fontfile=" + FONT + ":text='MEDIAWERK 2026':fontsize=64:fontcolor=black:x=40:y=60,"
-                                + "drawtext=fontfile=" + FONT
+                        "drawtext=fontfile=" + TestMedia.FONT
+                                + ":text='MEDIAWERK 2026':fontsize=64:fontcolor=black:x=40:y=60,"
+                                + "drawtext=fontfile=" + TestMedia.FONT
                                 + ":text='Hello OCR':fontsize=64:fontcolor=black:x=40:y=180",
                         "-frames:v",
                         "1"));
@@ -118,30 +123,7 @@ class IntelligenceTest {
         assertThat(fromImage.<Integer>path("data.result.lines[0].box.top"))
                 .isLessThan(fromImage.<Integer>path("data.result.lines[1].box.top"));
 
-        Path video = TestMedia.custom(
-                "text-video.mp4",
-                List.of(
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "color=c=white:s=640x360:r=25:d=3",
-                        "-f",
-                        "lavfi",
-                        "-i",
-                        "color=c=white:s=640x360:r=25:d=3",
-                        "-filter_complex",
-                        "[0]drawtext=fontfile=" + FONT
-                                + ":text='FIRST SCENE':fontsize=56:fontcolor=black:x=40:y=150[a];"
-                                // black bands over two thirds of the frame make the cut a scene change
-                                + "[1]drawbox=x=0:y=0:w=640:h=110:color=black:t=fill,drawbox=x=0:y=250:w=640:h=110"
-                                + ":color=black:t=fill,drawtext=fontfile=" + FONT + ":text='SECOND SCENE':fontsize=56"
-                                + ":fontcolor=black:x=40:y=150[b];[a][b]concat=n=2:v=1:a=0",
-                        "-c:v",
-                        "libx264",
-                        "-preset",
-                        "ultrafast",
-                        "-pix_fmt",
-                        "yuv420p"));
+        Path video = TestMedia.textVideo();
         String videoId = upload(video, "video/mp4");
         Response fromVideo = analyse(videoId, "{\"media_id\": \"" + videoId + "\", \"kind\": \"text\"}");
         List<Map<String, Object>> lines = fromVideo.path("data.result.lines");
@@ -152,6 +134,13 @@ class IntelligenceTest {
         assertThat(lines).anySatisfy(line -> {
             assertThat(((String) line.get("text")).toUpperCase()).contains("SECOND SCENE");
             assertThat(((Number) line.get("time")).doubleValue()).isCloseTo(3, within(0.2));
+            // the frame it was read in, a file of the result's source
+            String keyframe = (String) line.get("keyframe");
+            assertThat(keyframe).matches("keyframes/scene-\\d+\\.jpg");
+            given().get("/files/" + fromVideo.path("data.output.id") + "/" + keyframe)
+                    .then()
+                    .statusCode(200)
+                    .contentType("image/jpeg");
         });
     }
 

@@ -1,69 +1,34 @@
 package io.mediawerk.intelligence;
 
 import static io.mediawerk.testing.Api.as;
+import static io.mediawerk.testing.ModelProviders.KEY;
+import static io.mediawerk.testing.ModelProviders.received;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.mediawerk.localstack.Ports;
 import io.mediawerk.testing.Api;
+import io.mediawerk.testing.ModelProviders;
 import io.mediawerk.testing.TestMedia;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The kinds that need a model provider, against small providers written for the test (real HTTP on 127.0.0.1).
- * Speech: an OpenAI-compatible transcription server checks the key and the multipart upload (model, response format,
- * language, an MP3 file) and answers with timed segments, which become the media's speech prop, the JSON result and a
- * WebVTT file. Objects and nsfw: DeepStack-style vision endpoints check the image upload and the key.
+ * The kinds that need a model provider, against the {@link ModelProviders} written for the tests: the transcript's
+ * timed segments become the media's speech prop, the JSON result and a WebVTT file; the vision endpoints see the image
+ * upload and the key.
  */
 @Tag("stack")
 @QuarkusTest
-@TestProfile(ModelProvidersTest.WithProviders.class)
+@TestProfile(ModelProviders.Profile.class)
 class ModelProvidersTest {
-
-    static final int PORT = Ports.freePort();
-    static final String KEY = "test-provider-key";
-    static final Map<String, String> received = new ConcurrentHashMap<>();
-    static final HttpServer provider = start();
-
-    /** The test profile: the providers at {@link #PORT}. */
-    public static class WithProviders implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mediawerk.intelligence.speech.url",
-                    "http://127.0.0.1:" + PORT + "/v1",
-                    "mediawerk.intelligence.speech.key",
-                    KEY,
-                    "mediawerk.intelligence.objects.url",
-                    "http://127.0.0.1:" + PORT + "/v1/vision/detection",
-                    "mediawerk.intelligence.objects.key",
-                    KEY,
-                    "mediawerk.intelligence.nsfw.url",
-                    "http://127.0.0.1:" + PORT + "/v1/vision/nsfw");
-        }
-    }
 
     @Test
     void objectsAndNsfwComeFromImageModels() {
@@ -118,11 +83,6 @@ class ModelProvidersTest {
         });
         done[0].then().body("data.status", equalTo("completed"));
         return done[0];
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.stop(0);
     }
 
     @Test
@@ -189,98 +149,5 @@ class ModelProvidersTest {
                 .startsWith("WEBVTT\n")
                 .contains("00:00:00.000 --> 00:00:01.500\nHello world.")
                 .contains("00:00:01.500 --> 00:00:03.000\nSecond line.");
-    }
-
-    private static HttpServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), PORT), 10);
-            server.createContext("/v1/audio/transcriptions", ModelProvidersTest::transcribe);
-            server.createContext(
-                    "/v1/vision/detection",
-                    exchange -> vision(
-                            exchange,
-                            "detection",
-                            "{\"success\":true,\"predictions\":[{\"label\":\"person\",\"confidence\":0.91,\"x_min\":10,"
-                                    + "\"y_min\":20,\"x_max\":110,\"y_max\":220},{\"label\":\"dog\",\"confidence\":0.3,"
-                                    + "\"x_min\":1,\"y_min\":1,\"x_max\":5,\"y_max\":5}]}"));
-            server.createContext(
-                    "/v1/vision/nsfw",
-                    exchange -> vision(
-                            exchange,
-                            "nsfw",
-                            "{\"success\":true,\"predictions\":[{\"label\":\"sfw\",\"confidence\":0.8},"
-                                    + "{\"label\":\"nsfw\",\"confidence\":0.2}]}"));
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A DeepStack-style endpoint: notes the form's image type and key, answers the predictions given. */
-    private static void vision(HttpExchange exchange, String name, String answer) throws IOException {
-        try (exchange;
-                InputStream in = exchange.getRequestBody()) {
-            String form = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            Matcher image = Pattern.compile("name=\"image\"; filename=\"[^\"]*\"\r\nContent-Type: (\\S+)")
-                    .matcher(form);
-            received.put(name + "_image", image.find() ? image.group(1) : "none");
-            Matcher key =
-                    Pattern.compile("name=\"api_key\"\r\n\r\n([^\r]*)\r\n").matcher(form);
-            if (key.find()) {
-                received.put(name + "_api_key", key.group(1));
-            }
-            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** An OpenAI-compatible transcription endpoint: checks the form, answers verbose_json. */
-    private static void transcribe(HttpExchange exchange) throws IOException {
-        try (exchange;
-                InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readAllBytes();
-            received.put(
-                    "authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-            Matcher boundary = Pattern.compile("boundary=(\\S+)")
-                    .matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type")));
-            if (!boundary.find()) {
-                exchange.sendResponseHeaders(400, -1);
-                return;
-            }
-            String form = new String(body, StandardCharsets.ISO_8859_1);
-            for (String part : form.split("--" + Pattern.quote(boundary.group(1)))) {
-                Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(part);
-                int start = part.indexOf("\r\n\r\n");
-                if (!name.find() || start < 0) {
-                    continue;
-                }
-                String content = part.substring(start + 4, part.length() - 2);
-                if (name.group(1).equals("file")) {
-                    Matcher type = Pattern.compile("Content-Type: (\\S+)").matcher(part);
-                    received.put("file_type", type.find() ? type.group(1) : "none");
-                    byte[] file = content.getBytes(StandardCharsets.ISO_8859_1);
-                    boolean id3 = content.startsWith("ID3");
-                    boolean frameSync = file.length > 1 && (file[0] & 0xFF) == 0xFF && (file[1] & 0xE0) == 0xE0;
-                    received.put("file_is_mp3", String.valueOf(file.length > 1000 && (id3 || frameSync)));
-                } else {
-                    received.put(name.group(1), content);
-                }
-            }
-            byte[] answer = ("{\"task\":\"transcribe\",\"language\":\"english\",\"duration\":3.0,"
-                            + "\"text\":\"Hello world. Second line.\",\"segments\":["
-                            + "{\"id\":0,\"start\":0.0,\"end\":1.5,\"text\":\" Hello world.\"},"
-                            + "{\"id\":1,\"start\":1.5,\"end\":3.0,\"text\":\" Second line.\"}]}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
-            }
-        }
     }
 }

@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 /** Small media files made at test time with ffmpeg's lavfi sources (and heif-enc for HEIC), cached per run. */
 public final class TestMedia {
 
+    /** Debian's fonts-dejavu-core, for text drawn into test media. */
+    public static final String FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
     private static final Path DIR = Path.of("target", "test-media");
     private static final Map<String, Path> CACHE = new ConcurrentHashMap<>();
 
@@ -77,6 +80,34 @@ public final class TestMedia {
                                 "-b:a",
                                 "64k",
                                 "-shortest")));
+    }
+
+    /** Two 3 s scenes of white with black text ("FIRST SCENE", then "SECOND SCENE" between black bands), no audio. */
+    public static Path textVideo() {
+        return custom(
+                "text-video.mp4",
+                List.of(
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "color=c=white:s=640x360:r=25:d=3",
+                        "-f",
+                        "lavfi",
+                        "-i",
+                        "color=c=white:s=640x360:r=25:d=3",
+                        "-filter_complex",
+                        "[0]drawtext=fontfile=" + FONT
+                                + ":text='FIRST SCENE':fontsize=56:fontcolor=black:x=40:y=150[a];"
+                                // black bands over two thirds of the frame make the cut a scene change
+                                + "[1]drawbox=x=0:y=0:w=640:h=110:color=black:t=fill,drawbox=x=0:y=250:w=640:h=110"
+                                + ":color=black:t=fill,drawtext=fontfile=" + FONT + ":text='SECOND SCENE':fontsize=56"
+                                + ":fontcolor=black:x=40:y=150[b];[a][b]concat=n=2:v=1:a=0",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "ultrafast",
+                        "-pix_fmt",
+                        "yuv420p"));
     }
 
     /** A file made once per run by ffmpeg with these input and output arguments, e.g. for known scene cuts. */

@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
  * <pre>
  * frame:58   pts:2474667 pts_time:2.47467
  * lavfi.astats.Overall.Peak_level=-inf
+ * lavfi.astats.Overall.RMS_level=-inf
  * lavfi.astats.Overall.Flat_factor=-inf
  * lavfi.astats.Overall.Peak_count=4096.000000
  * lavfi.astats.Overall.Number_of_samples=2048.000000
  * lavfi.silence_start=2
  * </pre>
  * The timestamps are in microseconds ({@code asettb=AVTB}); astats measures each frame alone ({@code reset=1}).
- * Only running totals and the silent spans are kept, so any length of media can be read.
+ * Only running totals, the silent spans and a fixed number of level steps are kept, so any length of media can be read.
  */
 final class AudioFrameLines {
 
@@ -34,6 +35,7 @@ final class AudioFrameLines {
     private final double durationSeconds;
     private final Progress progress;
     private final List<Span> silences = new ArrayList<>();
+    private final LevelSteps levels;
     private Double silenceStart;
     private Frame frame;
     private double secondsPerSample = Double.NaN;
@@ -44,12 +46,14 @@ final class AudioFrameLines {
     AudioFrameLines(double durationSeconds, Progress progress) {
         this.durationSeconds = durationSeconds;
         this.progress = progress;
+        this.levels = new LevelSteps(durationSeconds);
     }
 
     /** One frame's measures. */
     private static final class Frame {
         final double start;
         double peakDb = Double.NEGATIVE_INFINITY;
+        double rmsDb = Double.NEGATIVE_INFINITY;
         double flatFactorDb = Double.NEGATIVE_INFINITY;
         double peakCount;
         double samples;
@@ -99,6 +103,7 @@ final class AudioFrameLines {
         }
         switch (stat.substring(0, equals)) {
             case "Peak_level" -> frame.peakDb = value;
+            case "RMS_level" -> frame.rmsDb = value;
             case "Flat_factor" -> frame.flatFactorDb = value;
             case "Peak_count" -> frame.peakCount = value;
             case "Number_of_samples" -> frame.samples = value;
@@ -116,6 +121,7 @@ final class AudioFrameLines {
         if (seconds > 0 && frame.samples > 0) {
             secondsPerSample = seconds / frame.samples;
         }
+        levels.add(frame.start, frame.peakDb, frame.rmsDb, frame.samples);
         if (frame.clipped()) {
             clipping = true;
             clippedSeconds += Math.max(0, seconds) * frame.clippedShare();
@@ -143,6 +149,10 @@ final class AudioFrameLines {
             spans.add(new Span(silenceStart, end));
         }
         return spans;
+    }
+
+    synchronized LevelCurve levels() {
+        return levels.curve();
     }
 
     synchronized boolean clipping() {

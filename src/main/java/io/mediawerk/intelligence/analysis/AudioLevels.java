@@ -13,6 +13,7 @@ import java.util.List;
  *     media's duration
  * @param clipping whether the waveform is clipped anywhere (see {@link AudioLevelsAnalysis})
  * @param clippedSeconds about how long the audio sits at full scale where it is clipped
+ * @param levels peak and RMS level over time, in at most 100 steps
  */
 public record AudioLevels(
         Double integratedLufs,
@@ -20,7 +21,8 @@ public record AudioLevels(
         Double truePeakDbfs,
         List<Span> silences,
         boolean clipping,
-        double clippedSeconds) {
+        double clippedSeconds,
+        LevelCurve levels) {
 
     public AudioLevels {
         silences = List.copyOf(silences);

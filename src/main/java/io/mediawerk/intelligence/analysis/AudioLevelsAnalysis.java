@@ -10,7 +10,7 @@ import java.util.function.DoubleConsumer;
  * <ul>
  *   <li>loudness: {@code ebur128=peak=true} (EBU R128 integrated loudness, loudness range and true peak), whose
  *       summary is read from the end of stderr;</li>
- *   <li>levels: {@code astats} on each frame alone, then {@code silencedetect} (-50 dB, at least 0.5 s), printed
+ *   <li>levels: {@code astats} on each frame alone (peak, RMS, clipping; gathered into a {@link LevelCurve}), then {@code silencedetect} (-50 dB, at least 0.5 s), printed
  *       frame by frame on stdout by {@code ametadata}.</li>
  * </ul>
  *
@@ -63,7 +63,8 @@ public final class AudioLevelsAnalysis {
                 loudness.truePeakDbfs(),
                 frames.silences(),
                 frames.clipping(),
-                frames.clippedSeconds());
+                frames.clippedSeconds(),
+                frames.levels());
     }
 
     static List<String> command(AnalysisInput source) {
@@ -80,7 +81,7 @@ public final class AudioLevelsAnalysis {
                 + "[loudness]aresample=48000,ebur128=peak=true:framelog=verbose,anullsink;"
                 + "[levels]aresample,aformat=sample_fmts=s16,asettb=AVTB,"
                 + "astats=metadata=1:reset=1:measure_perchannel=none"
-                + ":measure_overall=Peak_level+Flat_factor+Peak_count+Number_of_samples,"
+                + ":measure_overall=Peak_level+RMS_level+Flat_factor+Peak_count+Number_of_samples,"
                 + "silencedetect=noise=" + SILENCE_NOISE + ":d=" + SILENCE_MIN_SECONDS + ","
                 + "ametadata=mode=print:direct=1:file=" + Filters.STDOUT + "[levels_out]";
     }

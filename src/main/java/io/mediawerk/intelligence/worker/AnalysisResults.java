@@ -34,6 +34,11 @@ final class AnalysisResults {
         result.put(
                 "silences",
                 levels.silences().stream().map(AnalysisResults::span).toList());
+        Map<String, Object> curve = new LinkedHashMap<>();
+        curve.put("step", levels.levels().stepSeconds());
+        curve.put("peak_dbfs", levels.levels().peakDbfs());
+        curve.put("rms_dbfs", levels.levels().rmsDbfs());
+        result.put("levels", curve);
         return result;
     }
 
@@ -57,7 +62,7 @@ final class AnalysisResults {
         return result;
     }
 
-    /** Lines read, each with its box and, for video, the time of the frame it was read in. */
+    /** Lines read, each with its box and, for video, the time and keyframe of the frame it was read in. */
     static Map<String, Object> text(List<TimedLine> lines) {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("line_count", lines.size());
@@ -222,8 +227,8 @@ final class AnalysisResults {
         return item;
     }
 
-    /** A line of text and, when it was read in a video frame, that frame's time. */
-    record TimedLine(TextLine line, Double time) {}
+    /** A line of text and, when it was read in a video frame, that frame's time and keyframe file. */
+    record TimedLine(TextLine line, Double time, String keyframe) {}
 
     /** The result with its lists cut to {@link #SUMMARY_ITEMS} (their full lengths stay in the counts). */
     static Map<String, Object> summary(Map<String, Object> result) {
@@ -248,6 +253,7 @@ final class AnalysisResults {
         item.put("text", line.text());
         if (timed.time() != null) {
             item.put("time", round(timed.time()));
+            item.put("keyframe", timed.keyframe());
         }
         item.put("box", Map.of("left", line.left(), "top", line.top(), "width", line.width(), "height", line.height()));
         item.put("confidence", round(line.confidence()));

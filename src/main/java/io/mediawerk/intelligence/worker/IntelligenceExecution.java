@@ -153,7 +153,7 @@ public class IntelligenceExecution {
                 .scenes();
     }
 
-    /** An image is read whole; a video at each scene's keyframe, each line with the scene's start time. */
+    /** An image is read whole; a video at each scene's keyframe, each line with the scene's start and keyframe. */
     private List<AnalysisResults.TimedLine> text(
             Task task, Source input, Path scratch, Path out, DoubleConsumer progress) {
         String language = (String) task.options.get("language");
@@ -162,16 +162,17 @@ public class IntelligenceExecution {
             Path local = scratch.resolve("input." + (input.extension == null ? "bin" : input.extension));
             download(input, local);
             for (TextLine line : TextAnalysis.image(local, language, timeout)) {
-                lines.add(new AnalysisResults.TimedLine(line, null));
+                lines.add(new AnalysisResults.TimedLine(line, null, null));
             }
             return lines;
         }
         List<Scene> scenes = scenes(task, input, out, value -> progress.accept(value / 2));
+        List<String> keyframes = keyframeFiles(scenes, out);
         for (Scene scene : scenes) {
             List<TextLine> read =
                     scene.keyframe() == null ? List.of() : TextAnalysis.image(scene.keyframe(), language, timeout);
             for (TextLine line : read) {
-                lines.add(new AnalysisResults.TimedLine(line, scene.start()));
+                lines.add(new AnalysisResults.TimedLine(line, scene.start(), keyframes.get(scene.index())));
             }
             progress.accept(0.5 + 0.5 * (scene.index() + 1) / scenes.size());
         }

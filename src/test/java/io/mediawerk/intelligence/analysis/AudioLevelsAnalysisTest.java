@@ -67,6 +67,14 @@ class AudioLevelsAnalysisTest {
         assertThat(levels.truePeakDbfs()).isCloseTo(-20.0, within(0.5));
         assertThat(levels.clipping()).isFalse();
         assertThat(levels.clippedSeconds()).isZero();
+        LevelCurve curve = levels.levels();
+        assertThat(curve.stepSeconds()).isEqualTo(0.1);
+        assertThat(curve.peakDbfs()).hasSize(55);
+        assertThat(curve.peakDbfs().get(10)).isCloseTo(-20.0, within(0.2));
+        // a sine's RMS is its peak less 3 dB
+        assertThat(curve.rmsDbfs().get(10)).isCloseTo(-23.0, within(0.2));
+        assertThat(curve.peakDbfs().subList(21, 34)).containsOnlyNulls();
+        assertThat(curve.rmsDbfs().get(40)).isCloseTo(-23.0, within(0.2));
         assertThat(progress).isSorted().last().isEqualTo(1.0);
         assertThat(progress).anyMatch(fraction -> fraction >= 0.9 && fraction < 1);
     }
@@ -303,6 +311,24 @@ class AudioLevelsAnalysisTest {
         assertThat(frames.clipping()).isTrue();
         assertThat(frames.clippedSeconds()).isCloseTo(0.042667 * 1512 / 2048 + 0.042667 * 0.5, within(0.0001));
         assertThat(progress).isSorted().last().isEqualTo(0.085333 / 0.128);
+    }
+
+    @Test
+    void levelStepsDoubleWhenTheMediaIsLongerThanSaid() {
+        LevelSteps steps = new LevelSteps(0);
+        for (int frame = 0; frame < 250; frame++) {
+            // a tenth of a second each, twice as loud in amplitude from 10 s on
+            double db = frame < 100 ? -26.0206 : -20;
+            steps.add(frame / 10.0, db, db, 4800);
+        }
+
+        LevelCurve curve = steps.curve();
+
+        assertThat(curve.stepSeconds()).isEqualTo(0.4);
+        assertThat(curve.peakDbfs()).hasSize(63).first().isEqualTo(-26.0);
+        assertThat(curve.peakDbfs().get(25)).isEqualTo(-20.0);
+        assertThat(curve.rmsDbfs().get(62)).isEqualTo(-20.0);
+        assertThat(new LevelSteps(60).curve().stepSeconds()).isEqualTo(0.8);
     }
 
     @Test

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 /** Test media made on the spot with ffmpeg, and ways to look at it. */
 final class MadeMedia {
 
-    static final String FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    static final String FONT = io.mediawerk.testing.TestMedia.FONT;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private MadeMedia() {}

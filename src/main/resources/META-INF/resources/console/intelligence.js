@@ -29,7 +29,7 @@ export async function intelligenceSection(media) {
   };
   kind.addEventListener('change', drawFields);
   drawFields();
-  const form = h('form', { id: 'analysis-form', dataset: { media: media.id }, onsubmit: async (e) => {
+  const form = h('form', { id: 'analysis-form', onsubmit: async (e) => {
     e.preventDefault();
     const body = { media_id: media.id, kind: kind.value, options: valuesOf(fields) };
     if (await attempt(form, () => post('/intelligence', body))) refresh();

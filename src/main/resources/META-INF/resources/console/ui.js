@@ -15,10 +15,11 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
-/** Replaces the main area with the given nodes. */
+/** Replaces the main area with the given nodes, marked with the page's address (`data-page`). */
 export function show(...nodes) {
   const main = document.getElementById('main');
   main.replaceChildren(...nodes);
+  main.dataset.page = location.hash;
   main.focus();
 }
 

@@ -128,7 +128,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(2)
     void playsTheVideo() {
-        browser.get(base + "console/#/media/" + mediaId);
+        open("media/" + mediaId);
         WebElement player = waitFor(By.id("player"));
         JavascriptExecutor js = browser;
         js.executeScript("arguments[0].muted = true; arguments[0].play();", player);
@@ -163,7 +163,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(4)
     void createsAWebhookShowsItsSecretOnceAndLogsADelivery() {
-        browser.get(base + "console/#/webhooks");
+        open("webhooks");
         waitFor(By.id("webhook-url")).sendKeys(receiver.url("/console", WebhookReceiver.Answer.ok()));
         browser.findElement(By.cssSelector("#webhook-form button[type=submit]")).click();
         String secret = waitFor(By.id("webhook-secret")).getDomProperty("value");
@@ -196,8 +196,8 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(5)
-    void showsWorkflowErrorsAtTheirPathAnalyticsDomainsAndAnalyses() {
-        browser.get(base + "console/#/workflows");
+    void showsWorkflowErrorsAtTheirPathAnalyticsDomainsAndAnalysesAndFitsAPhone() {
+        open("workflows");
         WebElement json = waitFor(By.id("workflow-json"));
         String example = json.getDomProperty("value");
         json.clear();
@@ -214,18 +214,18 @@ class ConsoleBrowserTest {
         waitFor(By.cssSelector("#workflows li[data-status='active']"));
         shot("workflows");
 
-        browser.get(base + "console/#/analytics");
+        open("analytics");
         assertThat(waitFor(By.id("analytics-totals")).getText()).contains("2 media");
         assertThat(browser.findElements(By.cssSelector("figure.chart svg"))).hasSize(5);
         shot("analytics");
 
-        browser.get(base + "console/#/domains");
+        open("domains");
         waitFor(By.id("domain-hostname")).sendKeys("media.console.test", Keys.ENTER);
         WebElement domain = waitFor(By.cssSelector("#domains li[data-status='pending']"));
         assertThat(domain.getText()).contains("media.console.test", "TXT");
         shot("domains");
 
-        browser.get(base + "console/#/media/" + mediaId);
+        open("media/" + mediaId);
         new Select(waitFor(By.id("analysis-kind"))).selectByValue("scenes");
         browser.findElement(By.cssSelector("#analysis-form button[type=submit]"))
                 .click();
@@ -237,9 +237,9 @@ class ConsoleBrowserTest {
 
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            for (String page : new String[] {"media", "media/" + mediaId, "workflows", "analytics"}) {
-                browser.get(base + "console/#/" + page);
-                waitFor(By.cssSelector("main h1"));
+            for (String page :
+                    new String[] {"media", "media/" + mediaId, "workflows", "webhooks", "analytics", "domains"}) {
+                open(page);
                 // what sticks out past the window's right edge, if anything
                 String outside = (String) browser.executeScript("""
                         const width = window.innerWidth;
@@ -249,6 +249,16 @@ class ConsoleBrowserTest {
                         return wide.map((e) => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
                             .slice(-5).join(', ');""");
                 assertThat(outside).as(page + " fits a phone's width").isEmpty();
+                // every control has a name a screen reader can say, and is a native control the keyboard reaches
+                String unnamed = (String) browser.executeScript("""
+                        return [...document.querySelectorAll('input, select, textarea, button, [onclick]')]
+                            .filter((e) => e.type !== 'hidden')
+                            .filter((e) => !e.labels?.length && !e.getAttribute('aria-label') && !e.title
+                                && !(e.tagName === 'BUTTON' && e.textContent.trim()) || e.tabIndex < 0)
+                            .map((e) => e.outerHTML.slice(0, 100)).join(', ');""");
+                assertThat(unnamed)
+                        .as(page + ": controls without a label or out of the tab order")
+                        .isEmpty();
             }
             shot("phone-analytics");
         } finally {
@@ -302,11 +312,10 @@ class ConsoleBrowserTest {
 
     /** Opens the media, runs an analysis of that kind from its form, and reloads once it has completed. */
     private void analyse(String media, String kind) {
-        browser.get(base + "console/#/media/" + media);
-        // the form of this media, not the one of the page shown before
-        WebElement form = waitFor(By.cssSelector("#analysis-form[data-media='" + media + "']"));
-        new Select(form.findElement(By.id("analysis-kind"))).selectByValue(kind);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        open("media/" + media);
+        new Select(browser.findElement(By.id("analysis-kind"))).selectByValue(kind);
+        browser.findElement(By.cssSelector("#analysis-form button[type=submit]"))
+                .click();
         waitFor(
                 By.xpath("//ul[@id='analyses']/li[@data-status='completed'][span[1][text()='" + kind + "']]"),
                 Duration.ofSeconds(60));
@@ -336,6 +345,12 @@ class ConsoleBrowserTest {
         String key = waitFor(By.cssSelector("input.new-key-value")).getDomProperty("value");
         assertThat(key).startsWith("mwk_");
         shot("projects");
+    }
+
+    /** Shows the console's page at {@code #/page} and waits until it is drawn (not the page shown before). */
+    private void open(String page) {
+        browser.get(base + "console/#/" + page);
+        waitFor(By.cssSelector("main[data-page='#/" + page + "']"));
     }
 
     private static WebElement waitFor(By what) {

@@ -7,7 +7,7 @@
 # instance shedding what it cannot take), and the instance's answers right after; then, with SEED_MEDIA media
 # seeded by SQL into one project, GET /media?limit=100 on the first page and on a page deep in the list that its
 # links lead to (4 connections: a client paging; and the first page at 32). Needs wrk (Debian: apt-get install wrk) and python3-botocore (the presigned URL).
-# Usage: bench/read-path.sh [rounds, default 3] [seconds per run, default 10] [media to seed, default 1000000]
+# Usage: [JAVA_OPTIONS=...] bench/read-path.sh [rounds, default 3] [seconds per run, default 10] [media to seed, default 1000000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,10 @@ command -v wrk >/dev/null || { echo "read-path.sh needs wrk: sudo apt-get instal
 (( SEED_MEDIA >= 5000 )) || { echo "read-path.sh pages 50 links of 100 in: seed at least 5000 media" >&2; exit 1; }
 
 build_and_start_stack
-start_app $HTTP 1g "$WORK/app.log"
+# JAVA_OPTIONS: more options for the instance, e.g. -Dmediawerk.cache.media-views-for=PT0S to read every
+# GET /media/{id} from the database
+# shellcheck disable=SC2086
+start_app $HTTP 1g "$WORK/app.log" ${JAVA_OPTIONS:-}
 new_project
 PROJECT=$(curl -sf -H "Authorization: Bearer $KEY" "http://127.0.0.1:$HTTP/media" | json "['meta']['project_id']")
 # the benchmark measures the instance, not the key's rate limit

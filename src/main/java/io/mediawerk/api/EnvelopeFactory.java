@@ -23,7 +23,7 @@ public class EnvelopeFactory {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("self", urls.of(object.selfPath()));
         links.put("parent", urls.of(object.parentPath()));
-        Object data = object instanceof StoredObject stored ? stored.body() : object;
+        Object data = object instanceof StoredObject stored ? stored.data() : object;
         return new Envelope(meta(call, method, pathAndQuery, status, "object", null), data, links);
     }
 

@@ -19,6 +19,14 @@ public interface CacheSettings {
     @WithDefault("PT10S")
     Duration filesFor();
 
+    /** How long the JSON of a media read by {@code GET /media/{id}} is kept; {@code PT0S} keeps none. */
+    @WithDefault("PT30S")
+    Duration mediaViewsFor();
+
+    /** Characters of media JSON kept at most, all media together (about two bytes of heap each). */
+    @WithDefault("8000000")
+    long mediaViewChars();
+
     /** Entries each cache holds at most. */
     @WithDefault("100000")
     long maxEntries();

@@ -4,11 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * Copies of database answers (small immutable values, or their absence), kept for a while and dropped by the
@@ -18,26 +21,63 @@ public final class ChangeAwareCache<K, V> {
 
     private final Cache<K, Optional<V>> entries;
     private final AtomicLong changes = new AtomicLong();
+    private final Map<K, Uni<V>> loading = new ConcurrentHashMap<>();
+    /** A lifetime of zero: nothing is kept, every value is loaded. */
+    private final boolean keeps;
 
     public ChangeAwareCache(Duration lifetime, long maxEntries) {
+        this.keeps = !lifetime.isZero() && !lifetime.isNegative();
         this.entries = Caffeine.newBuilder()
                 .expireAfterWrite(lifetime)
                 .maximumSize(maxEntries)
                 .build();
     }
 
-    /** The cached value, else what {@code load} gives (null for none), cached unless a change came meanwhile. */
+    /** What an absence weighs in a cache of values of different sizes: about what it takes in memory, in chars. */
+    private static final int ABSENT_WEIGHT = 100;
+
+    /**
+     * Values of different sizes: at most {@code maxWeight} in all, as {@code weight} tells each value's (an absence
+     * weighs {@value #ABSENT_WEIGHT}).
+     */
+    public ChangeAwareCache(Duration lifetime, long maxWeight, ToIntFunction<V> weight) {
+        this.keeps = !lifetime.isZero() && !lifetime.isNegative();
+        this.entries = Caffeine.newBuilder()
+                .expireAfterWrite(lifetime)
+                .maximumWeight(maxWeight)
+                .<K, Optional<V>>weigher(
+                        (key, value) -> value.map(weight::applyAsInt).orElse(ABSENT_WEIGHT))
+                .build();
+    }
+
+    /**
+     * The cached value, else what {@code load} gives (null for none), cached unless a change came meanwhile. Callers
+     * missing the same key at once share one load.
+     */
     public Uni<V> get(K key, Supplier<Uni<V>> load) {
+        if (!keeps) {
+            return load.get();
+        }
         Optional<V> known = entries.getIfPresent(key);
         if (known != null) {
             return Uni.createFrom().item(known.orElse(null));
         }
-        long before = changes.get();
-        return load.get().invoke(value -> {
-            if (changes.get() == before) {
-                entries.put(key, Optional.ofNullable(value));
-            }
+        Uni<V> shared = loading.computeIfAbsent(key, missing -> {
+            long before = changes.get();
+            return load.get()
+                    .invoke(value -> {
+                        if (changes.get() == before) {
+                            entries.put(key, Optional.ofNullable(value));
+                        }
+                    })
+                    .eventually(() -> {
+                        // a statement, not the removed Uni: eventually would wait for a Uni it is given
+                        loading.remove(key);
+                    })
+                    .memoize()
+                    .indefinitely();
         });
+        return shared;
     }
 
     public void forget(K key) {

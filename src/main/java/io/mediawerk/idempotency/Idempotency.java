@@ -69,23 +69,18 @@ public class Idempotency {
     }
 
     private Response replay(IdempotencyRecord previous) {
-        try {
-            StoredObject stored =
-                    new StoredObject(json.readTree(previous.body), previous.selfPath, previous.parentPath);
-            return Response.status(previous.status)
-                    .entity(stored)
-                    .header(REPLAYED_HEADER, "true")
-                    .build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored idempotent response is not JSON", e);
-        }
+        StoredObject stored = StoredObject.read(json, previous.body, previous.selfPath, previous.parentPath);
+        return Response.status(previous.status)
+                .entity(stored)
+                .header(REPLAYED_HEADER, "true")
+                .build();
     }
 
     private StoredObject toStored(Response response) {
         if (!(response.getEntity() instanceof ApiObject object)) {
             throw new IllegalStateException("Idempotent endpoints must answer an API object");
         }
-        return new StoredObject(json.valueToTree(object.withoutSecrets()), object.selfPath(), object.parentPath());
+        return StoredObject.of(json, object.withoutSecrets());
     }
 
     private String serialize(Object body) {

@@ -67,7 +67,7 @@ public class IdempotencyStore {
         return records.findById(id)
                 .invoke(record -> {
                     record.status = status;
-                    record.body = response.body().toString();
+                    record.body = response.json();
                     record.selfPath = response.selfPath();
                     record.parentPath = response.parentPath();
                 })

@@ -24,7 +24,7 @@ public class MediaReads {
     private static final String SQL = "select " + MediaRows.columns("m") + ", p.private_delivery, "
             + SourceRows.columns("s") + " from media m join projects p on p.id = m.project_id"
             + " left join sources s on s.media_id = m.id"
-            + " where m.id = $1 and m.project_id = $2 order by s.created, s.id";
+            + " where m.id = $1 order by s.created, s.id";
     private static final int PROJECT_PRIVATE = MediaRows.COUNT;
     private static final int FIRST_SOURCE = MediaRows.COUNT + 1;
 
@@ -34,9 +34,9 @@ public class MediaReads {
         this.pool = pool;
     }
 
-    /** The media with its sources in creation order, or null when the project has no such media. */
-    public Uni<WithSources> find(String projectId, String id) {
-        return pool.preparedQuery(SQL).execute(Tuple.of(id, projectId)).map(rows -> {
+    /** The media, whichever project it is in, with its sources in creation order; null when there is none. */
+    public Uni<WithSources> find(String id) {
+        return pool.preparedQuery(SQL).execute(Tuple.of(id)).map(rows -> {
             Media media = null;
             boolean projectPrivate = false;
             List<Source> sources = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Fields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.StoredObject;
 import io.mediawerk.idempotency.Idempotency;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -38,11 +39,13 @@ public class MediaResource {
     private final MediaService media;
     private final CallContext call;
     private final Idempotency idempotency;
+    private final MediaViewCache viewCache;
 
-    public MediaResource(MediaService media, CallContext call, Idempotency idempotency) {
+    public MediaResource(MediaService media, CallContext call, Idempotency idempotency, MediaViewCache viewCache) {
         this.media = media;
         this.call = call;
         this.idempotency = idempotency;
+        this.viewCache = viewCache;
     }
 
     @GET
@@ -92,7 +95,11 @@ public class MediaResource {
     @Operation(
             summary = "Get Media",
             description = "A media with its sources; a deleted media answers with no " + "sources and status deleted.")
-    public Uni<MediaView> get(@PathParam("id") String id) {
+    @APIResponse(
+            responseCode = "200",
+            description = "OK",
+            content = @Content(schema = @Schema(implementation = MediaView.class)))
+    public Uni<StoredObject> get(@PathParam("id") String id) {
         return media.get(call.projectId(), id);
     }
 
@@ -106,13 +113,13 @@ public class MediaResource {
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = MediaBodies.Update.class)))
                     ObjectNode body) {
-        return media.update(call.projectId(), id, body);
+        return media.update(call.projectId(), id, body).invoke(() -> viewCache.forget(id));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete Media", description = "Removes every file of the media; delivery stops at once.")
     public Uni<MediaView> delete(@PathParam("id") String id) {
-        return media.delete(call.projectId(), id);
+        return media.delete(call.projectId(), id).invoke(() -> viewCache.forget(id));
     }
 }

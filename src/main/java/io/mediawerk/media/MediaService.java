@@ -8,6 +8,7 @@ import io.mediawerk.api.Ids;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.api.StoredObject;
 import io.mediawerk.api.Times;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
@@ -42,6 +43,7 @@ public class MediaService {
     private final WorkflowReferences workflows;
     private final MediaPages pages;
     private final MediaReads reads;
+    private final MediaViewCache viewCache;
 
     public MediaService(
             MediaPages pages,
@@ -52,9 +54,11 @@ public class MediaService {
             Events events,
             ObjectMapper json,
             WorkflowReferences workflows,
-            MediaReads reads) {
+            MediaReads reads,
+            MediaViewCache viewCache) {
         this.workflows = workflows;
         this.reads = reads;
+        this.viewCache = viewCache;
         this.pages = pages;
         this.media = media;
         this.views = views;
@@ -80,13 +84,14 @@ public class MediaService {
                         .map(list -> new Page<>(list, total, page)));
     }
 
-    public Uni<MediaView> get(String projectId, String id) {
+    /** The media's view as JSON, from memory while nothing about it has changed. */
+    public Uni<StoredObject> get(String projectId, String id) {
         Fields.requireId(id, "med", "media");
-        return reads.find(projectId, id)
+        return viewCache
+                .get(projectId, id, () -> reads.find(id))
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("media", id))
-                .map(views::of);
+                .failWith(() -> ApiException.notFound("media", id));
     }
 
     /** Creates a pending media and queues the ingest of {@code url} in the same transaction. */

@@ -24,9 +24,13 @@ public final class ChangeAwareCache<K, V> {
     private final Map<K, Uni<V>> loading = new ConcurrentHashMap<>();
     /** A lifetime of zero: nothing is kept, every value is loaded. */
     private final boolean keeps;
+    /** Whether callers missing the same key at once share one load. */
+    private final boolean shareLoads;
 
+    /** Each caller that misses loads for itself (a load may need the caller's Hibernate session). */
     public ChangeAwareCache(Duration lifetime, long maxEntries) {
         this.keeps = !lifetime.isZero() && !lifetime.isNegative();
+        this.shareLoads = false;
         this.entries = Caffeine.newBuilder()
                 .expireAfterWrite(lifetime)
                 .maximumSize(maxEntries)
@@ -38,10 +42,12 @@ public final class ChangeAwareCache<K, V> {
 
     /**
      * Values of different sizes: at most {@code maxWeight} in all, as {@code weight} tells each value's (an absence
-     * weighs {@value #ABSENT_WEIGHT}).
+     * weighs {@value #ABSENT_WEIGHT}). Callers missing the same key at once share one load, which therefore must not
+     * depend on the caller: no Hibernate session (it belongs to the Vert.x context of the request that opened it).
      */
     public ChangeAwareCache(Duration lifetime, long maxWeight, ToIntFunction<V> weight) {
         this.keeps = !lifetime.isZero() && !lifetime.isNegative();
+        this.shareLoads = true;
         this.entries = Caffeine.newBuilder()
                 .expireAfterWrite(lifetime)
                 .maximumWeight(maxWeight)
@@ -50,10 +56,7 @@ public final class ChangeAwareCache<K, V> {
                 .build();
     }
 
-    /**
-     * The cached value, else what {@code load} gives (null for none), cached unless a change came meanwhile. Callers
-     * missing the same key at once share one load.
-     */
+    /** The cached value, else what {@code load} gives (null for none), cached unless a change came meanwhile. */
     public Uni<V> get(K key, Supplier<Uni<V>> load) {
         if (!keeps) {
             return load.get();
@@ -62,22 +65,27 @@ public final class ChangeAwareCache<K, V> {
         if (known != null) {
             return Uni.createFrom().item(known.orElse(null));
         }
-        Uni<V> shared = loading.computeIfAbsent(key, missing -> {
-            long before = changes.get();
-            return load.get()
-                    .invoke(value -> {
-                        if (changes.get() == before) {
-                            entries.put(key, Optional.ofNullable(value));
-                        }
-                    })
-                    .eventually(() -> {
-                        // a statement, not the removed Uni: eventually would wait for a Uni it is given
-                        loading.remove(key);
-                    })
-                    .memoize()
-                    .indefinitely();
+        if (!shareLoads) {
+            return loadAndKeep(key, load);
+        }
+        return loading.computeIfAbsent(
+                key,
+                missing -> loadAndKeep(key, load)
+                        .eventually(() -> {
+                            // a statement, not the removed Uni: eventually would wait for a Uni it is given
+                            loading.remove(key);
+                        })
+                        .memoize()
+                        .indefinitely());
+    }
+
+    private Uni<V> loadAndKeep(K key, Supplier<Uni<V>> load) {
+        long before = changes.get();
+        return load.get().invoke(value -> {
+            if (changes.get() == before) {
+                entries.put(key, Optional.ofNullable(value));
+            }
         });
-        return shared;
     }
 
     public void forget(K key) {

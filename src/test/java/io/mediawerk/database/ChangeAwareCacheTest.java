@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Loads shared by callers missing at once, kept unless a change came meanwhile; failures and lifetime zero not kept. */
+/** Values kept unless a change came while they loaded; loads shared where asked; failures and lifetime zero not kept. */
 class ChangeAwareCacheTest {
 
     private final AtomicInteger loads = new AtomicInteger();
@@ -23,7 +23,7 @@ class ChangeAwareCacheTest {
 
     @Test
     void callersMissingAtOnceShareOneLoadAndTheValueIsKept() {
-        ChangeAwareCache<String, String> cache = new ChangeAwareCache<>(Duration.ofSeconds(30), 100);
+        ChangeAwareCache<String, String> cache = new ChangeAwareCache<>(Duration.ofSeconds(30), 100, String::length);
 
         CompletableFuture<String> first = cache.get("k", load).subscribeAsCompletionStage();
         CompletableFuture<String> second = cache.get("k", load).subscribeAsCompletionStage();
@@ -33,6 +33,18 @@ class ChangeAwareCacheTest {
         assertThat(second.join()).isEqualTo("v");
         assertThat(cache.get("k", load).await().indefinitely()).isEqualTo("v");
         assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void withoutSharedLoadsEachCallerLoads() {
+        ChangeAwareCache<String, String> cache = new ChangeAwareCache<>(Duration.ofSeconds(30), 100);
+
+        CompletableFuture<String> first = cache.get("k", load).subscribeAsCompletionStage();
+        CompletableFuture<String> second = cache.get("k", load).subscribeAsCompletionStage();
+        answer.complete("v");
+
+        assertThat(first.join() + second.join()).isEqualTo("vv");
+        assertThat(loads).hasValue(2);
     }
 
     @Test

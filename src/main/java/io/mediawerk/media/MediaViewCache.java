@@ -45,15 +45,17 @@ public class MediaViewCache implements ChangeListener {
      */
     public Uni<StoredObject> get(String projectId, String mediaId, Supplier<Uni<MediaReads.WithSources>> load) {
         return entries.get(mediaId, () -> load.get().map(this::entry)).chain(entry -> {
-            if (entry == null || !entry.projectId().equals(projectId)) {
-                return Uni.createFrom().nullItem();
-            }
-            if (!Objects.equals(entry.domainHost(), domains.hostOf(projectId))) {
+            if (entry != null && !Objects.equals(entry.domainHost(), domains.hostOf(entry.projectId()))) {
                 entries.forget(mediaId);
-                return load.get().map(found -> entry(found).view());
+                return load.get().map(found -> viewIn(projectId, entry(found)));
             }
-            return Uni.createFrom().item(entry.view());
+            return Uni.createFrom().item(viewIn(projectId, entry));
         });
+    }
+
+    /** The entry's view when it is the project's media, else null. */
+    private static StoredObject viewIn(String projectId, Entry entry) {
+        return entry == null || !entry.projectId().equals(projectId) ? null : entry.view();
     }
 
     /** Drops the media here at once (a change made through this instance; the others hear of it at commit). */

@@ -323,11 +323,7 @@ class ConsoleBrowserTest {
     }
 
     private static String upload(Path file, String type) {
-        return Api.upload(project, TestMedia.bytes(file), type)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("data.id");
+        return Api.uploadedMedia(project, file, type);
     }
 
     private static void scrollTo(WebElement element) {

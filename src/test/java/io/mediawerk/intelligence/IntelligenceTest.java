@@ -282,11 +282,7 @@ class IntelligenceTest {
     }
 
     private static String upload(Path file, String type) {
-        return Api.upload(project, TestMedia.bytes(file), type)
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("data.id");
+        return Api.uploadedMedia(project, file, type);
     }
 
     private static Response analyse(String mediaId, String body) {

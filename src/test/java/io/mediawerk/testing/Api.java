@@ -43,6 +43,15 @@ public final class Api {
         return given().contentType(contentType).body(file).put(uploadUrl(project));
     }
 
+    /** Uploads a file as {@link #upload} does, expects 201 and gives the new media's id. */
+    public static String uploadedMedia(TestProject project, java.nio.file.Path file, String contentType) {
+        return upload(project, TestMedia.bytes(file), contentType)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("data.id");
+    }
+
     public static TestProject newProject(String name) {
         String id = admin().body(Map.of("name", name))
                 .post("/projects")

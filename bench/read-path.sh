@@ -3,6 +3,8 @@
 # ROUNDS rounds (wrk, 2 threads, 32 connections, DURATION seconds each):
 #   GET /media/{id} with a key            vs  the same instance's /q/health/live
 #   GET /files/<source>.wav (4 KiB)       vs  a presigned GET of the same object straight from the S3 server
+#     (answered from the instance's memory of small files; and streamed from S3 by a second instance that keeps
+#     none, MEDIAWERK_DELIVERY_MEMORY_MIB=0)
 # then 1 000 connections on GET /media/{id} for 20 s with a 1 s client timeout (timeouts must be 0; 503s are the
 # instance shedding what it cannot take), and the instance's answers right after; then, with SEED_MEDIA media
 # seeded by SQL into one project, GET /media?limit=100 on the first page and on a page deep in the list that its
@@ -23,6 +25,8 @@ build_and_start_stack
 # GET /media/{id} from the database
 # shellcheck disable=SC2086
 start_app $HTTP 1g "$WORK/app.log" ${JAVA_OPTIONS:-}
+# shellcheck disable=SC2086
+start_app $((HTTP + 1)) 1g "$WORK/app-streaming.log" -Dmediawerk.delivery.memory-mib=0 ${JAVA_OPTIONS:-}
 new_project
 PROJECT=$(curl -sf -H "Authorization: Bearer $KEY" "http://127.0.0.1:$HTTP/media" | json "['meta']['project_id']")
 # the benchmark measures the instance, not the key's rate limit
@@ -81,20 +85,23 @@ median() { python3 -c "import statistics,sys; print(f'{statistics.median(float(x
 # warm-up (the JIT needs a while: shorter, and the first round is far below the next)
 wrk -t2 -c32 -d20s -s "$LUA" "http://127.0.0.1:$HTTP/media/$MEDIA" > /dev/null
 wrk -t2 -c32 -d15s "http://127.0.0.1:$HTTP$FILE_PATH" > /dev/null
+wrk -t2 -c32 -d15s "http://127.0.0.1:$((HTTP + 1))$FILE_PATH" > /dev/null
 wrk -t2 -c32 -d5s "http://127.0.0.1:$HTTP/q/health/live" > /dev/null
-HEALTH=() GET=() GET_P99=() FILES=() S3=()
+HEALTH=() GET=() GET_P99=() FILES=() STREAMED=() S3=()
 for round in $(seq "$ROUNDS"); do
   if (( round % 2 )); then
     read -r g gp < <(run -s "$LUA" "http://127.0.0.1:$HTTP/media/$MEDIA"); read -r h _ < <(run "http://127.0.0.1:$HTTP/q/health/live")
     read -r f _ < <(run "http://127.0.0.1:$HTTP$FILE_PATH"); read -r s _ < <(run "$S3_URL")
+    read -r fs _ < <(run "http://127.0.0.1:$((HTTP + 1))$FILE_PATH")
   else
+    read -r fs _ < <(run "http://127.0.0.1:$((HTTP + 1))$FILE_PATH")
     read -r h _ < <(run "http://127.0.0.1:$HTTP/q/health/live"); read -r g gp < <(run -s "$LUA" "http://127.0.0.1:$HTTP/media/$MEDIA")
     read -r s _ < <(run "$S3_URL"); read -r f _ < <(run "http://127.0.0.1:$HTTP$FILE_PATH")
   fi
-  HEALTH+=("$h") GET+=("$g") GET_P99+=("$gp") FILES+=("$f") S3+=("$s")
-  echo "round $round: GET /media/{id} $g req/s (p99 $gp ms), /q/health/live $h req/s; /files $f req/s, S3 presigned $s req/s"
+  HEALTH+=("$h") GET+=("$g") GET_P99+=("$gp") FILES+=("$f") STREAMED+=("$fs") S3+=("$s")
+  echo "round $round: GET /media/{id} $g req/s (p99 $gp ms), /q/health/live $h req/s; /files $f req/s (streamed $fs), S3 presigned $s req/s"
 done
-G=$(median "${GET[@]}") H=$(median "${HEALTH[@]}") GP=$(median "${GET_P99[@]}") F=$(median "${FILES[@]}") S=$(median "${S3[@]}")
+G=$(median "${GET[@]}") H=$(median "${HEALTH[@]}") GP=$(median "${GET_P99[@]}") F=$(median "${FILES[@]}") FS=$(median "${STREAMED[@]}") S=$(median "${S3[@]}")
 
 echo "1 000 connections for 20 s, 1 s client timeout..."
 FLOOD=$(wrk -t2 -c1000 -d20s --timeout 1s --latency -s "$LUA" "http://127.0.0.1:$HTTP/media/$MEDIA" || true)
@@ -135,5 +142,6 @@ echo
 echo "medians of $ROUNDS rounds of ${DURATION} s, 32 connections:"
 echo "  GET /media/{id}: $G req/s, p99 $GP ms; /q/health/live $H req/s: ratio $(python3 -c "print(f'{$G/$H:.2f}')") (target >= 0.4, p99 <= 25 ms)"
 echo "  /files 4 KiB: $F req/s; presigned S3 GET $S req/s: ratio $(python3 -c "print(f'{$F/$S:.2f}')") (target >= 0.8)"
+echo "  /files 4 KiB streamed from S3 (an instance keeping no file in memory): $FS req/s: ratio $(python3 -c "print(f'{$FS/$S:.2f}')")"
 echo "  1 000 connections, 20 s: $FLOOD_SUMMARY (target: 0 timeouts); right after: $AFTER"
 echo "  $SEED_MEDIA media, GET /media?limit=100, 4 connections: first page $L1 req/s, p99 $L1P ms; 50 pages in $L2 req/s, p99 $L2P ms (target p99 <= 50 ms); first page at 32 connections $L1B req/s, p99 $L1BP ms"

@@ -11,6 +11,7 @@ import io.mediawerk.domain.ActiveDomains;
 import io.mediawerk.domain.CustomHosts;
 import io.mediawerk.storage.S3Downloads;
 import io.mediawerk.storage.Storage;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -23,8 +24,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Serves source files at {@code /files/<source id>.<ext>} (and {@code /files/<source id>/<file>} of sources made of
  * several files): Range requests (206), ETag and If-None-Match (304),
- * Last-Modified, long-lived caching, HEAD; streamed from S3 with back-pressure, or redirected to a short-lived
- * presigned S3 URL. A file of a deleted media or project is a 404 at once, so is another project's file asked for
+ * Last-Modified, long-lived caching, HEAD; small files that cannot change from memory ({@link SmallFiles}), others
+ * streamed from S3 with back-pressure, or redirected to a short-lived presigned S3 URL. A file of a deleted media or project is a 404 at once, so is another project's file asked for
  * through a project's custom domain. Private media need a signed URL ({@link SignedUrls}). Every delivery is
  * counted.
  */
@@ -40,6 +41,7 @@ public class DeliveryRoute {
     private static final String GROWING_CACHING = "public, max-age=2";
 
     private final S3Downloads downloads;
+    private final SmallFiles smallFiles;
     private final DeliveryCounter counter;
     private final SignedUrls signedUrls;
     private final ActiveDomains domains;
@@ -51,6 +53,7 @@ public class DeliveryRoute {
             DeliverableFiles files,
             Storage storage,
             S3Downloads downloads,
+            SmallFiles smallFiles,
             DeliveryCounter counter,
             RawResponses raw,
             SignedUrls signedUrls,
@@ -61,6 +64,7 @@ public class DeliveryRoute {
         this.files = files;
         this.storage = storage;
         this.downloads = downloads;
+        this.smallFiles = smallFiles;
         this.counter = counter;
         this.raw = raw;
         this.redirect = "redirect".equalsIgnoreCase(fileDelivery.mode());
@@ -212,6 +216,19 @@ public class DeliveryRoute {
         if (ctx.request().method() == HttpMethod.HEAD || length == 0) {
             counter.record(source.id(), source.mediaId(), source.projectId(), 0);
             response.end();
+            return;
+        }
+        if (smallFiles.keeps(file)) {
+            smallFiles.read(file, ctx.vertx().getOrCreateContext()).onComplete(read -> {
+                if (read.failed()) {
+                    response.headers().clear();
+                    raw.fail(ctx, call, read.cause());
+                } else if (!response.closed()) {
+                    Buffer bytes = read.result();
+                    counter.record(source.id(), source.mediaId(), source.projectId(), length);
+                    response.end(range == null ? bytes : bytes.slice((int) range.first(), (int) range.last() + 1));
+                }
+            });
             return;
         }
         downloads.send(

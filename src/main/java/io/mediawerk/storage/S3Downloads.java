@@ -17,6 +17,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -89,14 +90,8 @@ public class S3Downloads {
      */
     public void send(
             String key, String range, HttpServerResponse response, LongConsumer onEnd, Consumer<Throwable> onRefused) {
-        if (active.incrementAndGet() > max) {
-            active.decrementAndGet();
-            onRefused.accept(new ApiException(
-                    503,
-                    "server_busy",
-                    "This instance is sending as many files as it " + "allows (" + max
-                            + "). Retry after Retry-After seconds.",
-                    null));
+        if (!admitted()) {
+            onRefused.accept(busy());
             return;
         }
         AtomicBoolean ended = new AtomicBoolean();
@@ -105,35 +100,13 @@ public class S3Downloads {
                 active.decrementAndGet();
             }
         };
-        RequestOptions request = new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setAbsoluteURI(signed.get(key, ignored -> storage.presignGet(key, SIGNED_FOR)));
-        if (range != null) {
-            request.putHeader("Range", range);
-        }
-        http.request(request).compose(get -> get.send()).onComplete(answer -> {
+        get(key, range).onComplete(answer -> {
             if (answer.failed()) {
-                Log.warnf(
-                        "Delivering %s: the storage service failed: %s",
-                        key, answer.cause().toString());
                 end.run();
-                onRefused.accept(ApiErrors.unavailable("storage_unavailable", "its storage"));
+                onRefused.accept(answer.cause());
                 return;
             }
             HttpClientResponse object = answer.result();
-            if (object.statusCode() != 200 && object.statusCode() != 206) {
-                if (object.statusCode() != 404) {
-                    Log.warnf("Delivering %s: the storage service answered %d", key, object.statusCode());
-                }
-                object.request().reset();
-                end.run();
-                signed.invalidate(key);
-                onRefused.accept(
-                        object.statusCode() == 404
-                                ? ApiErrors.noSuchFile()
-                                : ApiErrors.unavailable("storage_unavailable", "its storage"));
-                return;
-            }
             long before = response.bytesWritten();
             object.pipeTo(new OpenResponse(response)).onComplete(piped -> {
                 end.run();
@@ -146,6 +119,77 @@ public class S3Downloads {
                     }
                 }
             });
+        });
+    }
+
+    /**
+     * The whole object, which must be {@code size} bytes, read into memory: for small files only. It counts among
+     * the streams while it is read, and fails with the API error to answer.
+     */
+    public Future<Buffer> read(String key, long size) {
+        if (!admitted()) {
+            return Future.failedFuture(busy());
+        }
+        return get(key, null)
+                .compose(object -> {
+                    String length = object.getHeader("Content-Length");
+                    if (!String.valueOf(size).equals(length)) {
+                        object.request().reset();
+                        return Future.failedFuture(new IllegalStateException("Delivering " + key
+                                + ": the database says " + size + " bytes, the storage service " + length));
+                    }
+                    return object.body();
+                })
+                .andThen(done -> active.decrementAndGet());
+    }
+
+    private boolean admitted() {
+        if (active.incrementAndGet() > max) {
+            active.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private ApiException busy() {
+        return new ApiException(
+                503,
+                "server_busy",
+                "This instance is sending as many files as it allows (" + max + "). Retry after Retry-After seconds.",
+                null);
+    }
+
+    /**
+     * The object's GET (of {@code range}, when not null) once S3 has answered 200 or 206; otherwise the API error
+     * to answer, with the S3 request reset.
+     */
+    private Future<HttpClientResponse> get(String key, String range) {
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(signed.get(key, ignored -> storage.presignGet(key, SIGNED_FOR)));
+        if (range != null) {
+            request.putHeader("Range", range);
+        }
+        return http.request(request).compose(HttpClientRequest::send).transform(answer -> {
+            if (answer.failed()) {
+                Log.warnf(
+                        "Delivering %s: the storage service failed: %s",
+                        key, answer.cause().toString());
+                return Future.failedFuture(ApiErrors.unavailable("storage_unavailable", "its storage"));
+            }
+            HttpClientResponse object = answer.result();
+            if (object.statusCode() == 200 || object.statusCode() == 206) {
+                return Future.succeededFuture(object);
+            }
+            if (object.statusCode() != 404) {
+                Log.warnf("Delivering %s: the storage service answered %d", key, object.statusCode());
+            }
+            object.request().reset();
+            signed.invalidate(key);
+            return Future.failedFuture(
+                    object.statusCode() == 404
+                            ? ApiErrors.noSuchFile()
+                            : ApiErrors.unavailable("storage_unavailable", "its storage"));
         });
     }
 

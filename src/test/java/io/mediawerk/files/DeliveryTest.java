@@ -5,7 +5,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
+import io.mediawerk.source.SourceRepository;
 import io.mediawerk.testing.Api;
 import io.mediawerk.testing.Db;
 import io.mediawerk.testing.TestMedia;
@@ -13,6 +15,9 @@ import io.mediawerk.testing.TestStack;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @Tag("stack")
 @QuarkusTest
 class DeliveryTest {
+
+    @Inject
+    SourceRepository sources;
 
     @Test
     void rangesEtagsHeadAndCounting() {
@@ -92,30 +100,71 @@ class DeliveryTest {
     }
 
     @Test
-    void headAndConditionalRequestsNeedNoStorageAndAnOutageIsA503() {
+    void headConditionalAndKeptSmallFilesNeedNoStorageAndAnOutageIsA503ForTheRest() throws IOException {
         Api.TestProject project = Api.newProject("Delivery outage");
         byte[] file = TestMedia.bytes("png");
         String url = Api.upload(project, file, "image/png").path("data.sources[0].url");
         String etag = given().get(url).then().statusCode(200).extract().header("ETag");
+        byte[] large = Files.readAllBytes(TestMedia.longWav(1));
+        assertThat(large.length).isGreaterThan(64 * 1024);
+        String largeUrl = Api.upload(project, large, "audio/wav").path("data.sources[0].url");
+        String smallUnread =
+                Api.upload(project, TestMedia.bytes("jpeg"), "image/jpeg").path("data.sources[0].url");
+        assertThat(given().header("Range", "bytes=1000-1999")
+                        .get(largeUrl)
+                        .then()
+                        .statusCode(206)
+                        .extract()
+                        .asByteArray())
+                .isEqualTo(Arrays.copyOfRange(large, 1000, 2000));
         TestStack.control("s3", "stop");
         try {
             given().head(url).then().statusCode(200).header("Content-Length", String.valueOf(file.length));
             given().header("If-None-Match", etag).get(url).then().statusCode(304);
-            given().get(url)
-                    .then()
-                    .statusCode(503)
-                    .header("Retry-After", "5")
-                    .body("error.code", equalTo("storage_unavailable"));
+            // read once, so kept in memory: answered without S3, whole and in ranges
+            assertThat(given().get(url).then().statusCode(200).extract().asByteArray())
+                    .isEqualTo(file);
+            assertThat(given().header("Range", "bytes=10-19")
+                            .get(url)
+                            .then()
+                            .statusCode(206)
+                            .header("Content-Range", "bytes 10-19/" + file.length)
+                            .extract()
+                            .asByteArray())
+                    .isEqualTo(Arrays.copyOfRange(file, 10, 20));
+            for (String notKept : List.of(largeUrl, smallUnread)) {
+                given().get(notKept)
+                        .then()
+                        .statusCode(503)
+                        .header("Retry-After", "5")
+                        .body("error.code", equalTo("storage_unavailable"));
+            }
         } finally {
             TestStack.control("s3", "start");
         }
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(given().get(url)
+                .untilAsserted(() -> assertThat(given().get(largeUrl)
                                 .then()
                                 .statusCode(200)
                                 .extract()
                                 .asByteArray())
-                        .isEqualTo(file));
+                        .isEqualTo(large));
+        given().get(smallUnread).then().statusCode(200);
+    }
+
+    @Test
+    void aSmallFileWhoseStoredSizeIsWrongIsRefusedNotCut() {
+        Api.TestProject project = Api.newProject("Wrong size");
+        Response created = Api.upload(project, TestMedia.bytes("png"), "image/png");
+        String url = created.path("data.sources[0].url");
+        String sourceId = created.path("data.sources[0].id");
+        Db.inTransaction(() -> sources.findById(sourceId).invoke(found -> found.filesize = 10L));
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> given().get(url)
+                        .then()
+                        .statusCode(500)
+                        .body("error.code", equalTo("internal_error"))
+                        .header("Content-Length", not(equalTo("10"))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.mediawerk.api;
 
+import io.mediawerk.ffmpeg.ProgramUnavailableException;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpClosedException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -27,6 +28,16 @@ public final class ApiErrors {
             if (t instanceof SdkClientException || t instanceof AwsServiceException aws && aws.statusCode() >= 500) {
                 Log.warnf("Request %s: the storage service failed: %s", requestId, t.toString());
                 return unavailable("storage_unavailable", "its storage");
+            }
+            if (t instanceof ProgramUnavailableException missing) {
+                Log.errorf("Request %s: %s", requestId, missing.getMessage());
+                return new ApiException(
+                        503,
+                        "program_unavailable",
+                        "This instance lacks a program it needs to read media; nothing was kept. Retry in a few"
+                                + " seconds (another instance may have it), or quote " + requestId
+                                + " to its operator.",
+                        null);
             }
             if (t instanceof HttpClosedException) {
                 return new ApiException(

@@ -1,5 +1,6 @@
 package io.mediawerk.api;
 
+import io.mediawerk.database.ReadOnly;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -14,12 +15,12 @@ public final class ProjectLists {
     public static <E, V> Uni<Page<V>> page(
             PanacheRepositoryBase<E, String> repository, String projectId, PageRequest page, Function<E, V> view) {
         Sort.Direction direction = page.ascending() ? Sort.Direction.Ascending : Sort.Direction.Descending;
-        return repository
+        return ReadOnly.session(() -> repository
                 .count("projectId", projectId)
                 .chain(total -> repository
                         .find("projectId", Sort.by(page.sort(), direction).and("id", direction), projectId)
                         .range(page.offset(), page.offset() + page.limit() - 1)
                         .list()
-                        .map(list -> new Page<>(list.stream().map(view).toList(), total, page)));
+                        .map(list -> new Page<>(list.stream().map(view).toList(), total, page))));
     }
 }

@@ -6,6 +6,7 @@ import io.mediawerk.api.Fields;
 import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.database.ReadOnly;
 import io.mediawerk.intelligence.speech.SpeechProvider;
 import io.mediawerk.intelligence.vision.VisionProviders;
 import io.mediawerk.media.MediaRepository;
@@ -91,11 +92,13 @@ public class IntelligenceService {
 
     @WithSession
     public Uni<Page<IntelligenceView>> list(String projectId, TaskRepository.Filter filter, PageRequest page) {
-        filter.check(IntelligenceKinds.KINDS);
-        return tasks.count(projectId, Task.INTELLIGENCE, filter)
-                .chain(total -> tasks.list(projectId, Task.INTELLIGENCE, filter, page)
-                        .chain(views::of)
-                        .map(list -> new Page<>(list, total, page)));
+        return ReadOnly.session(() -> {
+            filter.check(IntelligenceKinds.KINDS);
+            return tasks.count(projectId, Task.INTELLIGENCE, filter)
+                    .chain(total -> tasks.list(projectId, Task.INTELLIGENCE, filter, page)
+                            .chain(views::of)
+                            .map(list -> new Page<>(list, total, page)));
+        });
     }
 
     @WithSession

@@ -10,6 +10,7 @@ import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.StoredObject;
 import io.mediawerk.api.Times;
+import io.mediawerk.database.ReadOnly;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.ingest.IngestJob;
@@ -70,18 +71,21 @@ public class MediaService {
 
     @WithSession
     public Uni<Page<MediaView>> list(String projectId, String kind, PageRequest page) {
-        if (kind != null && !KINDS.contains(kind)) {
-            throw ApiException.invalid("kind", "kind must be video, image or audio; got '" + kind + "'.");
-        }
-        if (page.byCursor()) {
-            return pages.page(projectId, kind, page)
-                    .chain(found -> views.of(found.items())
-                            .map(list -> new Page<>(list, found.total(), page, found.prevBefore(), found.nextAfter())));
-        }
-        return media.countLive(projectId, kind)
-                .chain(total -> media.listLive(projectId, kind, page)
-                        .chain(views::of)
-                        .map(list -> new Page<>(list, total, page)));
+        return ReadOnly.session(() -> {
+            if (kind != null && !KINDS.contains(kind)) {
+                throw ApiException.invalid("kind", "kind must be video, image or audio; got '" + kind + "'.");
+            }
+            if (page.byCursor()) {
+                return pages.page(projectId, kind, page)
+                        .chain(found -> views.of(found.items())
+                                .map(list ->
+                                        new Page<>(list, found.total(), page, found.prevBefore(), found.nextAfter())));
+            }
+            return media.countLive(projectId, kind)
+                    .chain(total -> media.listLive(projectId, kind, page)
+                            .chain(views::of)
+                            .map(list -> new Page<>(list, total, page)));
+        });
     }
 
     /** The media's view as JSON, from memory while nothing about it has changed. */

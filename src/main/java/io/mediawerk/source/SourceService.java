@@ -9,6 +9,7 @@ import io.mediawerk.api.JsonFields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.Times;
+import io.mediawerk.database.ReadOnly;
 import io.mediawerk.events.EventType;
 import io.mediawerk.events.Events;
 import io.mediawerk.media.MediaViews;
@@ -50,12 +51,15 @@ public class SourceService {
 
     @WithSession
     public Uni<Page<SourceView>> list(String projectId, SourceRepository.Filter filter, PageRequest page) {
-        if (filter.mediaId() != null && !io.mediawerk.api.Ids.looksLike(filter.mediaId(), "med")) {
-            throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
-        }
-        return sources.count(projectId, filter)
-                .chain(total -> sources.list(projectId, filter, page)
-                        .map(list -> new Page<>(list.stream().map(views::source).toList(), total, page)));
+        return ReadOnly.session(() -> {
+            if (filter.mediaId() != null && !io.mediawerk.api.Ids.looksLike(filter.mediaId(), "med")) {
+                throw ApiException.invalid("media_id", "media_id must be a media id such as med_598j8Q37dsM3zzRe.");
+            }
+            return sources.count(projectId, filter)
+                    .chain(total -> sources.list(projectId, filter, page)
+                            .map(list ->
+                                    new Page<>(list.stream().map(views::source).toList(), total, page)));
+        });
     }
 
     @WithSession

@@ -7,6 +7,7 @@ import io.mediawerk.api.Deleted;
 import io.mediawerk.api.Fields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.database.ReadOnly;
 import io.mediawerk.media.Media;
 import io.mediawerk.media.MediaRepository;
 import io.mediawerk.reactive.InTurn;
@@ -78,11 +79,13 @@ public class TransformService {
 
     @WithSession
     public Uni<Page<TransformView>> list(String projectId, TaskRepository.Filter filter, PageRequest page) {
-        filter.check(TransformOptions.KINDS);
-        return tasks.count(projectId, Task.TRANSFORM, filter)
-                .chain(total -> tasks.list(projectId, Task.TRANSFORM, filter, page)
-                        .chain(views::of)
-                        .map(list -> new Page<>(list, total, page)));
+        return ReadOnly.session(() -> {
+            filter.check(TransformOptions.KINDS);
+            return tasks.count(projectId, Task.TRANSFORM, filter)
+                    .chain(total -> tasks.list(projectId, Task.TRANSFORM, filter, page)
+                            .chain(views::of)
+                            .map(list -> new Page<>(list, total, page)));
+        });
     }
 
     @WithSession

@@ -1,5 +1,6 @@
 package io.mediawerk.jobs;
 
+import io.mediawerk.database.SkipLocked;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +21,8 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Lo
     /** The oldest waiting messages, locked so that relays of other instances skip them. */
     public Uni<List<OutboxMessage>> lockOldest(int max) {
         return getSession()
-                .chain(session -> session.createNativeQuery(
-                                "select * from outbox order by id limit :max for update skip locked",
-                                OutboxMessage.class)
-                        .setParameter("max", max)
+                .chain(session -> SkipLocked.select(
+                                session, "from OutboxMessage o order by o.id", OutboxMessage.class, max)
                         .getResultList());
     }
 }

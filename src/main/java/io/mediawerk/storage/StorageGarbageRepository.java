@@ -1,5 +1,6 @@
 package io.mediawerk.storage;
 
+import io.mediawerk.database.SkipLocked;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +25,8 @@ public class StorageGarbageRepository implements PanacheRepositoryBase<StorageGa
 
     public Uni<List<StorageGarbage>> lockBatch(int max) {
         return getSession()
-                .chain(session -> session.createNativeQuery(
-                                "select * from storage_garbage order by created limit :max for update skip locked",
-                                StorageGarbage.class)
-                        .setParameter("max", max)
+                .chain(session -> SkipLocked.select(
+                                session, "from StorageGarbage g order by g.created", StorageGarbage.class, max)
                         .getResultList());
     }
 }

@@ -3,6 +3,7 @@ package io.mediawerk.task;
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.Ids;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.database.SkipLocked;
 import io.mediawerk.source.Source;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -102,11 +103,12 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
     /** Running tasks whose worker stopped renewing the lease, locked so that instances never rescue one twice. */
     public Uni<List<Task>> lockAbandoned(Instant now, int max) {
         return getSession()
-                .chain(session -> session.createNativeQuery("""
-                        select * from tasks where status = 'processing' and lease_until < :now
-                        order by lease_until limit :max for update skip locked""", Task.class)
+                .chain(session -> SkipLocked.select(
+                                session,
+                                "from Task t where t.status = 'processing' and t.leaseUntil < :now order by t.leaseUntil",
+                                Task.class,
+                                max)
                         .setParameter("now", now)
-                        .setParameter("max", max)
                         .getResultList());
     }
 
@@ -116,11 +118,12 @@ public class TaskRepository implements PanacheRepositoryBase<Task, String> {
      */
     public Uni<List<Task>> lockStalePending(Instant before, int max) {
         return getSession()
-                .chain(session -> session.createNativeQuery("""
-                        select * from tasks where status = 'pending' and updated < :before
-                        order by updated limit :max for update skip locked""", Task.class)
+                .chain(session -> SkipLocked.select(
+                                session,
+                                "from Task t where t.status = 'pending' and t.updated < :before order by t.updated",
+                                Task.class,
+                                max)
                         .setParameter("before", before)
-                        .setParameter("max", max)
                         .getResultList());
     }
 

@@ -132,6 +132,9 @@ class DeliveryTest {
                             .extract()
                             .asByteArray())
                     .isEqualTo(Arrays.copyOfRange(file, 10, 20));
+            assertThat(given().get("/q/metrics").asString())
+                    .containsPattern(
+                            "cache_gets_total\\{cache=\"mediawerk.delivery.small-files\",result=\"hit\"[^}]*} [1-9]");
             for (String notKept : List.of(largeUrl, smallUnread)) {
                 given().get(notKept)
                         .then()

@@ -9,12 +9,15 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxRepository implements PanacheRepositoryBase<OutboxMessage, Long> {
 
-    /** Tells the listening relays that the outbox has news, once the current transaction commits. */
+    /**
+     * Tells the listening relays that the outbox has news, once the current transaction commits. A statement, not
+     * {@code select pg_notify(…)}: Hibernate Reactive would add a plan to its cache for every such select (see
+     * {@code database.SkipLocked}).
+     */
     public Uni<Void> notifyRelay() {
         return getSession()
-                .chain(session -> session.createNativeQuery("select pg_notify(:channel, '')")
-                        .setParameter("channel", OutboxWakeUp.CHANNEL)
-                        .getSingleResult())
+                .chain(session -> session.createNativeQuery("notify " + OutboxWakeUp.CHANNEL)
+                        .executeUpdate())
                 .replaceWithVoid();
     }
 

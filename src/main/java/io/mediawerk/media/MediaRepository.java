@@ -2,6 +2,7 @@ package io.mediawerk.media;
 
 import io.mediawerk.api.ApiException;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.database.SkipLocked;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -53,11 +54,12 @@ public class MediaRepository implements PanacheRepositoryBase<Media, String> {
     /** Expired media to delete, locked so that instances sweeping at once never take the same one. */
     public Uni<List<Media>> lockExpired(Instant now, int max) {
         return getSession()
-                .chain(session -> session.createNativeQuery("""
-                select * from media where expires <= :now and status <> 'deleted'
-                order by expires limit :max for update skip locked""", Media.class)
+                .chain(session -> SkipLocked.select(
+                                session,
+                                "from Media m where m.expires <= :now and m.status <> 'deleted' order by m.expires",
+                                Media.class,
+                                max)
                         .setParameter("now", now)
-                        .setParameter("max", max)
                         .getResultList());
     }
 

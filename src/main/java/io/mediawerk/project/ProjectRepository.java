@@ -1,6 +1,7 @@
 package io.mediawerk.project;
 
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.database.SkipLocked;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +34,11 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, String>
     /** Deleted projects waiting to be purged, locked so that two instances never purge the same one. */
     public Uni<List<Project>> lockDeleted(int max) {
         return getSession()
-                .chain(session -> session.createNativeQuery("""
-                select * from projects where deleted is not null order by deleted
-                limit :max for update skip locked""", Project.class)
-                        .setParameter("max", max)
+                .chain(session -> SkipLocked.select(
+                                session,
+                                "from Project p where p.deleted is not null order by p.deleted",
+                                Project.class,
+                                max)
                         .getResultList());
     }
 

@@ -1,5 +1,6 @@
 package io.mediawerk.upload;
 
+import io.mediawerk.database.SkipLocked;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,13 @@ public class UploadRepository implements PanacheRepositoryBase<Upload, String> {
     /** Unfinished uploads whose URL expired, whose parts must not linger in S3. */
     public Uni<List<Upload>> lockAbandoned(Instant now, int max) {
         return getSession()
-                .chain(session -> session.createNativeQuery("""
-                select * from uploads where status in ('open', 'partial', 'receiving') and expires < :cutoff
-                order by expires limit :max for update skip locked""", Upload.class)
+                .chain(session -> SkipLocked.select(
+                                session,
+                                "from Upload u where u.status in ('open', 'partial', 'receiving') and u.expires < :cutoff"
+                                        + " order by u.expires",
+                                Upload.class,
+                                max)
                         .setParameter("cutoff", now)
-                        .setParameter("max", max)
                         .getResultList());
     }
 }

@@ -73,6 +73,11 @@ public class ApiKeyService {
                 });
     }
 
+    /** Called once a revocation has committed: this instance refuses the key from its next request. */
+    public void forgetRevoked(String keyId) {
+        cache.revoked(keyId);
+    }
+
     private Uni<ApiKey> persist(String orgId, String projectId, String name, String plainKey) {
         ApiKey key = new ApiKey();
         key.id = Ids.newId("key");

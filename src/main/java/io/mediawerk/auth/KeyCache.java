@@ -25,6 +25,11 @@ public class KeyCache implements ChangeListener {
         return callers.get(hash, load);
     }
 
+    /** A key this instance has just revoked (the database announces it by hash, which the revocation has not). */
+    public void revoked(String keyId) {
+        callers.forgetIf(Caller::keyId, keyId);
+    }
+
     @Override
     public void changed(String kind, String id) {
         switch (kind) {

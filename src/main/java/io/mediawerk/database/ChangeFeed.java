@@ -128,13 +128,23 @@ public class ChangeFeed {
         });
     }
 
+    /**
+     * A change this instance has just committed: its own caches drop what it touches before the answer leaves, not a
+     * few milliseconds later when PostgreSQL's announcement comes back (which then changes nothing).
+     */
+    public void announceHere(String kind, String id) {
+        dispatch(kind, id);
+    }
+
     private void deliver(String payload) {
         int colon = payload.indexOf(':');
-        if (colon <= 0) {
-            return;
+        if (colon > 0) {
+            dispatch(payload.substring(0, colon), payload.substring(colon + 1));
         }
-        String kind = payload.substring(0, colon);
-        String id = payload.substring(colon + 1);
+    }
+
+    private void dispatch(String kind, String id) {
+        String payload = kind + ":" + id;
         for (ChangeListener listener : listeners) {
             try {
                 listener.changed(kind, id);

@@ -23,11 +23,11 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Serves source files at {@code /files/<source id>.<ext>} (and {@code /files/<source id>/<file>} of sources made of
- * several files): Range requests (206), ETag and If-None-Match (304),
- * Last-Modified, long-lived caching, HEAD; small files that cannot change from memory ({@link SmallFiles}), others
- * streamed from S3 with back-pressure, or redirected to a short-lived presigned S3 URL. A file of a deleted media or project is a 404 at once, so is another project's file asked for
- * through a project's custom domain. Private media need a signed URL ({@link SignedUrls}). Every delivery is
- * counted.
+ * several files): Range requests (206), ETag and If-None-Match (304), Last-Modified, long-lived caching, HEAD; small
+ * files that cannot change from memory ({@link SmallFiles}), others streamed from S3 with back-pressure, or
+ * redirected to a short-lived presigned S3 URL. A file of a deleted media or project is a 404 at once, so is another
+ * project's file asked for through a project's custom domain. Private media need a signed URL ({@link SignedUrls}).
+ * Every delivery is counted.
  */
 @ApplicationScoped
 public class DeliveryRoute {

@@ -83,6 +83,7 @@ public class ProjectKeyResource {
             description = "Revokes a project API key at once; it stays listed as " + "revoked.")
     public Uni<ApiKeyView> revoke(@PathParam("projectId") String projectId, @PathParam("keyId") String keyId) {
         return projects.live(call.requireOrgKey(), projectId)
-                .chain(project -> keys.revoke(project.id, Fields.requireId(keyId, "key", "key")));
+                .chain(project -> keys.revoke(project.id, Fields.requireId(keyId, "key", "key")))
+                .invoke(revoked -> keys.forgetRevoked(revoked.id()));
     }
 }

@@ -6,6 +6,7 @@ import io.mediawerk.api.Deleted;
 import io.mediawerk.api.Fields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.database.ChangeFeed;
 import io.mediawerk.idempotency.Idempotency;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -38,8 +39,10 @@ public class ProjectResource {
     private final ProjectService projects;
     private final CallContext call;
     private final Idempotency idempotency;
+    private final ChangeFeed changes;
 
-    public ProjectResource(ProjectService projects, CallContext call, Idempotency idempotency) {
+    public ProjectResource(ProjectService projects, CallContext call, Idempotency idempotency, ChangeFeed changes) {
+        this.changes = changes;
         this.projects = projects;
         this.call = call;
         this.idempotency = idempotency;
@@ -90,7 +93,7 @@ public class ProjectResource {
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = ProjectBodies.Update.class)))
                     ObjectNode body) {
-        return projects.update(call.requireOrgKey(), id, body);
+        return projects.update(call.requireOrgKey(), id, body).invoke(() -> changes.announceHere("project", id));
     }
 
     @DELETE
@@ -100,6 +103,8 @@ public class ProjectResource {
             description = "Permanently deletes a Project and, in the background, "
                     + "all its media, files and records. The project answers 404 at once.")
     public Uni<Deleted> delete(@PathParam("id") String id) {
-        return projects.delete(call.requireOrgKey(), id).map(Deleted::of);
+        return projects.delete(call.requireOrgKey(), id)
+                .invoke(() -> changes.announceHere("project", id))
+                .map(Deleted::of);
     }
 }

@@ -6,6 +6,7 @@ import io.mediawerk.api.Fields;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
 import io.mediawerk.api.StoredObject;
+import io.mediawerk.database.ChangeFeed;
 import io.mediawerk.idempotency.Idempotency;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -39,13 +40,13 @@ public class MediaResource {
     private final MediaService media;
     private final CallContext call;
     private final Idempotency idempotency;
-    private final MediaViewCache viewCache;
+    private final ChangeFeed changes;
 
-    public MediaResource(MediaService media, CallContext call, Idempotency idempotency, MediaViewCache viewCache) {
+    public MediaResource(MediaService media, CallContext call, Idempotency idempotency, ChangeFeed changes) {
         this.media = media;
         this.call = call;
         this.idempotency = idempotency;
-        this.viewCache = viewCache;
+        this.changes = changes;
     }
 
     @GET
@@ -113,13 +114,19 @@ public class MediaResource {
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = MediaBodies.Update.class)))
                     ObjectNode body) {
-        return media.update(call.projectId(), id, body).invoke(() -> viewCache.forget(id));
+        return media.update(call.projectId(), id, body).invoke(() -> changedHere(id));
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete Media", description = "Removes every file of the media; delivery stops at once.")
     public Uni<MediaView> delete(@PathParam("id") String id) {
-        return media.delete(call.projectId(), id).invoke(() -> viewCache.forget(id));
+        return media.delete(call.projectId(), id).invoke(() -> changedHere(id));
+    }
+
+    /** This instance's caches drop the media (its delivery and its view) before the answer leaves. */
+    private void changedHere(String id) {
+        changes.announceHere("media", id);
+        changes.announceHere("view", id);
     }
 }

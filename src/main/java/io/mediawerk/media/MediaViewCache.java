@@ -58,11 +58,6 @@ public class MediaViewCache implements ChangeListener {
         return entry == null || !entry.projectId().equals(projectId) ? null : entry.view();
     }
 
-    /** Drops the media here at once (a change made through this instance; the others hear of it at commit). */
-    public void forget(String mediaId) {
-        entries.forget(mediaId);
-    }
-
     private Entry entry(MediaReads.WithSources found) {
         if (found == null) {
             return null;

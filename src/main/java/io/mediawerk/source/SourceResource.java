@@ -5,6 +5,7 @@ import io.mediawerk.api.CallContext;
 import io.mediawerk.api.Deleted;
 import io.mediawerk.api.Page;
 import io.mediawerk.api.PageRequest;
+import io.mediawerk.database.ChangeFeed;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,10 +33,12 @@ public class SourceResource {
 
     private final SourceService sources;
     private final CallContext call;
+    private final ChangeFeed changes;
 
-    public SourceResource(SourceService sources, CallContext call) {
+    public SourceResource(SourceService sources, CallContext call, ChangeFeed changes) {
         this.sources = sources;
         this.call = call;
+        this.changes = changes;
     }
 
     @GET
@@ -69,7 +72,10 @@ public class SourceResource {
             @PathParam("id") String id,
             @RequestBody(content = @Content(schema = @Schema(implementation = SourceBodies.Update.class)))
                     ObjectNode body) {
-        return sources.update(call.projectId(), id, body);
+        return sources.update(call.projectId(), id, body).invoke(source -> {
+            changes.announceHere("source", id);
+            changes.announceHere("view", source.mediaId());
+        });
     }
 
     @DELETE
@@ -79,6 +85,6 @@ public class SourceResource {
             description =
                     "Removes the file; the original of a media cannot be " + "deleted on its own (delete the media).")
     public Uni<Deleted> delete(@PathParam("id") String id) {
-        return sources.delete(call.projectId(), id);
+        return sources.delete(call.projectId(), id).invoke(() -> changes.announceHere("source", id));
     }
 }
